@@ -1,0 +1,2 @@
+export { type DynamoDbLocal, freePort, localCredentials, startDynamoDbLocal } from './dynamoDbLocal';
+export { createTableFromDefinition, readTableDefinition } from './tables';
