@@ -19,6 +19,7 @@ const shared = {
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
   testPathIgnorePatterns: ['/node_modules/', '/.serverless/', '/.esbuild/'],
+  setupFiles: ['<rootDir>/packages/test-kit/src/jestEnvironment.ts'],
 } satisfies Partial<Config>;
 
 const config: Config = {

@@ -1,2 +1,3 @@
 export { type DynamoDbLocal, freePort, localCredentials, startDynamoDbLocal } from './dynamoDbLocal';
+export { StreamReader } from './streams';
 export { createTableFromDefinition, readTableDefinition } from './tables';

@@ -49,7 +49,7 @@ export async function readTableDefinition(file: string, logicalId: string): Prom
     Resources?: Record<string, { Type: string; Properties: TableProperties }>;
   };
   const resource = document.Resources?.[logicalId];
-  if (!resource || resource.Type !== 'AWS::DynamoDB::Table') {
+  if (resource?.Type !== 'AWS::DynamoDB::Table') {
     throw new Error(`${file} has no AWS::DynamoDB::Table resource named ${logicalId}`);
   }
   return resource.Properties;

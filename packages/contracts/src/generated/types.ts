@@ -1,0 +1,334 @@
+// Generated from events/**/*.schema.json by scripts/gen-contracts.ts. Do not edit: change the schemas and run `pnpm gen`.
+
+/**
+ * The detail of any event version in the catalogue.
+ */
+export type AnyEventDetail = ExpenseDeletedV1 | ExpenseRecordedV1 | ExpenseUpdatedV1;
+/**
+ * Id of an expense
+ */
+export type ExpenseId = string;
+/**
+ * Active ISO 4217 alphabetic code (List One published 2024-06-25, plus XCG in circulation since 2025-03-31). Adding a code is compatible; removing one needs a new version.
+ */
+export type CurrencyCode =
+  | 'AED'
+  | 'AFN'
+  | 'ALL'
+  | 'AMD'
+  | 'ANG'
+  | 'AOA'
+  | 'ARS'
+  | 'AUD'
+  | 'AWG'
+  | 'AZN'
+  | 'BAM'
+  | 'BBD'
+  | 'BDT'
+  | 'BGN'
+  | 'BHD'
+  | 'BIF'
+  | 'BMD'
+  | 'BND'
+  | 'BOB'
+  | 'BOV'
+  | 'BRL'
+  | 'BSD'
+  | 'BTN'
+  | 'BWP'
+  | 'BYN'
+  | 'BZD'
+  | 'CAD'
+  | 'CDF'
+  | 'CHE'
+  | 'CHF'
+  | 'CHW'
+  | 'CLF'
+  | 'CLP'
+  | 'CNY'
+  | 'COP'
+  | 'COU'
+  | 'CRC'
+  | 'CUC'
+  | 'CUP'
+  | 'CVE'
+  | 'CZK'
+  | 'DJF'
+  | 'DKK'
+  | 'DOP'
+  | 'DZD'
+  | 'EGP'
+  | 'ERN'
+  | 'ETB'
+  | 'EUR'
+  | 'FJD'
+  | 'FKP'
+  | 'GBP'
+  | 'GEL'
+  | 'GHS'
+  | 'GIP'
+  | 'GMD'
+  | 'GNF'
+  | 'GTQ'
+  | 'GYD'
+  | 'HKD'
+  | 'HNL'
+  | 'HTG'
+  | 'HUF'
+  | 'IDR'
+  | 'ILS'
+  | 'INR'
+  | 'IQD'
+  | 'IRR'
+  | 'ISK'
+  | 'JMD'
+  | 'JOD'
+  | 'JPY'
+  | 'KES'
+  | 'KGS'
+  | 'KHR'
+  | 'KMF'
+  | 'KPW'
+  | 'KRW'
+  | 'KWD'
+  | 'KYD'
+  | 'KZT'
+  | 'LAK'
+  | 'LBP'
+  | 'LKR'
+  | 'LRD'
+  | 'LSL'
+  | 'LYD'
+  | 'MAD'
+  | 'MDL'
+  | 'MGA'
+  | 'MKD'
+  | 'MMK'
+  | 'MNT'
+  | 'MOP'
+  | 'MRU'
+  | 'MUR'
+  | 'MVR'
+  | 'MWK'
+  | 'MXN'
+  | 'MXV'
+  | 'MYR'
+  | 'MZN'
+  | 'NAD'
+  | 'NGN'
+  | 'NIO'
+  | 'NOK'
+  | 'NPR'
+  | 'NZD'
+  | 'OMR'
+  | 'PAB'
+  | 'PEN'
+  | 'PGK'
+  | 'PHP'
+  | 'PKR'
+  | 'PLN'
+  | 'PYG'
+  | 'QAR'
+  | 'RON'
+  | 'RSD'
+  | 'RUB'
+  | 'RWF'
+  | 'SAR'
+  | 'SBD'
+  | 'SCR'
+  | 'SDG'
+  | 'SEK'
+  | 'SGD'
+  | 'SHP'
+  | 'SLE'
+  | 'SOS'
+  | 'SRD'
+  | 'SSP'
+  | 'STN'
+  | 'SVC'
+  | 'SYP'
+  | 'SZL'
+  | 'THB'
+  | 'TJS'
+  | 'TMT'
+  | 'TND'
+  | 'TOP'
+  | 'TRY'
+  | 'TTD'
+  | 'TWD'
+  | 'TZS'
+  | 'UAH'
+  | 'UGX'
+  | 'USD'
+  | 'USN'
+  | 'UYI'
+  | 'UYU'
+  | 'UYW'
+  | 'UZS'
+  | 'VED'
+  | 'VES'
+  | 'VND'
+  | 'VUV'
+  | 'WST'
+  | 'XAF'
+  | 'XAG'
+  | 'XAU'
+  | 'XBA'
+  | 'XBB'
+  | 'XBC'
+  | 'XBD'
+  | 'XCD'
+  | 'XCG'
+  | 'XDR'
+  | 'XOF'
+  | 'XPD'
+  | 'XPF'
+  | 'XPT'
+  | 'XSU'
+  | 'XTS'
+  | 'XUA'
+  | 'XXX'
+  | 'YER'
+  | 'ZAR'
+  | 'ZMW'
+  | 'ZWG';
+/**
+ * Slug of a category: lowercase letters, digits and dashes, 1 to 64 characters
+ */
+export type CategoryId = string;
+/**
+ * Where the money was spent, as the user typed it
+ */
+export type Merchant = string;
+/**
+ * Free text from the user
+ */
+export type Note = string;
+/**
+ * A label: starts with a letter or digit, then letters, digits, spaces, underscores or dashes; 1 to 32 characters
+ */
+export type Tag = string;
+/**
+ * Up to 10 distinct labels
+ *
+ * @maxItems 10
+ */
+export type Tags = Tag[];
+/**
+ * A field of an expense that a user can change
+ */
+export type ExpenseField = 'amount' | 'date' | 'categoryId' | 'merchant' | 'note' | 'tags';
+
+/**
+ * The detail of ExpenseDeleted v1: a user deleted an expense. Carries its last state, so read models can subtract it.
+ */
+export interface ExpenseDeletedV1 {
+  metadata: EventMetadata & {
+    eventVersion: 1;
+  };
+  data: ExpenseDeletedV1Data;
+}
+/**
+ * Envelope metadata carried by every Spendwise event in detail.metadata. eventId stays the same across publish retries, so consumers de-duplicate on it.
+ */
+export interface EventMetadata {
+  /**
+   * Unique id of this event, stable across retries
+   */
+  eventId: string;
+  /**
+   * Version of the detail schema (the N of <EventName>.v<N>)
+   */
+  eventVersion: number;
+  /**
+   * When the state change happened (RFC 3339); also the EventBridge entry time
+   */
+  occurredAt: string;
+  /**
+   * Id shared by everything caused by one original request
+   */
+  correlationId: string;
+  /**
+   * Id of the request or event that directly caused this event
+   */
+  causationId: string;
+  /**
+   * Owner of the data the event is about (the token subject)
+   */
+  userId: string;
+}
+export interface ExpenseDeletedV1Data {
+  expenseId: ExpenseId;
+  /**
+   * The version that was deleted
+   */
+  version: number;
+  expense: ExpenseSnapshot;
+}
+/**
+ * The full state of an expense at one version
+ */
+export interface ExpenseSnapshot {
+  expenseId: ExpenseId;
+  amount: Money;
+  /**
+   * Day the money was spent (YYYY-MM-DD)
+   */
+  date: string;
+  categoryId: CategoryId;
+  merchant?: Merchant;
+  note?: Note;
+  tags: Tags;
+  /**
+   * Starts at 1 and grows by one with every change
+   */
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+/**
+ * An amount as a whole number of the currency minor unit (cents for EUR, yen for JPY) and its ISO 4217 code. Never a float, so sums never drift.
+ */
+export interface Money {
+  /**
+   * Amount in minor units of the currency, at least 1
+   */
+  minorUnits: number;
+  currency: CurrencyCode;
+}
+/**
+ * The detail of ExpenseRecorded v1: a user recorded a new expense.
+ */
+export interface ExpenseRecordedV1 {
+  metadata: EventMetadata & {
+    eventVersion: 1;
+  };
+  data: ExpenseRecordedV1Data;
+}
+export interface ExpenseRecordedV1Data {
+  expense: ExpenseSnapshot;
+}
+/**
+ * The detail of ExpenseUpdated v1: a user changed an expense. Carries the state before and after, so read models can apply deltas (old amount, category and date out, new ones in).
+ */
+export interface ExpenseUpdatedV1 {
+  metadata: EventMetadata & {
+    eventVersion: 1;
+  };
+  data: ExpenseUpdatedV1Data;
+}
+export interface ExpenseUpdatedV1Data {
+  expenseId: ExpenseId;
+  /**
+   * The expense's version after this change
+   */
+  version: number;
+  /**
+   * Fields whose value differs between previous and current
+   *
+   * @minItems 1
+   */
+  changedFields: ExpenseField[];
+  previous: ExpenseSnapshot;
+  current: ExpenseSnapshot;
+}

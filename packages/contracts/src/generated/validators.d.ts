@@ -1,0 +1,7 @@
+// Generated from events/**/*.schema.json by scripts/gen-contracts.ts. Do not edit: change the schemas and run `pnpm gen`.
+import type { StandaloneValidator } from '../validatorRuntime';
+import type { ExpenseDeletedV1, ExpenseRecordedV1, ExpenseUpdatedV1 } from './types';
+
+export declare const validateExpenseDeletedV1: StandaloneValidator<ExpenseDeletedV1>;
+export declare const validateExpenseRecordedV1: StandaloneValidator<ExpenseRecordedV1>;
+export declare const validateExpenseUpdatedV1: StandaloneValidator<ExpenseUpdatedV1>;

@@ -1,0 +1,45 @@
+/**
+ * @spendwise/contracts: the event catalogue at run time. Types and standalone validators generated from
+ * events/ (`pnpm gen`), createEvent for producers, a reliable EventBridge publisher, and parseEvent /
+ * parseSqsRecord for consumers.
+ */
+export { type BatchLimits, PUT_EVENTS_LIMITS, putEventsEntrySize, splitIntoBatches } from './batching';
+export {
+  type DetailType,
+  type EventData,
+  type EventDefinition,
+  type EventDetail,
+  type EventEnvelope,
+  type EventSource,
+  type EventVersion,
+  findEventDefinition,
+  isDetailType,
+  type LatestEventEnvelope,
+  type LatestVersion,
+  latestEventDefinition,
+} from './catalogue';
+export { checkEventDetail, type UncheckedEvent } from './checkDetail';
+export { type ParsedEvent, parseEvent, parseSqsRecord } from './consumer';
+export { type CreateEventOptions, createEvent, type EventContext } from './createEvent';
+export {
+  EventPublishError,
+  EventTooLargeError,
+  type InvalidEventDetails,
+  InvalidEventError,
+  type InvalidEventReason,
+  type PublishFailure,
+} from './errors';
+export { type EventDetails, eventRegistry } from './generated/registry';
+export type * from './generated/types';
+export * from './generated/validators';
+export {
+  buildEventPublisher,
+  type EventPublisher,
+  type EventPublisherConfig,
+  type PublishEvents,
+  type PublishSummary,
+  type PutEventsSender,
+} from './publisher';
+export { fullJitterDelay, isRetryableCallError, isRetryableEntryError } from './retry';
+export { type ValidationIssue, validationErrors } from './validationErrors';
+export type { ErrorObject, StandaloneValidator } from './validatorRuntime';

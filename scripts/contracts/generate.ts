@@ -1,0 +1,129 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { type Catalogue, type HttpSchema, loadCatalogue } from './catalogue';
+import { generateRegistry } from './registryCode';
+import { createSchemaAjv } from './schemaAjv';
+import { exportedTypeNames, generateEventTypes, generateHttpTypes } from './typeCode';
+import { generateValidatorModule } from './validatorCode';
+
+/** One generated file: `path` is relative to the repository root, with forward slashes. */
+export interface GeneratedFile {
+  readonly path: string;
+  readonly content: string;
+}
+
+/** A generated file that differs from what the schemas produce now. */
+export interface StaleFile {
+  readonly path: string;
+  readonly problem: 'missing' | 'outdated' | 'unexpected';
+}
+
+const CONTRACTS_DIR = 'packages/contracts/src/generated';
+const CONTRACTS_MODULE = '@spendwise/contracts';
+const RUNTIME_MODULE = '@spendwise/contracts/validatorRuntime';
+
+function header(sources: string): string {
+  return `// Generated from ${sources} by scripts/gen-contracts.ts. Do not edit: change the schemas and run \`pnpm gen\`.`;
+}
+
+/** Everything `pnpm gen` writes, computed in memory from the schemas under `root`, in a stable order. */
+export async function generateContracts(root: string): Promise<GeneratedFile[]> {
+  const catalogue = loadCatalogue(root);
+  const contracts = await generateContractsPackage(catalogue);
+  const contractsTypes = new Set(exportedTypeNames(contracts[0]!.content));
+  const services = [...new Set(catalogue.http.map((schema) => schema.service))].sort();
+  const perService = await Promise.all(
+    services.map((service) =>
+      generateService(
+        catalogue,
+        catalogue.http.filter((schema) => schema.service === service),
+        contractsTypes,
+      ),
+    ),
+  );
+  return [...contracts, ...perService.flat()];
+}
+
+async function generateContractsPackage(catalogue: Catalogue): Promise<GeneratedFile[]> {
+  const banner = header('events/**/*.schema.json');
+  const types = await generateEventTypes(catalogue, banner);
+  const ajv = createSchemaAjv([...catalogue.common, ...catalogue.events]);
+  const validators = generateValidatorModule(ajv, catalogue.events, {
+    header: banner,
+    runtimeModule: '../validatorRuntime',
+    typesModule: './types',
+  });
+  return [
+    { path: `${CONTRACTS_DIR}/types.ts`, content: types },
+    { path: `${CONTRACTS_DIR}/validators.js`, content: validators.js },
+    { path: `${CONTRACTS_DIR}/validators.d.ts`, content: validators.dts },
+    { path: `${CONTRACTS_DIR}/registry.ts`, content: generateRegistry(catalogue.events, banner) },
+  ];
+}
+
+async function generateService(
+  catalogue: Catalogue,
+  schemas: readonly HttpSchema[],
+  contractsTypes: ReadonlySet<string>,
+): Promise<GeneratedFile[]> {
+  const service = schemas[0]!.service;
+  const dir = `services/${service}/src/generated`;
+  const banner = header(`services/${service}/src/http/schemas/*.schema.json`);
+  const types = await generateHttpTypes(catalogue, schemas, {
+    header: banner,
+    contractsModule: CONTRACTS_MODULE,
+    contractsTypes,
+  });
+  const ajv = createSchemaAjv([...catalogue.common, ...catalogue.events, ...schemas]);
+  // Services reach the validator helpers through @spendwise/contracts, the one package they depend on.
+  const validators = generateValidatorModule(ajv, schemas, {
+    header: banner,
+    runtimeModule: RUNTIME_MODULE,
+    typesModule: './http',
+  });
+  return [
+    { path: `${dir}/http.ts`, content: types },
+    { path: `${dir}/httpValidators.js`, content: validators.js },
+    { path: `${dir}/httpValidators.d.ts`, content: validators.dts },
+  ];
+}
+
+/** The folders the generator owns: every file in them is generated. */
+export function generatedDirs(root: string): string[] {
+  const services = existsSync(join(root, 'services')) ? readdirSync(join(root, 'services')).sort() : [];
+  return [CONTRACTS_DIR, ...services.map((service) => `services/${service}/src/generated`)].filter((dir) =>
+    existsSync(join(root, dir)),
+  );
+}
+
+/** Compares `files` with the disk: missing, outdated, and files in generated folders that nothing produces. */
+export function findStaleFiles(root: string, files: readonly GeneratedFile[]): StaleFile[] {
+  const stale: StaleFile[] = [];
+  for (const { path, content } of files) {
+    const full = join(root, path);
+    if (!existsSync(full)) stale.push({ path, problem: 'missing' });
+    else if (readFileSync(full, 'utf8') !== content) stale.push({ path, problem: 'outdated' });
+  }
+  const expected = new Set(files.map((file) => file.path));
+  for (const dir of generatedDirs(root)) {
+    for (const name of readdirSync(join(root, dir)).sort()) {
+      if (!expected.has(`${dir}/${name}`)) stale.push({ path: `${dir}/${name}`, problem: 'unexpected' });
+    }
+  }
+  return stale;
+}
+
+/** Writes `files` and removes what generated folders hold beyond them. Returns the paths that changed. */
+export function writeGeneratedFiles(root: string, files: readonly GeneratedFile[]): string[] {
+  const stale = findStaleFiles(root, files);
+  for (const { path, problem } of stale) {
+    const full = join(root, path);
+    if (problem === 'unexpected') {
+      rmSync(full, { recursive: true });
+      continue;
+    }
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, files.find((file) => file.path === path)!.content);
+  }
+  return stale.map((file) => file.path);
+}

@@ -1,0 +1,182 @@
+import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { ExpenseNotFoundError, IdempotencyKeyReusedError, StaleVersionError } from '../domain/errors';
+import type { Expense } from '../domain/expense';
+import type {
+  DeleteExpense,
+  FindExpense,
+  IdempotencyClaim,
+  ListExpenses,
+  SaveExpenseChange,
+  SaveNewExpense,
+} from '../ports';
+import { decodeCursor, encodeCursor } from './cursor';
+import {
+  categoryMonthPartition,
+  expenseFromItem,
+  expenseItem,
+  expenseKey,
+  idempotencyKey,
+  monthPartition,
+} from './keys';
+import { outboxItem } from './outbox';
+
+export interface ExpenseStoreConfig {
+  tableName: string;
+  /** How long a POST's Idempotency-Key is remembered. */
+  idempotencyTtlSeconds?: number;
+  now?: () => Date;
+}
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** DynamoDB adapters for the expense ports; every state change is written with its outbox record in one transaction. */
+export function buildExpenseStore(client: DynamoDBDocumentClient, config: ExpenseStoreConfig) {
+  const { tableName } = config;
+  const now = config.now ?? (() => new Date());
+  const idempotencyTtl = config.idempotencyTtlSeconds ?? 24 * 3600;
+
+  const transact = (items: TransactItem[]) => client.send(new TransactWriteCommand({ TransactItems: items }));
+
+  const readClaim = async (userId: string, claim: IdempotencyClaim) => {
+    const { Item } = await client.send(
+      new GetCommand({ TableName: tableName, Key: idempotencyKey(userId, claim.key), ConsistentRead: true }),
+    );
+    return Item;
+  };
+
+  const replayClaim = async (userId: string, claim: IdempotencyClaim, stored?: Record<string, unknown>) => {
+    // A concurrent request with the same key may still be committing: look again briefly before giving up.
+    let record = stored;
+    for (let attempt = 0; !record && attempt < 5; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+      record = await readClaim(userId, claim);
+    }
+    if (!record) throw new Error(`Idempotency record ${claim.key} vanished while replaying`);
+    if (record.requestHash !== claim.requestHash) throw new IdempotencyKeyReusedError(claim.key);
+    return { outcome: 'replayed' as const, expense: record.expense as Expense };
+  };
+
+  const saveNewExpense: SaveNewExpense = async (expense, event, claim) => {
+    const at = now();
+    const items: TransactItem[] = [
+      {
+        Put: {
+          TableName: tableName,
+          Item: expenseItem(expense),
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+      { Put: { TableName: tableName, Item: outboxItem(event, at) } },
+    ];
+    if (claim) {
+      items.push({
+        Put: {
+          TableName: tableName,
+          Item: {
+            ...idempotencyKey(expense.userId, claim.key),
+            type: 'IdempotencyRecord',
+            requestHash: claim.requestHash,
+            expense,
+            expiresAt: Math.floor(at.getTime() / 1000) + idempotencyTtl,
+          },
+          ConditionExpression: 'attribute_not_exists(PK)',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      });
+    }
+    try {
+      await transact(items);
+      return { outcome: 'created', expense };
+    } catch (error) {
+      const reason = claim ? cancellationReason(error, 2) : undefined;
+      if (!claim || !reason || !['ConditionalCheckFailed', 'TransactionConflict'].includes(reason.code))
+        throw error;
+      return replayClaim(expense.userId, claim, reason.item);
+    }
+  };
+
+  const findExpense: FindExpense = async (userId, expenseId) => {
+    const { Item } = await client.send(
+      new GetCommand({ TableName: tableName, Key: expenseKey(userId, expenseId), ConsistentRead: true }),
+    );
+    return Item ? expenseFromItem(Item) : undefined;
+  };
+
+  const listExpenses: ListExpenses = async ({ userId, month, categoryId, limit, cursor }) => {
+    const [index, partition] = categoryId
+      ? (['GSI2', categoryMonthPartition(userId, categoryId, month)] as const)
+      : (['GSI1', monthPartition(userId, month)] as const);
+    const page = await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: index,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': `${index}PK` },
+        ExpressionAttributeValues: { ':pk': partition },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: cursor ? decodeCursor(cursor, `${index}PK`, partition) : undefined,
+      }),
+    );
+    const last = page.LastEvaluatedKey as Record<string, string> | undefined;
+    return {
+      items: (page.Items ?? []).map(expenseFromItem),
+      ...(last ? { nextCursor: encodeCursor(last) } : {}),
+    };
+  };
+
+  const versionGuard = (expectedVersion: number) => ({
+    ConditionExpression: 'attribute_exists(PK) AND #version = :expected',
+    ExpressionAttributeNames: { '#version': 'version' },
+    ExpressionAttributeValues: { ':expected': expectedVersion },
+    ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+  });
+
+  const guarded = async (expense: Expense, expectedVersion: number, items: TransactItem[]) => {
+    try {
+      await transact(items);
+    } catch (error) {
+      const reason = cancellationReason(error, 0);
+      if (reason?.code !== 'ConditionalCheckFailed') throw error;
+      if (!reason.item) throw new ExpenseNotFoundError(expense.expenseId);
+      throw new StaleVersionError(expense.expenseId, expectedVersion);
+    }
+  };
+
+  const saveExpenseChange: SaveExpenseChange = (expense, expectedVersion, event) =>
+    guarded(expense, expectedVersion, [
+      { Put: { TableName: tableName, Item: expenseItem(expense), ...versionGuard(expectedVersion) } },
+      { Put: { TableName: tableName, Item: outboxItem(event, now()) } },
+    ]);
+
+  const deleteExpense: DeleteExpense = (expense, expectedVersion, event) =>
+    guarded(expense, expectedVersion, [
+      {
+        Delete: {
+          TableName: tableName,
+          Key: expenseKey(expense.userId, expense.expenseId),
+          ...versionGuard(expectedVersion),
+        },
+      },
+      { Put: { TableName: tableName, Item: outboxItem(event, now()) } },
+    ]);
+
+  return { saveNewExpense, findExpense, listExpenses, saveExpenseChange, deleteExpense };
+}
+
+/** The cancellation reason of one item of a cancelled transaction, with the old item when DynamoDB returned it. */
+function cancellationReason(error: unknown, index: number) {
+  // Matched by name: the SDK's error classes are not shared across bundles, so instanceof is unreliable.
+  if ((error as Error | undefined)?.name !== 'TransactionCanceledException') return undefined;
+  const reason = (error as TransactionCanceledException).CancellationReasons?.[index];
+  if (!reason?.Code || reason.Code === 'None') return undefined;
+  return { code: reason.Code, item: reason.Item ? unmarshall(reason.Item) : undefined };
+}

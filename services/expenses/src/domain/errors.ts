@@ -1,0 +1,34 @@
+/** The expense does not exist for this owner (another owner's expense is indistinguishable from none). */
+export class ExpenseNotFoundError extends Error {
+  constructor(readonly expenseId: string) {
+    super(`Expense ${expenseId} was not found`);
+    this.name = 'ExpenseNotFoundError';
+  }
+}
+
+/** The caller's copy is out of date: someone changed the expense since that version. */
+export class StaleVersionError extends Error {
+  constructor(
+    readonly expenseId: string,
+    readonly expectedVersion: number,
+  ) {
+    super(`Expense ${expenseId} is no longer at version ${expectedVersion}`);
+    this.name = 'StaleVersionError';
+  }
+}
+
+/** An idempotency key was used again with a different request. */
+export class IdempotencyKeyReusedError extends Error {
+  constructor(readonly key: string) {
+    super(`Idempotency key ${key} was already used with a different request`);
+    this.name = 'IdempotencyKeyReusedError';
+  }
+}
+
+/** A list cursor that this service did not issue for this query. */
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('The cursor is not valid for this query');
+    this.name = 'InvalidCursorError';
+  }
+}

@@ -1,0 +1,43 @@
+import { HttpProblemError } from '@spendwise/lambda-kit/http';
+import {
+  ExpenseNotFoundError,
+  IdempotencyKeyReusedError,
+  InvalidCursorError,
+  StaleVersionError,
+} from '../domain/errors';
+
+/** Translates the service's domain errors into HTTP problems; anything else passes through untouched. */
+export function asHttpProblem(error: unknown): unknown {
+  if (error instanceof ExpenseNotFoundError) {
+    return new HttpProblemError(404, 'EXPENSE_NOT_FOUND', `No expense ${error.expenseId}`);
+  }
+  if (error instanceof StaleVersionError) {
+    return new HttpProblemError(
+      412,
+      'VERSION_MISMATCH',
+      'The expense changed since you read it; re-read and retry',
+    );
+  }
+  if (error instanceof IdempotencyKeyReusedError) {
+    return new HttpProblemError(
+      422,
+      'IDEMPOTENCY_KEY_REUSED',
+      'This Idempotency-Key was already used for a different request; use a new key for a new expense',
+    );
+  }
+  if (error instanceof InvalidCursorError) {
+    return new HttpProblemError(400, 'INVALID_CURSOR', 'The cursor is not valid for this query');
+  }
+  return error;
+}
+
+/** Wraps a use case so that domain errors reach the client as problems. */
+export function withDomainErrors<A extends unknown[], R>(useCase: (...args: A) => Promise<R>) {
+  return async (...args: A): Promise<R> => {
+    try {
+      return await useCase(...args);
+    } catch (error) {
+      throw asHttpProblem(error);
+    }
+  };
+}

@@ -1,0 +1,68 @@
+import type { EventEnvelope } from '@spendwise/contracts';
+import type { Expense } from './domain/expense';
+
+/** A request replay guard: the key a client sent and a hash of what it asked for. */
+export interface IdempotencyClaim {
+  key: string;
+  requestHash: string;
+}
+
+/** Outcome of saving a new expense: freshly created, or the original answer to an earlier identical request. */
+export type SaveNewExpenseResult =
+  | { outcome: 'created'; expense: Expense }
+  | { outcome: 'replayed'; expense: Expense };
+
+/**
+ * Saves a new expense together with the event announcing it, atomically. With a claim, a second call with the
+ * same key and hash replays the first result; the same key with another hash throws IdempotencyKeyReusedError.
+ */
+export type SaveNewExpense = (
+  expense: Expense,
+  event: EventEnvelope,
+  claim?: IdempotencyClaim,
+) => Promise<SaveNewExpenseResult>;
+
+/** Reads one of the owner's expenses, strongly consistent. */
+export type FindExpense = (userId: string, expenseId: string) => Promise<Expense | undefined>;
+
+export interface ExpensePageRequest {
+  userId: string;
+  month: string;
+  categoryId?: string;
+  limit: number;
+  cursor?: string;
+}
+
+export interface ExpensePage {
+  items: Expense[];
+  nextCursor?: string;
+}
+
+/** Lists the owner's expenses of a month (optionally one category), newest first, one page at a time. */
+export type ListExpenses = (request: ExpensePageRequest) => Promise<ExpensePage>;
+
+/** Replaces an expense with its next version if it is still at `expectedVersion`, with its event, atomically. */
+export type SaveExpenseChange = (
+  expense: Expense,
+  expectedVersion: number,
+  event: EventEnvelope,
+) => Promise<void>;
+
+/** Deletes an expense if it is still at `expectedVersion`, with its event, atomically. */
+export type DeleteExpense = (
+  expense: Expense,
+  expectedVersion: number,
+  event: EventEnvelope,
+) => Promise<void>;
+
+export type Clock = () => Date;
+export type IdGenerator = () => string;
+
+/** Of the given outbox event ids, those whose record is still in the outbox (not yet relayed). */
+export type FindPendingOutbox = (eventIds: string[]) => Promise<Set<string>>;
+
+/** Removes relayed records from the outbox. */
+export type DrainOutbox = (eventIds: string[]) => Promise<void>;
+
+/** Puts events on the bus; throws EventPublishError naming the events that could not be put. */
+export type PublishEvents = (events: EventEnvelope[]) => Promise<unknown>;
