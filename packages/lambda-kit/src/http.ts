@@ -37,7 +37,7 @@ export type * from './http/types';
 export interface HttpHandlerOptions<B, Q, P> {
   /** Validates the JSON body; without it the body is neither parsed nor passed on. */
   body?: Validator<B>;
-  /** Validates `queryStringParameters` (an absent map is validated as `{}`). */
+  /** Validates `queryStringParameters` (an absent map is validated as `{}`); without it, no parameter is accepted. */
   query?: Validator<Q>;
   /** Validates `pathParameters`. */
   path?: Validator<P>;
@@ -111,10 +111,8 @@ export const httpHandler = <B = undefined, Q = Record<string, string>, P = Recor
     handler.use(requireBody()).use(httpJsonBodyParser());
   }
   handler.use(identity({ requiredScopes: options.requiredScopes, logger }));
-  if (eventSchema) {
-    // @middy/validator types its functions as the Ajv class; at run time it wants exactly a validate function.
-    handler.use(validator({ eventSchema: eventSchema as unknown as ValidatorOptions['eventSchema'] }));
-  }
+  // @middy/validator types its functions as the Ajv class; at run time it wants exactly a validate function.
+  handler.use(validator({ eventSchema: eventSchema as unknown as ValidatorOptions['eventSchema'] }));
   return handler
     .use(httpCors({ origins: options.cors?.origins ?? [], exposeHeaders: 'x-correlation-id' }))
     .use(httpSecurityHeaders())

@@ -188,3 +188,13 @@ describe('the happy path', () => {
     expect(gone.status).toBe(404);
   });
 });
+
+describe('routes without query parameters', () => {
+  it('refuses an unexpected query parameter on POST, writing nothing', async () => {
+    const answer = await api.create({ user: 'query-user', body: lunch, query: { dryRun: 'true' } });
+
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors).toEqual([expect.objectContaining({ path: '/queryStringParameters/dryRun' })]);
+    expect((await table.allItems()).filter((item) => item.userId === 'query-user')).toEqual([]);
+  });
+});

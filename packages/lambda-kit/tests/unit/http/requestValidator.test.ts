@@ -10,8 +10,22 @@ const parsed = (body: unknown) => {
 };
 
 describe('requestValidator', () => {
-  it('returns undefined when the route validates nothing', () => {
-    expect(requestValidator({})).toBeUndefined();
+  it('refuses any query parameter on a route that declares no query validator', () => {
+    const validate = requestValidator({});
+    const event = httpEvent({ query: { debug: 'true' } });
+
+    expect(validate(event)).toBe(false);
+    expect(validate.errors).toEqual([
+      expect.objectContaining({
+        instancePath: '/queryStringParameters',
+        keyword: 'additionalProperties',
+        params: { additionalProperty: 'debug' },
+      }),
+    ]);
+  });
+
+  it('accepts a request without query parameters on such a route', () => {
+    expect(requestValidator({})(httpEvent())).toBe(true);
   });
 
   it('accepts an event whose parts are all valid', () => {
