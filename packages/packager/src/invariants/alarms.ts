@@ -1,0 +1,68 @@
+import { asList, escapeRegExp, type RuleContext, refTarget, renderString, resource, resources } from './cfn';
+import { type Rule, type Violation, violation } from './rules';
+
+const ALARM_TYPES = ['AWS::CloudWatch::Alarm', 'AWS::CloudWatch::CompositeAlarm'];
+
+/** The ops-alerts topic name for a stage, or a pattern matching any stage's. */
+export function opsTopicName(stage?: string): RegExp {
+  const stagePart = stage ? escapeRegExp(stage) : '[a-z0-9][a-z0-9-]*';
+  return new RegExp(`^spendwise-${stagePart}-ops-alerts$`);
+}
+
+/** The convention-built ARN of the ops-alerts topic, as Fn::Sub or Fn::Join render it. */
+function opsTopicArn(stage?: string): RegExp {
+  const name = opsTopicName(stage).source.slice(1, -1);
+  return new RegExp(`^arn:\\$\\{AWS::Partition\\}:sns:\\$\\{AWS::Region\\}:\\$\\{AWS::AccountId\\}:${name}$`);
+}
+
+/**
+ * Whether an alarm action notifies ops-alerts: a Ref to the platform's own topic (named by convention), or
+ * the ARN built by naming convention with Fn::Sub / Fn::Join over AWS::Partition, AWS::Region and
+ * AWS::AccountId. A literal ARN with an account id in it does not count: it would not move between accounts.
+ */
+export function notifiesOpsAlerts(context: RuleContext, action: unknown): boolean {
+  const topic = resource(context.template, refTarget(action));
+  if (topic) {
+    const name = renderString(topic.Properties?.TopicName);
+    return topic.Type === 'AWS::SNS::Topic' && name !== undefined && opsTopicName(context.stage).test(name);
+  }
+  const arn = renderString(action);
+  return arn !== undefined && opsTopicArn(context.stage).test(arn);
+}
+
+/** A template with functions has alarms; every alarm is enabled and notifies ops-alerts. */
+export const checkAlarms: Rule = (context) => {
+  const { template } = context;
+  const alarms = ALARM_TYPES.flatMap((type) => resources(template, type));
+  const found: Violation[] = [];
+  const hasFunctions = resources(template, 'AWS::Lambda::Function').length > 0;
+  if (hasFunctions && alarms.length === 0) {
+    found.push(
+      violation(
+        context,
+        'alarms-present',
+        '(template)',
+        'the template has functions but no CloudWatch alarm',
+      ),
+    );
+  }
+  for (const [id, props] of alarms) {
+    if (props.ActionsEnabled === false) {
+      found.push(
+        violation(context, 'alarm-notifies-ops', id, 'ActionsEnabled is false: it would notify no one'),
+      );
+    }
+    if (!asList(props.AlarmActions).some((action) => notifiesOpsAlerts(context, action))) {
+      found.push(
+        violation(
+          context,
+          'alarm-notifies-ops',
+          id,
+          `AlarmActions ${JSON.stringify(props.AlarmActions ?? [])} do not notify ` +
+            `arn:\${AWS::Partition}:sns:\${AWS::Region}:\${AWS::AccountId}:spendwise-${context.stage ?? '<stage>'}-ops-alerts`,
+        ),
+      );
+    }
+  }
+  return found;
+};

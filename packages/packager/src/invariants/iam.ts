@@ -1,0 +1,101 @@
+import { asList, type RuleContext, resources } from './cfn';
+import { actionsOf, identityStatements, type LocatedStatement } from './policies';
+import { type Rule, type Violation, violation } from './rules';
+
+/**
+ * Actions that have no resource-level permissions: the Service Authorization Reference lists no resource
+ * type for them, so `Resource: "*"` is the only possible grant. Lower case; IAM compares case-insensitively.
+ * `logs:CreateLogGroup`, `events:PutEvents`, `bedrock:InvokeModel`, `sqs:SendMessage`… are NOT here: they
+ * take ARNs.
+ */
+export const STAR_ONLY_ACTIONS: ReadonlySet<string> = new Set([
+  'xray:puttracesegments',
+  'xray:puttelemetryrecords',
+  'xray:getsamplingrules',
+  'xray:getsamplingtargets',
+  'xray:getsamplingstatisticsummaries',
+  'cloudwatch:putmetricdata',
+  'cloudwatch:getmetricdata',
+  'cloudwatch:getmetricstatistics',
+  'cloudwatch:listmetrics',
+  'sqs:listqueues',
+  'sns:listtopics',
+  'ssm:describeparameters',
+  'sts:getcalleridentity',
+  'lambda:listfunctions',
+  'states:liststatemachines',
+  'dynamodb:listtables',
+  'bedrock:listfoundationmodels',
+  'cognito-idp:listuserpools',
+  'kms:listaliases',
+  'kms:listkeys',
+  'tag:getresources',
+  'ec2:describenetworkinterfaces',
+]);
+
+/**
+ * AWS-managed policies allowed on a role although their statements are not in the template. Empty on
+ * purpose: write the statements inline so they are checked.
+ */
+export const ALLOWED_MANAGED_POLICIES: readonly string[] = [];
+
+const WILDCARD_ACTION = /^(\*|[a-z0-9-]+:\*)$/;
+
+/** Wildcard actions and resources in identity-based policies; managed policies on roles. */
+export const checkIam: Rule = (context) => [
+  ...identityStatements(context.template).flatMap((located) => checkStatement(context, located)),
+  ...checkManagedPolicies(context),
+];
+
+function checkStatement(context: RuleContext, { owner, where, statement }: LocatedStatement): Violation[] {
+  if (statement.Effect !== 'Allow') return [];
+  const found: Violation[] = [];
+  if (statement.NotAction !== undefined) {
+    found.push(
+      violation(context, 'iam-no-wildcard-action', owner, `${where} allows NotAction (everything else)`),
+    );
+  }
+  const actions = actionsOf(statement);
+  const wildcards = actions.filter((a) => WILDCARD_ACTION.test(a));
+  if (wildcards.length > 0) {
+    found.push(
+      violation(context, 'iam-no-wildcard-action', owner, `${where} allows ${wildcards.join(', ')}`),
+    );
+  }
+  if (statement.NotResource !== undefined) {
+    found.push(violation(context, 'iam-no-wildcard-resource', owner, `${where} uses NotResource`));
+  }
+  const scopable = actions.filter((a) => !STAR_ONLY_ACTIONS.has(a));
+  if (asList(statement.Resource).includes('*') && (scopable.length > 0 || actions.length === 0)) {
+    found.push(
+      violation(
+        context,
+        'iam-no-wildcard-resource',
+        owner,
+        `${where} grants ${scopable.join(', ') || 'its actions'} on Resource "*"; these actions take ARNs`,
+      ),
+    );
+  }
+  return found;
+}
+
+function checkManagedPolicies(context: RuleContext): Violation[] {
+  return ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group']
+    .flatMap((type) => resources(context.template, type))
+    .flatMap(([id, props]) => {
+      const unchecked = asList(props.ManagedPolicyArns).filter(
+        (arn) =>
+          typeof arn !== 'string' || !ALLOWED_MANAGED_POLICIES.some((allowed) => arn.endsWith(allowed)),
+      );
+      return unchecked.length === 0
+        ? []
+        : [
+            violation(
+              context,
+              'iam-managed-policy',
+              id,
+              `ManagedPolicyArns ${JSON.stringify(unchecked)} cannot be checked; write the statements inline`,
+            ),
+          ];
+    });
+}

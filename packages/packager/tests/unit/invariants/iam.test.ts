@@ -1,0 +1,81 @@
+import { describe, expect, it } from '@jest/globals';
+import type { CfnTemplate } from '../../../src/template';
+import { broken } from './broken';
+import { compliantTemplate, props } from './compliantTemplate';
+
+function addStatement(template: CfnTemplate, statement: Record<string, unknown>): void {
+  const policies = props(template, 'ApiIamRoleLambdaExecution').Policies as {
+    PolicyDocument: { Statement: unknown[] };
+  }[];
+  policies[0]!.PolicyDocument.Statement.push(statement);
+}
+
+const table = { 'Fn::GetAtt': ['Table', 'Arn'] };
+
+describe('IAM invariants', () => {
+  it('rejects Action "*"', () => {
+    const template = compliantTemplate();
+    addStatement(template, { Effect: 'Allow', Action: '*', Resource: table });
+
+    expect(broken(template)).toEqual(['iam-no-wildcard-action ApiIamRoleLambdaExecution']);
+  });
+
+  it('rejects a whole-service action such as dynamodb:*', () => {
+    const template = compliantTemplate();
+    addStatement(template, { Effect: 'Allow', Action: ['dynamodb:GetItem', 'DynamoDB:*'], Resource: table });
+
+    const violations = broken(template);
+
+    expect(violations).toEqual(['iam-no-wildcard-action ApiIamRoleLambdaExecution']);
+  });
+
+  it('rejects NotAction and NotResource in an Allow statement', () => {
+    const template = compliantTemplate();
+    addStatement(template, { Effect: 'Allow', NotAction: 'iam:*', NotResource: table });
+
+    expect(broken(template)).toEqual([
+      'iam-no-wildcard-action ApiIamRoleLambdaExecution',
+      'iam-no-wildcard-resource ApiIamRoleLambdaExecution',
+    ]);
+  });
+
+  it('rejects Resource "*" for an action that takes an ARN, such as logs:CreateLogGroup', () => {
+    const template = compliantTemplate();
+    addStatement(template, { Effect: 'Allow', Action: ['logs:CreateLogGroup'], Resource: ['*'] });
+
+    expect(broken(template)).toEqual(['iam-no-wildcard-resource ApiIamRoleLambdaExecution']);
+  });
+
+  it('accepts Resource "*" for actions that only support "*", such as cloudwatch:PutMetricData', () => {
+    const template = compliantTemplate();
+    addStatement(template, { Effect: 'Allow', Action: 'cloudwatch:PutMetricData', Resource: '*' });
+
+    expect(broken(template)).toEqual([]);
+  });
+
+  it('ignores wildcards in Deny statements', () => {
+    const template = compliantTemplate();
+    addStatement(template, { Effect: 'Deny', Action: '*', Resource: '*' });
+
+    expect(broken(template)).toEqual([]);
+  });
+
+  it('checks standalone managed policies too', () => {
+    const template = compliantTemplate();
+    template.Resources.Extra = {
+      Type: 'AWS::IAM::ManagedPolicy',
+      Properties: { PolicyDocument: { Statement: { Effect: 'Allow', Action: 'sqs:*', Resource: '*' } } },
+    };
+
+    expect(broken(template)).toEqual(['iam-no-wildcard-action Extra', 'iam-no-wildcard-resource Extra']);
+  });
+
+  it('rejects managed policy ARNs on a role, whose statements cannot be checked', () => {
+    const template = compliantTemplate();
+    props(template, 'ApiIamRoleLambdaExecution').ManagedPolicyArns = [
+      'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole',
+    ];
+
+    expect(broken(template)).toEqual(['iam-managed-policy ApiIamRoleLambdaExecution']);
+  });
+});
