@@ -1,0 +1,33 @@
+/** Where and as whom the local cloud runs. One account, one region, one stage per run. */
+export interface LocalCloudConfig {
+  /** Repository root (holds serverless-compose.yml). */
+  rootDir: string;
+  /** Git-ignored folder for state: DynamoDB data, logs, the e-mail outbox, extracted bundles. */
+  dataDir: string;
+  region: string;
+  accountId: string;
+  stage: string;
+  /** Port of the one AWS-compatible endpoint (default 4566). */
+  awsPort: number;
+  /** Host every server binds to (always loopback). */
+  host: string;
+  /** Keep DynamoDB Local in memory instead of under dataDir. */
+  inMemory: boolean;
+}
+
+export const LOCAL_ACCOUNT_ID = '000000000000';
+
+export const defaultConfig = (
+  rootDir: string,
+  overrides: Partial<LocalCloudConfig> = {},
+): LocalCloudConfig => ({
+  rootDir,
+  dataDir: `${rootDir}/.local-cloud`,
+  region: 'eu-west-1',
+  accountId: LOCAL_ACCOUNT_ID,
+  stage: 'local',
+  awsPort: 4566,
+  host: '127.0.0.1',
+  inMemory: false,
+  ...overrides,
+});

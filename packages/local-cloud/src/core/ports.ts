@@ -1,0 +1,122 @@
+/**
+ * What the local services ask of one another. Each engine implements its port and reaches the others only
+ * through `LocalCloud` (see context.ts), so engines can be built and tested alone with fakes.
+ */
+
+/** The result of running a function: its return value, or the error it threw or timed out with. */
+export type InvokeOutcome =
+  | { ok: true; result: unknown; durationMs: number; coldStart: boolean }
+  | {
+      ok: false;
+      errorType: string;
+      errorMessage: string;
+      trace?: string[];
+      durationMs: number;
+      coldStart: boolean;
+    };
+
+export interface LambdaPort {
+  /**
+   * Runs a function by name or ARN (a qualifier suffix is ignored). `async: true` is an Event invocation: it
+   * resolves once queued (with `{ ok: true, result: undefined }`), runs later, and retries and routes failures
+   * to the function's on-failure destination / DLQ as Lambda does.
+   */
+  invoke(functionRef: string, payload: unknown, options?: { async?: boolean }): Promise<InvokeOutcome>;
+  has(functionRef: string): boolean;
+}
+
+export interface MessageAttributeValue {
+  DataType: string;
+  StringValue?: string;
+  BinaryValue?: string;
+}
+
+export interface OutgoingMessage {
+  body: string;
+  attributes?: Record<string, MessageAttributeValue>;
+  delaySeconds?: number;
+  groupId?: string;
+  deduplicationId?: string;
+}
+
+export interface SqsPort {
+  /** Sends to a queue given by ARN, URL or name. Rejects (AwsApiError) when it does not exist. */
+  send(queueRef: string, message: OutgoingMessage): Promise<{ messageId: string }>;
+  has(queueRef: string): boolean;
+}
+
+export interface SnsPort {
+  publish(
+    topicArn: string,
+    message: { message: string; subject?: string; attributes?: Record<string, MessageAttributeValue> },
+  ): Promise<{ messageId: string }>;
+  has(topicArn: string): boolean;
+}
+
+/** A PutEvents entry as the EventBridge API takes it. */
+export interface PutEventsEntry {
+  Source?: string;
+  DetailType?: string;
+  Detail?: string;
+  EventBusName?: string;
+  Resources?: string[];
+  Time?: string | Date;
+  TraceHeader?: string;
+}
+
+export type PutEventsResultEntry = { EventId: string } | { ErrorCode: string; ErrorMessage: string };
+
+/** An event as EventBridge delivers it to targets and as the bus tap shows it. */
+export interface BusEvent {
+  version: '0';
+  id: string;
+  'detail-type': string;
+  source: string;
+  account: string;
+  time: string;
+  region: string;
+  resources: string[];
+  detail: unknown;
+}
+
+export interface EventBusPort {
+  putEvents(
+    entries: PutEventsEntry[],
+  ): Promise<{ FailedEntryCount: number; Entries: PutEventsResultEntry[] }>;
+  /** Live tap on every event accepted by any bus (for `events tail` and tests); returns an unsubscribe. */
+  onEvent(listener: (busName: string, event: BusEvent) => void): () => void;
+}
+
+export interface StepFunctionsPort {
+  startExecution(stateMachineArn: string, input: string, name?: string): Promise<{ executionArn: string }>;
+}
+
+export interface MetricDatum {
+  namespace: string;
+  name: string;
+  dimensions: Record<string, string>;
+  value: number;
+  unit?: string;
+  timestamp: Date;
+}
+
+export interface MetricsPort {
+  put(datum: MetricDatum): void;
+  /** Aggregates the data points of one metric (dimensions must match exactly) over [from, to). */
+  statistic(
+    query: { namespace: string; name: string; dimensions: Record<string, string> },
+    statistic: 'Sum' | 'Average' | 'Minimum' | 'Maximum' | 'SampleCount',
+    from: Date,
+    to: Date,
+  ): number | undefined;
+}
+
+/** Where function logs and other log-group writes go (printed with their source, kept per log group). */
+export interface LogSink {
+  write(logGroup: string, line: string, meta?: { requestId?: string; source?: string }): void;
+}
+
+export interface ParameterStore {
+  get(name: string): string | undefined;
+  put(name: string, value: string): void;
+}
