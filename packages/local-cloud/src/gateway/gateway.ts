@@ -1,0 +1,191 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer as createHttpServer } from 'node:http';
+import {
+  createServer as createHttp2Server,
+  type Http2ServerRequest,
+  type Http2ServerResponse,
+} from 'node:http2';
+import { createServer as createNetServer, type Server, type Socket } from 'node:net';
+import { Duplex } from 'node:stream';
+import { AwsApiError } from '../core/errors';
+import type { AwsApi, AwsRequest, LocalRoute } from '../core/protocol';
+import { classify } from './classify';
+import { newRequestId, serializeError, serializeResponse, type WireResponse } from './serialize';
+
+/** Largest request body the endpoint reads (the largest AWS API payloads are well below this). */
+const MAX_BODY_BYTES = 20 * 1024 * 1024;
+const HTTP2_PREFACE = Buffer.from('PRI * HTTP/2.0');
+
+type AnyRequest = IncomingMessage | Http2ServerRequest;
+type AnyResponse = ServerResponse | Http2ServerResponse;
+
+export interface GatewayOptions {
+  host: string;
+  port: number;
+  apis: AwsApi[];
+  routes?: LocalRoute[];
+  /** Told about every request (service, action, status, ms) for diagnostics. */
+  onRequest?: (entry: { service: string; action: string; status: number; ms: number }) => void;
+}
+
+/**
+ * The one AWS-compatible endpoint. HTTP/1.1 and HTTP/2 cleartext (prior knowledge, as the Bedrock Runtime client
+ * speaks it) share the port: the first bytes of each connection decide which server parses it.
+ */
+export class Gateway {
+  private server?: Server;
+  private readonly sockets = new Set<Socket>();
+
+  constructor(private readonly options: GatewayOptions) {}
+
+  /** Starts listening; resolves with the endpoint URL. */
+  async start(): Promise<string> {
+    const handler = (req: AnyRequest, res: AnyResponse) => void this.serve(req, res);
+    const http1 = createHttpServer({ keepAliveTimeout: 65_000 }, handler);
+    const http2 = createHttp2Server({}, handler);
+    this.server = createNetServer((socket) => {
+      this.sockets.add(socket);
+      socket.once('close', () => this.sockets.delete(socket));
+      socket.once('data', (first: Buffer) => {
+        socket.pause();
+        if (first.subarray(0, HTTP2_PREFACE.length).equals(HTTP2_PREFACE)) {
+          http2.emit('connection', replayingStream(socket, first));
+        } else {
+          socket.unshift(first);
+          http1.emit('connection', socket);
+        }
+        socket.resume();
+      });
+    });
+    await new Promise<void>((resolve, reject) => {
+      this.server?.once('error', reject);
+      this.server?.listen(this.options.port, this.options.host, () => resolve());
+    });
+    return this.url();
+  }
+
+  url(): string {
+    const address = this.server?.address();
+    const port = typeof address === 'object' && address ? address.port : this.options.port;
+    return `http://${this.options.host}:${port}`;
+  }
+
+  async stop(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  private async serve(req: AnyRequest, res: AnyResponse): Promise<void> {
+    const started = performance.now();
+    const requestId = newRequestId();
+    let request: AwsRequest | undefined;
+    let wire: WireResponse;
+    try {
+      const body = await readBody(req);
+      request = classify({
+        method: req.method ?? 'GET',
+        url: req.url ?? '/',
+        headers: lowerCaseHeaders(req.headers),
+        body,
+        http2: req.httpVersionMajor === 2,
+      });
+      wire = serializeResponse(request, await this.dispatch(request), requestId);
+    } catch (error) {
+      wire = serializeError(request ?? fallbackRequest(req), error, requestId);
+    }
+    this.options.onRequest?.({
+      service: request?.service ?? '?',
+      action: request?.action || `${req.method} ${req.url}`,
+      status: wire.status,
+      ms: performance.now() - started,
+    });
+    res.writeHead(wire.status, { ...wire.headers, 'content-length': String(wire.body.length) });
+    res.end(wire.body);
+  }
+
+  private dispatch(request: AwsRequest) {
+    const route = this.options.routes?.find((r) => matchesRoute(r, request));
+    if (route && !request.headers.authorization) return route.handle(request);
+    const api = this.options.apis.find(
+      (candidate) => candidate.services.includes(request.service) && (candidate.accepts?.(request) ?? true),
+    );
+    if (!api) {
+      throw new AwsApiError(
+        501,
+        'NotImplemented',
+        request.service
+          ? `The local cloud does not emulate the '${request.service}' API (${request.action || request.path})`
+          : `Unrecognised request ${request.method} ${request.path}: sign it (any credentials) so the service can be told`,
+      );
+    }
+    return api.handle(request);
+  }
+}
+
+/**
+ * The HTTP/2 server reads a net.Socket's native handle directly, so bytes already read to sniff the protocol
+ * cannot be unshifted back. A JS duplex over the socket, starting with those bytes, makes it read through JS.
+ */
+function replayingStream(socket: Socket, first: Buffer): Duplex {
+  const stream = new Duplex({
+    read() {},
+    write(chunk, encoding, callback) {
+      socket.write(chunk, encoding, callback);
+    },
+    final(callback) {
+      socket.end(callback);
+    },
+    destroy(error, callback) {
+      socket.destroy(error ?? undefined);
+      callback(error);
+    },
+  });
+  stream.push(first);
+  socket.on('data', (chunk) => stream.push(chunk));
+  socket.once('end', () => stream.push(null));
+  socket.once('close', () => stream.destroy());
+  socket.once('error', (error) => stream.destroy(error));
+  return stream;
+}
+
+function matchesRoute(route: LocalRoute, request: AwsRequest): boolean {
+  if (route.method !== request.method) return false;
+  return route.path.endsWith('*')
+    ? request.path.startsWith(route.path.slice(0, -1))
+    : route.path === request.path;
+}
+
+function lowerCaseHeaders(headers: AnyRequest['headers']): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (name.startsWith(':') || value === undefined) continue;
+    result[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return result;
+}
+
+async function readBody(req: AnyRequest): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES)
+      throw new AwsApiError(413, 'RequestEntityTooLarge', 'Request body is too large');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+function fallbackRequest(req: AnyRequest): AwsRequest {
+  return {
+    service: '',
+    protocol: 'rest',
+    action: '',
+    method: req.method ?? 'GET',
+    path: req.url ?? '/',
+    query: new URLSearchParams(),
+    headers: {},
+    body: Buffer.alloc(0),
+    http2: false,
+  };
+}
