@@ -1,0 +1,131 @@
+import type { LocalCloud } from '../core/context';
+import type { MessageAttributeValue } from '../core/ports';
+import type { Scheduler } from './clock';
+import { type DeliveryJob, invokeTarget, UnsupportedTargetError } from './invokeTarget';
+import { countRuleMetric } from './metrics';
+import { type ExhaustedCondition, nextRetry, type RetryTiming } from './retry';
+
+export interface DeliveryOptions {
+  now: () => Date;
+  schedule: Scheduler;
+  timing: RetryTiming;
+  hasBus: (arn: string) => boolean;
+}
+
+/** Why a delivery failed, with the ERROR_CODE a dead-letter message carries. */
+export interface DeliveryFailure {
+  code: string;
+  message: string;
+  retryable: boolean;
+}
+
+/**
+ * Missing targets and unsupported kinds are not retried (AWS sends "target resource no longer exists" failures
+ * straight to the DLQ); throttling and other errors are.
+ */
+export function describeFailure(error: unknown): DeliveryFailure {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof UnsupportedTargetError)
+    return { code: 'UNSUPPORTED_TARGET', message, retryable: false };
+  const code = String((error as { code?: unknown })?.code ?? (error as Error)?.name ?? 'Error');
+  if (/NotFound|DoesNotExist|NonExistent/i.test(code))
+    return { code: 'RESOURCE_NOT_FOUND', message, retryable: false };
+  if (/Throttl|TooManyRequests/i.test(code)) return { code: 'THROTTLING', message, retryable: true };
+  return { code: 'SDK_CLIENT_ERROR', message: `${code}: ${message}`, retryable: true };
+}
+
+/**
+ * Delivers events to targets without holding up PutEvents: retries with backoff within the target's RetryPolicy,
+ * then sends the event to the target's dead-letter queue, or drops it with a logged line when there is none.
+ */
+export class TargetDelivery {
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly ctx: LocalCloud,
+    private readonly options: DeliveryOptions,
+  ) {}
+
+  /** Starts delivering; returns at once. */
+  deliver(job: DeliveryJob): void {
+    this.track(this.attempt(job, 0, 0));
+  }
+
+  /** Resolves once no delivery attempt is running (retries waiting on the scheduler are not running). */
+  async settled(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private track(attempt: Promise<void>): void {
+    this.inFlight.add(attempt);
+    void attempt.finally(() => this.inFlight.delete(attempt));
+  }
+
+  private async attempt(job: DeliveryJob, retriesDone: number, elapsedMs: number): Promise<void> {
+    try {
+      await invokeTarget(this.ctx, job, this.options.hasBus);
+      countRuleMetric(this.ctx, job.rule, 'Invocations', this.options.now());
+    } catch (error) {
+      await this.failed(job, describeFailure(error), retriesDone, elapsedMs).catch((fault: unknown) =>
+        this.ctx.log(`events: failure handling for rule ${job.rule.name} failed: ${String(fault)}`),
+      );
+    }
+  }
+
+  private async failed(job: DeliveryJob, failure: DeliveryFailure, retriesDone: number, elapsedMs: number) {
+    const step = failure.retryable
+      ? nextRetry(job.target.RetryPolicy, retriesDone, elapsedMs, this.options.timing)
+      : undefined;
+    if (step && 'retryAfterMs' in step) {
+      const retry = () => this.track(this.attempt(job, retriesDone + 1, elapsedMs + step.retryAfterMs));
+      this.options.schedule(retry, step.retryAfterMs * this.options.timing.scale);
+      return;
+    }
+    const now = this.options.now();
+    countRuleMetric(this.ctx, job.rule, 'Invocations', now);
+    countRuleMetric(this.ctx, job.rule, 'FailedInvocations', now);
+    await this.deadLetter(job, failure, retriesDone, step?.exhausted);
+  }
+
+  private async deadLetter(
+    job: DeliveryJob,
+    failure: DeliveryFailure,
+    retries: number,
+    exhausted?: ExhaustedCondition,
+  ) {
+    const dlq = job.target.DeadLetterConfig?.Arn;
+    const what = `event ${job.event.id} for target ${job.target.Id} of rule ${job.rule.name} after ${retries} retries (${failure.code}: ${failure.message})`;
+    if (!dlq) {
+      this.ctx.log(`events: dropped ${what}; the target has no dead-letter queue`);
+      return;
+    }
+    try {
+      await this.ctx.sqs.send(dlq, {
+        body: JSON.stringify(job.event),
+        attributes: dlqAttributes(job, failure, retries, exhausted),
+      });
+      countRuleMetric(this.ctx, job.rule, 'InvocationsSentToDlq', this.options.now());
+    } catch (error) {
+      countRuleMetric(this.ctx, job.rule, 'InvocationsFailedToBeSentToDlq', this.options.now());
+      this.ctx.log(`events: could not send ${what} to dead-letter queue ${dlq}: ${String(error)}`);
+    }
+  }
+}
+
+/** The message attributes EventBridge puts on a dead-lettered event. */
+export function dlqAttributes(
+  job: DeliveryJob,
+  failure: DeliveryFailure,
+  retries: number,
+  exhausted?: ExhaustedCondition,
+): Record<string, MessageAttributeValue> {
+  const text = (value: string): MessageAttributeValue => ({ DataType: 'String', StringValue: value });
+  return {
+    RULE_ARN: text(job.rule.arn),
+    TARGET_ARN: text(job.target.Arn),
+    ERROR_CODE: text(failure.code),
+    ERROR_MESSAGE: text(failure.message),
+    RETRY_ATTEMPTS: text(String(retries)),
+    ...(exhausted ? { EXHAUSTED_RETRY_CONDITION: text(exhausted) } : {}),
+  };
+}

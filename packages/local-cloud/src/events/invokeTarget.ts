@@ -1,0 +1,95 @@
+import type { LocalCloud } from '../core/context';
+import type { BusEvent } from '../core/ports';
+import { isoSeconds } from './clock';
+import type { RuleRef, Target } from './model';
+import { classifyTarget } from './targetKinds';
+import { targetInput } from './transform';
+
+/** One event on its way to one target of one rule. */
+export interface DeliveryJob {
+  rule: RuleRef;
+  target: Target;
+  event: BusEvent;
+  ingestionTime: Date;
+}
+
+/** A target answered with a failure (a function error, a rejected PutEvents entry…). */
+export class TargetInvocationError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TargetInvocationError';
+  }
+}
+
+/** The target is of a kind the local cloud does not run (Kinesis, ECS, API destinations…). */
+export class UnsupportedTargetError extends Error {
+  constructor(kind: string) {
+    super(`${kind} targets are not emulated by the local cloud`);
+    this.name = 'UnsupportedTargetError';
+  }
+}
+
+/** Sends the job's input to its target through the peer engine; rejects when the peer does. */
+export async function invokeTarget(ctx: LocalCloud, job: DeliveryJob, hasBus: (arn: string) => boolean) {
+  const target = classifyTarget(job.target.Arn);
+  if ('unsupported' in target) throw new UnsupportedTargetError(target.unsupported);
+  if (target.kind === 'event-bus') return forwardToBus(ctx, target.ref, job.event, hasBus);
+  const input = targetInput(job.target, {
+    event: job.event,
+    ruleArn: job.rule.arn,
+    ruleName: job.rule.name,
+    ingestionTime: isoSeconds(job.ingestionTime),
+  });
+  switch (target.kind) {
+    case 'lambda':
+      return invokeFunction(ctx, target.ref, input);
+    case 'sqs':
+      await ctx.sqs.send(target.ref, { body: input, groupId: job.target.SqsParameters?.MessageGroupId });
+      return;
+    case 'sns':
+      await ctx.sns.publish(target.ref, { message: input });
+      return;
+    case 'states':
+      await ctx.sfn.startExecution(target.ref, input);
+      return;
+    case 'logs':
+      ctx.logs.write(target.ref, input, { source: `events rule ${job.rule.name}` });
+      return;
+  }
+}
+
+async function invokeFunction(ctx: LocalCloud, ref: string, input: string): Promise<void> {
+  const outcome = await ctx.lambda.invoke(ref, parseOrText(input), { async: true });
+  if (!outcome.ok) throw new TargetInvocationError(outcome.errorType, outcome.errorMessage);
+}
+
+/** Bus-to-bus delivery puts the same event (source, detail-type, detail, resources, time) on the other bus. */
+async function forwardToBus(ctx: LocalCloud, arn: string, event: BusEvent, hasBus: (arn: string) => boolean) {
+  if (!hasBus(arn))
+    throw new TargetInvocationError('ResourceNotFoundException', `Event bus ${arn} does not exist.`);
+  const result = await ctx.events.putEvents([
+    {
+      EventBusName: arn,
+      Source: event.source,
+      DetailType: event['detail-type'],
+      Detail: JSON.stringify(event.detail),
+      Resources: event.resources,
+      Time: event.time,
+    },
+  ]);
+  const entry = result.Entries[0];
+  if (result.FailedEntryCount > 0 && entry && 'ErrorCode' in entry) {
+    throw new TargetInvocationError(entry.ErrorCode, entry.ErrorMessage);
+  }
+}
+
+function parseOrText(input: string): unknown {
+  try {
+    return JSON.parse(input);
+  } catch {
+    return input;
+  }
+}
