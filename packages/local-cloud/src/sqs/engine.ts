@@ -1,0 +1,142 @@
+import type { LocalCloud } from '../core/context';
+import type { OutgoingMessage, SqsPort } from '../core/ports';
+import type { AwsApi, AwsRequest, AwsResponse } from '../core/protocol';
+import type { ResourceProvider } from '../core/resources';
+import { SqsApi } from './api/sqsApi';
+import { type Clock, systemClock } from './clock';
+import { sqsEventSourceMappingProvider } from './esm/mappingProvider';
+import { type SqsMapping, SqsPoller } from './esm/poller';
+import { sendMessage } from './messaging';
+import { MessageMoveTasks } from './moveTasks';
+import { sqsQueuePolicyProvider } from './providers/queuePolicyProvider';
+import { sqsQueueProvider } from './providers/queueProvider';
+import { QueueRegistry } from './registry';
+
+export interface SqsEngineOptions {
+  /** Defaults to the wall clock; tests pass a ManualClock. */
+  clock?: Clock;
+}
+
+/** One queue as the CLI `queues` command lists it. */
+export interface QueueSummary {
+  name: string;
+  arn: string;
+  url: string;
+  visible: number;
+  inFlight: number;
+  delayed: number;
+  /** Name of the queue's dead-letter queue, if it has a RedrivePolicy. */
+  dlq?: string;
+  /** ARN of the queue's dead-letter queue, if it has a RedrivePolicy. */
+  deadLetterQueueArn?: string;
+  maxReceiveCount?: number;
+}
+
+/**
+ * The local SQS: standard queues with visibility timeouts, delays, retention, receive counts, redrive to
+ * DLQs and DLQ redrive back; the AWS JSON API; and the Lambda event source mappings that poll queues.
+ *
+ * @example
+ * const sqs = new SqsEngine(cloud); cloud.sqs = sqs; gateway.mount(sqs); deployer.use(...sqs.providers());
+ */
+export class SqsEngine implements SqsPort, AwsApi {
+  readonly services = ['sqs'] as const;
+  readonly registry: QueueRegistry;
+  readonly moveTasks: MessageMoveTasks;
+  private readonly api: SqsApi;
+  private readonly pollers = new Map<string, SqsPoller>();
+
+  constructor(
+    private readonly ctx: LocalCloud,
+    options: SqsEngineOptions = {},
+  ) {
+    this.registry = new QueueRegistry(ctx.config, options.clock ?? systemClock);
+    this.moveTasks = new MessageMoveTasks(this.registry);
+    this.api = new SqsApi({ registry: this.registry, moveTasks: this.moveTasks });
+  }
+
+  /** Answers one SQS API request (AWS JSON 1.0). */
+  handle(request: AwsRequest): Promise<AwsResponse> {
+    return this.api.handle(request);
+  }
+
+  /** SqsPort: sends to a queue given by ARN, URL or name; rejects with QueueDoesNotExist. */
+  async send(queueRef: string, message: OutgoingMessage): Promise<{ messageId: string }> {
+    const queue = this.registry.require(queueRef);
+    const { messageId } = sendMessage(this.registry, queue, {
+      body: message.body,
+      ...(message.attributes ? { attributes: message.attributes } : {}),
+      ...(message.delaySeconds !== undefined ? { delaySeconds: message.delaySeconds } : {}),
+    });
+    return { messageId };
+  }
+
+  has(queueRef: string): boolean {
+    return this.registry.resolve(queueRef) !== undefined;
+  }
+
+  /** The resource providers of this engine: queues, queue policies, SQS event source mappings. */
+  providers(): ResourceProvider[] {
+    const host = {
+      registry: this.registry,
+      attach: (mapping: SqsMapping, ctx: LocalCloud) => this.attach(mapping, ctx),
+    };
+    return [sqsQueueProvider(this.registry), sqsQueuePolicyProvider(), sqsEventSourceMappingProvider(host)];
+  }
+
+  /** Starts polling for an event source mapping (replacing one with the same uuid). */
+  attach(mapping: SqsMapping, ctx: LocalCloud = this.ctx): SqsPoller {
+    void this.pollers.get(mapping.uuid)?.stop();
+    const poller = new SqsPoller(mapping, this.registry, ctx);
+    this.pollers.set(mapping.uuid, poller);
+    poller.start();
+    return poller;
+  }
+
+  /** The running event source mappings. */
+  mappings(): SqsMapping[] {
+    return [...this.pollers.values()].map((p) => p.mapping);
+  }
+
+  /** Every queue with its message counts and DLQ, for the CLI. */
+  queues(): QueueSummary[] {
+    const now = this.registry.clock.now();
+    return this.registry.all().map((queue) => {
+      const counts = queue.counts(now);
+      const policy = queue.redrivePolicy;
+      return {
+        name: queue.name,
+        arn: queue.arn,
+        url: queue.url,
+        ...counts,
+        ...(policy
+          ? {
+              dlq: policy.deadLetterTargetArn.split(':').at(-1)!,
+              deadLetterQueueArn: policy.deadLetterTargetArn,
+              maxReceiveCount: policy.maxReceiveCount,
+            }
+          : {}),
+      };
+    });
+  }
+
+  /**
+   * Moves every visible message of a DLQ (by name, URL or ARN) back to the queue it came from, as
+   * StartMessageMoveTask without a destination does. Rejects when the queue is no queue's DLQ.
+   * `destination` names the queues that received messages (or, when none moved, the DLQ's sources).
+   */
+  async redrive(dlqRef: string): Promise<{ moved: number; stranded: number; destination: string }> {
+    const dlq = this.registry.require(dlqRef);
+    const task = this.moveTasks.start(dlq);
+    const moved = task.ApproximateNumberOfMessagesMoved;
+    const names =
+      task.destinations.length > 0 ? task.destinations : this.registry.sourcesOf(dlq).map((q) => q.name);
+    return { moved, stranded: task.ApproximateNumberOfMessagesToMove - moved, destination: names.join(', ') };
+  }
+
+  /** Stops every poller; resolves once their in-flight batches are done. */
+  async stop(): Promise<void> {
+    await Promise.all([...this.pollers.values()].map((p) => p.stop()));
+    this.pollers.clear();
+  }
+}
