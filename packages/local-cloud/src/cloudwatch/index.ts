@@ -1,0 +1,11 @@
+export type { AlarmDefinition, Comparison, TreatMissingData } from './alarmDefinition';
+export { parseAlarm } from './alarmDefinition';
+export { AlarmEngine, type AlarmEngineOptions, type AlarmStatus } from './alarmEngine';
+export { alarmMessage, alarmSubject, regionName } from './alarmMessage';
+export { cloudWatchApi } from './api';
+export { parseEmf, recordEmf } from './emf';
+export { type AlarmState, evaluateAlarm, type PeriodValue, type Verdict } from './evaluateAlarm';
+export type { DimensionsMatcher, Gauge } from './gauges';
+export { evaluate, InvalidExpressionError, parseExpression } from './mathExpression';
+export { type MetricKey, MetricStore, type MetricStoreOptions } from './metricStore';
+export { type Aggregate, STATISTICS, type Statistic } from './statistics';

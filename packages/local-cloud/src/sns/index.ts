@@ -1,0 +1,10 @@
+export { type SnsBackend, snsApi } from './api';
+export { emailFileName, emailText } from './delivery/email';
+export { isLoopback } from './delivery/http';
+export { DeliveryFailedError } from './delivery/types';
+export type { FilterMatcher } from './fanout';
+export type { DeliveryProtocol, PublishedMessage, Subscription, Topic } from './model';
+export { lambdaEvent, notificationJson } from './notification';
+export type { PublishInput } from './publishInput';
+export { SnsRegistry } from './registry';
+export { SnsEngine, type SnsEngineOptions } from './snsEngine';
