@@ -1,0 +1,221 @@
+import { randomUUID } from 'node:crypto';
+import { arnOf } from '../core/arn';
+import type { LocalCloud } from '../core/context';
+import { AwsApiError } from '../core/errors';
+import type { InvokeOutcome, LambdaPort } from '../core/ports';
+import type { AwsApi } from '../core/protocol';
+import type { ResourceProvider } from '../core/resources';
+import { lambdaInvokeApi } from './api/invokeApi';
+import { AsyncInvoker } from './async/AsyncInvoker';
+import { functionNameOf } from './functionRef';
+import type { DeployedFunction } from './invoke/DeployedFunction';
+import { type Invocation, runInvocation } from './invoke/runInvocation';
+import { lambdaProviders } from './providers/lambdaProviders';
+import { ExecutionEnvironment } from './runtime/ExecutionEnvironment';
+import { ConcurrencyLimitError, FunctionPool } from './runtime/FunctionPool';
+import type { LambdaError } from './runtime/protocol';
+import { DEFAULT_EVENT_INVOKE_CONFIG, type EventInvokeConfig, type FunctionSpec } from './spec/FunctionSpec';
+import { type HandlerModule, resolveHandler } from './spec/handlerModule';
+import { lambdaEnvironment, newLogStreamName } from './spec/lambdaEnvironment';
+
+export interface LambdaEngineOptions {
+  /**
+   * Execution environments per function without ReservedConcurrentExecutions (default 10). It guards the
+   * machine, not a Lambda limit: invocations beyond it wait for a free environment instead of throttling.
+   */
+  defaultConcurrency?: number;
+  /** Waits before the async retries (default 1 s then 2 s; Lambda waits 1 then 2 minutes). */
+  asyncRetryDelaysMs?: number[];
+  /** Longest a cold start may take to load the handler's module (default 10 s, Lambda's init limit). */
+  initTimeoutMs?: number;
+  /** An environment idle this long is ended (default 15 minutes). */
+  idleTimeoutMs?: number;
+}
+
+/** One line of `functions()`, for the CLI. */
+export interface FunctionSummary {
+  name: string;
+  arn: string;
+  stack: string;
+  runtime: string;
+  memoryMb: number;
+  timeoutSeconds: number;
+  /** Execution environments alive (warm), and how many of them are running an invocation. */
+  warm: number;
+  busy: number;
+  invocations: number;
+  errors: number;
+  throttles: number;
+  coldStarts: number;
+  lastInitDurationMs?: number;
+}
+
+/**
+ * The local Lambda service: runs each function's packaged bundle in worker-thread execution environments
+ * (own env, heap limit, timeout, concurrency, cold and warm starts), synchronously or through the
+ * asynchronous queue with retries, destinations and dead-letter queues.
+ *
+ * @example
+ * const lambda = new LambdaEngine(cloud);
+ * cloud.lambda = lambda;
+ * const outcome = await lambda.invoke('spendwise-expenses-dev-getExpense', event);
+ */
+export class LambdaEngine implements LambdaPort {
+  private readonly deployed = new Map<string, DeployedFunction>();
+  private readonly invokeConfigs = new Map<string, EventInvokeConfig>();
+  /** RetentionInDays of each AWS::Logs::LogGroup (logs are kept locally whatever it says). */
+  readonly logRetention = new Map<string, number | undefined>();
+  private readonly asyncInvoker: AsyncInvoker;
+  private readonly settings: Required<LambdaEngineOptions>;
+
+  constructor(
+    private readonly ctx: LocalCloud,
+    options: LambdaEngineOptions = {},
+  ) {
+    this.settings = {
+      defaultConcurrency: options.defaultConcurrency ?? 10,
+      asyncRetryDelaysMs: options.asyncRetryDelaysMs ?? [1_000, 2_000],
+      initTimeoutMs: options.initTimeoutMs ?? 10_000,
+      idleTimeoutMs: options.idleTimeoutMs ?? 15 * 60_000,
+    };
+    this.asyncInvoker = new AsyncInvoker({
+      ctx,
+      run: (fn, requestId, payloadJson) =>
+        runInvocation(fn, this.ctx, { requestId, payloadJson, mode: 'wait' }),
+      eventInvokeConfig: (fn) => this.invokeConfigs.get(fn.spec.name) ?? DEFAULT_EVENT_INVOKE_CONFIG,
+      retryDelaysMs: this.settings.asyncRetryDelaysMs,
+    });
+  }
+
+  /** The CloudFormation resource providers of this engine (Function, EventInvokeConfig, Permission, …). */
+  providers(): ResourceProvider[] {
+    return lambdaProviders(this, this.logRetention);
+  }
+
+  /** The Invoke API for the shared endpoint. */
+  api(): AwsApi {
+    return lambdaInvokeApi(this);
+  }
+
+  /** Makes a function invocable, its bundle already extracted in `spec.codeDir`; replaces one of the same name. */
+  deploy(spec: FunctionSpec): void {
+    const previous = this.deployed.get(spec.name);
+    if (previous) void previous.pool.stop();
+    this.deployed.set(spec.name, this.deployedFunction(spec));
+  }
+
+  /** Sets how a function's asynchronous invocations are retried and where their records go. */
+  setEventInvokeConfig(functionRef: string, config: EventInvokeConfig): void {
+    this.invokeConfigs.set(functionNameOf(functionRef), config);
+  }
+
+  has(functionRef: string): boolean {
+    return this.deployed.has(functionNameOf(functionRef));
+  }
+
+  /**
+   * Runs a function. Rejects with AwsApiError ResourceNotFoundException (404) for an unknown function and
+   * TooManyRequestsException (429) when its reserved concurrency is in use.
+   */
+  async invoke(
+    functionRef: string,
+    payload: unknown,
+    options: { async?: boolean } = {},
+  ): Promise<InvokeOutcome> {
+    const payloadJson = JSON.stringify(payload === undefined ? {} : payload);
+    if (options.async) {
+      this.enqueue(functionRef, payloadJson);
+      return { ok: true, result: undefined, durationMs: 0, coldStart: false };
+    }
+    return (await this.run(functionRef, payloadJson)).outcome;
+  }
+
+  /** A synchronous (RequestResponse) invocation with everything the Invoke API answers with. */
+  async run(functionRef: string, payloadJson: string): Promise<Invocation> {
+    const fn = this.lookup(functionRef);
+    try {
+      // Only reserved concurrency throttles; the local default cap makes the caller wait instead.
+      const mode = fn.spec.reservedConcurrency === undefined ? 'wait' : 'throttle';
+      return await runInvocation(fn, this.ctx, { requestId: randomUUID(), payloadJson, mode });
+    } catch (error) {
+      if (error instanceof ConcurrencyLimitError)
+        throw new AwsApiError(429, 'TooManyRequestsException', error.message);
+      throw error;
+    }
+  }
+
+  /** An asynchronous (Event) invocation: queued, answered at once with its request id. */
+  enqueue(functionRef: string, payloadJson: string): string {
+    return this.asyncInvoker.enqueue(this.lookup(functionRef), payloadJson);
+  }
+
+  /** The deployed functions with their environments and counters. */
+  functions(): FunctionSummary[] {
+    return [...this.deployed.values()].map(({ spec, pool, stats }) => ({
+      name: spec.name,
+      arn: spec.arn,
+      stack: spec.stack,
+      runtime: spec.runtime,
+      memoryMb: spec.memoryMb,
+      timeoutSeconds: spec.timeoutSeconds,
+      warm: pool.alive,
+      busy: pool.busy,
+      ...stats,
+    }));
+  }
+
+  /** Resolves once every queued asynchronous invocation (with its retries and deliveries) is done. */
+  settled(): Promise<void> {
+    return this.asyncInvoker.settled();
+  }
+
+  /** Drops pending async retries and ends every execution environment. */
+  async stop(): Promise<void> {
+    this.asyncInvoker.stop();
+    await Promise.all([...this.deployed.values()].map((fn) => fn.pool.stop()));
+  }
+
+  private lookup(functionRef: string): DeployedFunction {
+    const fn = this.deployed.get(functionNameOf(functionRef));
+    if (fn) return fn;
+    const arn = arnOf(this.ctx.config, 'lambda', `function:${functionNameOf(functionRef)}`);
+    throw new AwsApiError(404, 'ResourceNotFoundException', `Function not found: ${arn}`);
+  }
+
+  private deployedFunction(spec: FunctionSpec): DeployedFunction {
+    const create = () => {
+      const logStreamName = newLogStreamName();
+      return new ExecutionEnvironment({
+        handler: spec.handler,
+        logStreamName,
+        env: lambdaEnvironment(spec, this.ctx.config, logStreamName),
+        memoryMb: spec.memoryMb,
+        initTimeoutMs: this.settings.initTimeoutMs,
+        onStrayLine: (line) => this.ctx.logs.write(spec.logGroup, line, { source: spec.name }),
+      });
+    };
+    const pool = new FunctionPool({
+      functionName: spec.name,
+      limit: spec.reservedConcurrency ?? this.settings.defaultConcurrency,
+      idleTimeoutMs: this.settings.idleTimeoutMs,
+      create,
+    });
+    const stats = { invocations: 0, errors: 0, throttles: 0, coldStarts: 0 };
+    return { spec, pool, stats, locate: () => locateHandler(spec) };
+  }
+}
+
+/** Where the handler is, or the error Lambda's runtime gives when it cannot be loaded. */
+function locateHandler(spec: FunctionSpec): HandlerModule | LambdaError {
+  if (!/^nodejs\d+\.x$/.test(spec.runtime)) {
+    return {
+      errorType: 'Runtime.InvalidRuntime',
+      errorMessage: `${spec.runtime} does not run on the local cloud`,
+    };
+  }
+  try {
+    return resolveHandler(spec.codeDir, spec.handler);
+  } catch (error) {
+    return { errorType: 'Runtime.ImportModuleError', errorMessage: (error as Error).message };
+  }
+}

@@ -1,0 +1,10 @@
+export { lambdaInvokeApi } from './api/invokeApi';
+export { functionNameOf } from './functionRef';
+export type { Invocation } from './invoke/runInvocation';
+export { type FunctionSummary, LambdaEngine, type LambdaEngineOptions } from './LambdaEngine';
+export { lambdaProviders } from './providers/lambdaProviders';
+export { ConcurrencyLimitError } from './runtime/FunctionPool';
+export type { LambdaError } from './runtime/protocol';
+export { BundleNotFoundError, extractBundle, UnsafeZipEntryError } from './spec/bundle';
+export type { EventInvokeConfig, FunctionSpec } from './spec/FunctionSpec';
+export { HandlerModuleNotFoundError, resolveHandler } from './spec/handlerModule';
