@@ -25,7 +25,8 @@ export const defaultConfig = (
   dataDir: `${rootDir}/.local-cloud`,
   region: 'eu-west-1',
   accountId: LOCAL_ACCOUNT_ID,
-  stage: 'local',
+  // The same stage `pnpm package` uses by default, so both share the packaging cache.
+  stage: 'dev',
   awsPort: 4566,
   host: '127.0.0.1',
   inMemory: false,

@@ -26,6 +26,8 @@ export interface AwsResponse {
   headers?: Record<string, string>;
   /** A Buffer or string is sent as is; any other value as JSON (`application/x-amz-json-1.0` for json protocol). */
   body?: Buffer | string | object;
+  /** A streamed body (server-sent events of the control API); written chunk by chunk until it ends. */
+  stream?: AsyncIterable<string>;
 }
 
 /** An emulated AWS API mounted on the shared endpoint. */

@@ -80,6 +80,7 @@ export class Gateway {
     const requestId = newRequestId();
     let request: AwsRequest | undefined;
     let wire: WireResponse;
+    let stream: AsyncIterable<string> | undefined;
     try {
       const body = await readBody(req);
       request = classify({
@@ -89,7 +90,9 @@ export class Gateway {
         body,
         http2: req.httpVersionMajor === 2,
       });
-      wire = serializeResponse(request, await this.dispatch(request), requestId);
+      const response = await this.dispatch(request);
+      stream = response.stream;
+      wire = serializeResponse(request, response, requestId);
     } catch (error) {
       wire = serializeError(request ?? fallbackRequest(req), error, requestId);
     }
@@ -99,6 +102,7 @@ export class Gateway {
       status: wire.status,
       ms: performance.now() - started,
     });
+    if (stream) return pipeStream(res, wire, stream);
     res.writeHead(wire.status, { ...wire.headers, 'content-length': String(wire.body.length) });
     res.end(wire.body);
   }
@@ -146,6 +150,24 @@ function replayingStream(socket: Socket, first: Buffer): Duplex {
   socket.once('close', () => stream.destroy());
   socket.once('error', (error) => stream.destroy(error));
   return stream;
+}
+
+async function pipeStream(
+  response: AnyResponse,
+  wire: WireResponse,
+  stream: AsyncIterable<string>,
+): Promise<void> {
+  // Both response kinds share these methods; the union's overloads just don't unify for the compiler.
+  const res = response as ServerResponse;
+  res.writeHead(wire.status, wire.headers);
+  const closed = new Promise<void>((resolve) => res.once('close', () => resolve()));
+  const iterator = stream[Symbol.asyncIterator]();
+  void closed.then(() => iterator.return?.());
+  for await (const chunk of { [Symbol.asyncIterator]: () => iterator }) {
+    if (res.writableEnded) break;
+    res.write(chunk);
+  }
+  res.end();
 }
 
 function matchesRoute(route: LocalRoute, request: AwsRequest): boolean {

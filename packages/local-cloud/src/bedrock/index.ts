@@ -1,0 +1,7 @@
+export { answer, type ModelAnswer } from './answer';
+export { BedrockApi } from './api';
+export type { Conversation } from './conversation';
+export { BedrockError } from './errors';
+export { type Fault, type FaultSettings, FaultSwitches, faultsFromEnv, TIMEOUT_MARGIN_MS } from './faults';
+export { LOCAL_MODEL_HEADER, LocalModel, type LocalModelOptions } from './localModel';
+export { type JsonSchema, sampleFromSchema, violateSchema } from './schemaSample';

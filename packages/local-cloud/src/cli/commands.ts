@@ -1,0 +1,128 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { control, follow } from './control';
+import { findRoot } from './root';
+import { table } from './table';
+
+export type Options = Record<string, string | boolean | string[] | undefined>;
+/** A CLI command; resolves with the exit code, or -1 to keep the process running (start, tail). */
+export type Command = (args: string[], options: Options) => Promise<number>;
+
+const dataDir = () => join(findRoot(), '.local-cloud');
+const print = (text: string) => process.stdout.write(`${text}\n`);
+
+const start: Command = async (_args, options) => {
+  const { runForeground } = await import('./start');
+  await runForeground({
+    rootDir: findRoot(),
+    ...(options.port ? { awsPort: Number(options.port) } : {}),
+    ...(options.stage ? { stage: String(options.stage) } : {}),
+    inMemory: Boolean(options['in-memory']),
+    force: Boolean(options.force),
+  });
+  return -1;
+};
+
+const token: Command = async ([user], options) => {
+  if (!user) throw new Error('usage: token <user> [--scope scope ...]');
+  const scopes = options.scope as string[] | undefined;
+  const { token: value } = await control<{ token: string }>(dataDir(), 'POST', 'token', { user, scopes });
+  print(value);
+  return 0;
+};
+
+const invoke: Command = async ([fn, payload]) => {
+  if (!fn) throw new Error('usage: invoke <function> [json|@file]');
+  const body = payload?.startsWith('@') ? await readFile(payload.slice(1), 'utf8') : (payload ?? '{}');
+  const outcome = await control<Record<string, unknown>>(
+    dataDir(),
+    'POST',
+    `invoke/${encodeURIComponent(fn)}`,
+    JSON.parse(body),
+  );
+  print(JSON.stringify(outcome, null, 2));
+  return outcome.ok ? 0 : 1;
+};
+
+const events: Command = async ([sub], options) => {
+  if (sub !== 'tail') throw new Error('usage: events tail [--source spendwise.expenses]');
+  const source = options.source as string | undefined;
+  process.stderr.write('following every event on the bus (Ctrl-C to stop)\n');
+  await follow(dataDir(), 'events/stream', (data) => {
+    const { bus, event } = data as {
+      bus: string;
+      event: { source: string; 'detail-type': string; time: string };
+    };
+    if (source && event.source !== source) return;
+    print(
+      `${event.time}  ${bus}  ${event.source}  ${event['detail-type']}\n${JSON.stringify(event, null, 2)}`,
+    );
+  });
+  return 0;
+};
+
+const queues: Command = async () => {
+  print(table(await control(dataDir(), 'GET', 'queues'), ['name', 'visible', 'inFlight', 'delayed', 'dlq']));
+  return 0;
+};
+
+const redrive: Command = async ([queue]) => {
+  if (!queue) throw new Error('usage: redrive <dead-letter queue name, URL or ARN>');
+  const { moved, destination } = await control<{ moved: number; destination: string }>(
+    dataDir(),
+    'POST',
+    'queues/redrive',
+    { queue },
+  );
+  print(`moved ${moved} message(s) from ${queue} to ${destination}`);
+  return 0;
+};
+
+const executions: Command = async (_args, options) => {
+  const limit = options.limit ? `?limit=${Number(options.limit)}` : '';
+  print(
+    table(await control(dataDir(), 'GET', `executions${limit}`), [
+      'name',
+      'stateMachine',
+      'status',
+      'startDate',
+      'stopDate',
+    ]),
+  );
+  return 0;
+};
+
+const schedule: Command = async ([sub, name]) => {
+  if (sub === 'list') {
+    print(table(await control(dataDir(), 'GET', 'schedules'), ['name', 'expression', 'state', 'next']));
+    return 0;
+  }
+  if (sub !== 'run' || !name) throw new Error('usage: schedule list | schedule run <name>');
+  await control(dataDir(), 'POST', 'schedules/run', { name });
+  print(`fired ${name}`);
+  return 0;
+};
+
+const alarms: Command = async () => {
+  print(table(await control(dataDir(), 'GET', 'alarms'), ['name', 'state', 'reason']));
+  return 0;
+};
+
+const model: Command = async ([sub, json]) => {
+  if (sub !== 'faults' || !json) throw new Error(`usage: model faults '{"throttleNext":3}'`);
+  print(JSON.stringify(await control(dataDir(), 'POST', 'model/faults', JSON.parse(json))));
+  return 0;
+};
+
+export const commands: Record<string, Command> = {
+  start,
+  token,
+  invoke,
+  events,
+  queues,
+  redrive,
+  executions,
+  schedule,
+  alarms,
+  model,
+};

@@ -1,0 +1,54 @@
+import { parseArgs } from 'node:util';
+import { type Command, commands } from './commands';
+
+const USAGE = `spendwise-local — the whole of Spendwise on this machine, from its packaged CloudFormation
+
+usage: pnpm start                          (= spendwise-local start)
+       pnpm exec spendwise-local <command>
+
+commands:
+  start [--port 4566] [--stage local] [--in-memory] [--force]   package, deploy and run every service
+  token <user> [--scope s ...]      print an access token for <user> (only the token, for $(...))
+  invoke <function> [json|@file]    run a function and print its result and logs
+  events tail [--source s]          print every event on the bus, live
+  queues                            queue depths, in flight, DLQs
+  redrive <dlq>                     move a dead-letter queue's messages back to their source queue
+  executions [--limit n]            recent Step Functions executions
+  schedule list | schedule run <name>
+  alarms                            CloudWatch alarm states
+  model faults '<json>'             inject faults into the local model, e.g. '{"throttleNext":3}'
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      port: { type: 'string' },
+      stage: { type: 'string' },
+      'in-memory': { type: 'boolean' },
+      force: { type: 'boolean' },
+      scope: { type: 'string', multiple: true },
+      source: { type: 'string' },
+      limit: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [name, ...args] = positionals;
+  const command: Command | undefined = name ? commands[name] : undefined;
+  if (values.help || !command) {
+    process.stdout.write(USAGE);
+    return values.help ? 0 : 2;
+  }
+  return command(args, values);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== undefined && code !== -1) process.exit(code);
+  },
+  (error: Error) => {
+    process.stderr.write(`spendwise-local: ${error.message}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,58 @@
+import type { Unsupported } from '../core/errors';
+import { type RunningLocalCloud, type StartOptions, startLocalCloud } from '../localCloud';
+
+const out = (line = '') => process.stdout.write(`${line}\n`);
+const err = (line: string) => process.stderr.write(`${line}\n`);
+
+/** The line scripts wait for: printed once everything is deployed and serving. */
+export const READY_LINE = 'Spendwise local cloud is ready';
+
+/** Starts the local cloud in this process, prints where everything is, and stops cleanly on Ctrl-C. */
+export async function runForeground(
+  options: Omit<StartOptions, 'progress' | 'printLogs'>,
+): Promise<RunningLocalCloud> {
+  const started = performance.now();
+  err('starting the Spendwise local cloud…');
+  const cloud = await startLocalCloud({ ...options, progress: err, printLogs: out });
+  printSummary(cloud, performance.now() - started);
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    err(`\n${signal}: stopping (finishing in-flight work, keeping data)…`);
+    await cloud.stop();
+    err('stopped.');
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  return cloud;
+}
+
+function printSummary(cloud: RunningLocalCloud, elapsedMs: number): void {
+  const { endpoints, config } = cloud;
+  out();
+  out(`AWS endpoint     ${endpoints.awsEndpoint}   (AWS_ENDPOINT_URL / aws --endpoint-url)`);
+  for (const [service, url] of Object.entries(endpoints.apis)) out(`${`${service} API`.padEnd(17)}${url}`);
+  for (const issuer of endpoints.issuers) out(`JWT issuer       ${issuer.issuer}`);
+  out(`region / stage   ${endpoints.region} / ${endpoints.stage}`);
+  out(`dev token        pnpm exec spendwise-local token alice`);
+  out(`function logs    ${endpoints.logs}`);
+  out(`e-mail outbox    ${endpoints.outbox}`);
+  out(`DynamoDB data    ${config.inMemory ? 'in memory' : `${config.dataDir}/dynamodb`}`);
+  out(`endpoints file   ${cloud.endpointsPath}`);
+  printUnsupported(cloud.unsupported);
+  out();
+  out(`${READY_LINE} (${(elapsedMs / 1000).toFixed(1)}s). Ctrl-C stops it.`);
+}
+
+/** Lists, by name, what the templates ask for that runs differently or not at all locally. */
+function printUnsupported(items: Unsupported[]): void {
+  if (items.length === 0) return;
+  out();
+  out(`not honoured locally (${items.length}):`);
+  for (const item of items) {
+    const what = item.property === '*' ? item.type : `${item.type}.${item.property}`;
+    out(`  ${item.stack}/${item.logicalId}  ${what}: ${item.reason}`);
+  }
+}

@@ -1,0 +1,48 @@
+import type { Engines } from '../engines';
+import type { ControlTarget } from './routes';
+
+/** The control API's view of the running engines. */
+export function controlTarget(engines: Engines): ControlTarget {
+  return {
+    mintToken: (user, scopes) => engines.auth.mintToken({ user, ...(scopes?.length ? { scopes } : {}) }),
+    invoke: async (functionRef, payload) => {
+      const invocation = await engines.lambda.run(functionRef, JSON.stringify(payload));
+      return {
+        ...invocation.outcome,
+        requestId: invocation.requestId,
+        logs: Buffer.from(invocation.logTail, 'base64').toString('utf8').split('\n').filter(Boolean),
+      };
+    },
+    tail: (listener) => engines.events.tail(listener),
+    queues: () => engines.sqs.queues(),
+    redrive: (queue) => engines.sqs.redrive(queue),
+    executions: (limit) =>
+      engines.sfn
+        .executions()
+        .slice(-limit)
+        .map((execution) => ({
+          name: execution.name,
+          stateMachine: execution.stateMachineArn.split(':').pop(),
+          status: execution.status,
+          startDate: execution.startDate.toISOString(),
+          stopDate: execution.stopDate?.toISOString(),
+          error: execution.error,
+        })),
+    schedules: () =>
+      engines.scheduler.list().map((item) => ({
+        name: item.id,
+        kind: item.kind,
+        expression: item.expression,
+        state: item.state,
+        next: item.nextFire?.toISOString(),
+        fires: item.fires,
+      })),
+    runSchedule: (name) => engines.scheduler.runNow(name),
+    alarms: () => engines.alarms.alarms(),
+    setModelFaults: (faults) => {
+      engines.model.faults.set(faults);
+      return { faults };
+    },
+    functions: () => engines.lambda.functions(),
+  };
+}

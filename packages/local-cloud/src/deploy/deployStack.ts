@@ -1,0 +1,127 @@
+import type { LocalCloud } from '../core/context';
+import type { ResolvedResource, ResourceProvider } from '../core/resources';
+import { acceptedTypeFor } from './accepted';
+import { creationOrder } from './dependencies';
+import { DeploymentError } from './errors';
+import { resolveIntrinsics } from './intrinsics';
+import { placeholderResource } from './physical';
+import { type StackState, stackScope } from './stackScope';
+import type { DeployedResource, DeployedStack } from './template';
+
+/** The part of a stack's deployment that the local cloud does not enforce, summarised once per stack. */
+interface Permissions {
+  logicalIds: string[];
+  types: Set<string>;
+}
+
+/** Creates the resources of one stack in dependency order and resolves its outputs. */
+export async function deployStack(
+  state: StackState,
+  stackDir: string,
+  providers: readonly ResourceProvider[],
+  ctx: LocalCloud,
+): Promise<DeployedStack> {
+  const permissions: Permissions = { logicalIds: [], types: new Set() };
+  for (const logicalId of creationOrder(state.name, state.template.Resources)) {
+    const node = state.template.Resources[logicalId]!;
+    if (node.Condition !== undefined && !state.condition(node.Condition)) {
+      state.skipped.set(logicalId, node.Condition);
+      continue;
+    }
+    const properties = resolveIntrinsics(node.Properties ?? {}, stackScope(state, `resource ${logicalId}`));
+    const resource: ResolvedResource = {
+      stack: state.name,
+      stackDir,
+      logicalId,
+      type: node.Type,
+      properties: (properties ?? {}) as Record<string, unknown>,
+    };
+    state.resources.set(logicalId, await createResource(resource, state, providers, ctx, permissions));
+  }
+  reportPermissions(state, permissions, ctx);
+  return {
+    name: state.name,
+    stackName: state.identity.stackName,
+    resources: state.resources,
+    skipped: [...state.skipped.keys()],
+    outputs: resolveOutputs(state),
+  };
+}
+
+async function createResource(
+  resource: ResolvedResource,
+  state: StackState,
+  providers: readonly ResourceProvider[],
+  ctx: LocalCloud,
+  permissions: Permissions,
+): Promise<DeployedResource> {
+  const candidates = providers.filter((provider) => provider.types.includes(resource.type));
+  const provider = candidates.find((candidate) => candidate.accepts?.(resource) ?? true);
+  if (provider) {
+    try {
+      return { ...(await provider.create(resource, ctx)), type: resource.type, handledBy: 'provider' };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new DeploymentError(
+        `stack ${state.name}: creating ${resource.logicalId} (${resource.type}) failed: ${message}`,
+        {
+          cause: error,
+        },
+      );
+    }
+  }
+  const accepted = acceptedTypeFor(resource, state.identity);
+  if (accepted) {
+    if (accepted.mode === 'permissions') {
+      permissions.logicalIds.push(resource.logicalId);
+      permissions.types.add(resource.type);
+    }
+    if (accepted.mode === 'report') report(ctx, resource, accepted.reason);
+    return { ...accepted.create(resource, state.identity), type: resource.type, handledBy: 'accepted' };
+  }
+  const reason =
+    candidates.length > 0
+      ? 'no local engine accepts this configuration of the type'
+      : 'resource type not implemented locally';
+  report(ctx, resource, reason);
+  return { ...placeholderResource(resource, state.identity), type: resource.type, handledBy: 'unsupported' };
+}
+
+function report(ctx: LocalCloud, resource: ResolvedResource, reason: string): void {
+  ctx.report({
+    stack: resource.stack,
+    logicalId: resource.logicalId,
+    type: resource.type,
+    property: '*',
+    reason,
+  });
+}
+
+function reportPermissions(state: StackState, permissions: Permissions, ctx: LocalCloud): void {
+  if (permissions.logicalIds.length === 0) return;
+  ctx.report({
+    stack: state.name,
+    logicalId: permissions.logicalIds.join(', '),
+    type: [...permissions.types].join(', '),
+    property: '*',
+    reason: `IAM is not enforced locally: these ${permissions.logicalIds.length} roles, policies and resource policies are accepted and every call is allowed`,
+  });
+}
+
+function resolveOutputs(state: StackState): Record<string, unknown> {
+  const outputs: Record<string, unknown> = {};
+  for (const [key, output] of Object.entries(state.template.Outputs ?? {})) {
+    if (output.Condition !== undefined && !state.condition(output.Condition)) continue;
+    const scope = stackScope(state, `output ${key}`);
+    outputs[key] = resolveIntrinsics(output.Value, scope);
+    if (output.Export?.Name === undefined) continue;
+    const exportName = String(resolveIntrinsics(output.Export.Name, scope));
+    if (state.exports.has(exportName)) {
+      throw new DeploymentError(
+        `stack ${state.name}: output ${key} exports ${exportName}, which another output already exports`,
+      );
+    }
+    state.exports.set(exportName, outputs[key]);
+  }
+  return outputs;
+}

@@ -1,0 +1,127 @@
+import { AuthEngine } from './auth';
+import { BedrockApi, LocalModel } from './bedrock';
+import { AlarmEngine, cloudWatchApi, MetricStore } from './cloudwatch';
+import type { LocalCloud } from './core/context';
+import type { AwsApi, LocalRoute } from './core/protocol';
+import type { ResourceProvider } from './core/resources';
+import { type LocalDynamoDb, startDynamoDb } from './dynamodb';
+import { createEventsApi, EventBridgeEngine, eventsResourceProviders } from './events';
+import { HttpApiEngine } from './httpApi';
+import { LambdaEngine } from './lambda';
+import { ScheduleProvider, SchedulerEngine } from './scheduler';
+import { SnsEngine } from './sns';
+import { SqsEngine } from './sqs';
+import { ParameterStoreEngine, SsmApi, SsmParameterProvider } from './ssm';
+import { StateMachineProvider, StepFunctionsApi, StepFunctionsEngine } from './stepfunctions';
+
+export interface EngineOptions {
+  /** First port of the per-service HTTP APIs (0: any free port). */
+  apiBasePort: number;
+  /** Local length of alarm periods relative to AWS (1 = real time). */
+  alarmTimeScale: number;
+}
+
+/** Every local engine, created and wired into the shared context. */
+export interface Engines {
+  dynamodb: LocalDynamoDb;
+  metrics: MetricStore;
+  lambda: LambdaEngine;
+  sqs: SqsEngine;
+  sns: SnsEngine;
+  events: EventBridgeEngine;
+  alarms: AlarmEngine;
+  auth: AuthEngine;
+  httpApi: HttpApiEngine;
+  ssm: ParameterStoreEngine;
+  model: LocalModel;
+  sfn: StepFunctionsEngine;
+  scheduler: SchedulerEngine;
+}
+
+/** Creates the engines and plugs each into the context's ports. DynamoDB Local starts here. */
+export async function createEngines(ctx: LocalCloud, options: EngineOptions): Promise<Engines> {
+  const metrics = new MetricStore();
+  ctx.metrics = metrics;
+  const dynamodb = await startDynamoDb(ctx);
+  const model = new LocalModel(ctx);
+  const auth = new AuthEngine(ctx);
+  const engines: Engines = {
+    dynamodb,
+    metrics,
+    lambda: new LambdaEngine(ctx),
+    sqs: new SqsEngine(ctx),
+    sns: new SnsEngine(ctx),
+    events: new EventBridgeEngine(ctx),
+    alarms: new AlarmEngine(ctx, { timeScale: options.alarmTimeScale }),
+    auth,
+    httpApi: new HttpApiEngine(ctx, { keys: auth, basePort: options.apiBasePort }),
+    ssm: new ParameterStoreEngine(ctx.config),
+    model,
+    sfn: new StepFunctionsEngine(ctx, { model }),
+    scheduler: new SchedulerEngine(ctx),
+  };
+  ctx.lambda = engines.lambda;
+  ctx.sqs = engines.sqs;
+  ctx.sns = engines.sns;
+  ctx.events = engines.events;
+  ctx.sfn = engines.sfn;
+  ctx.ssm = engines.ssm;
+  return engines;
+}
+
+/** The AWS APIs the shared endpoint serves. */
+export function apisOf(engines: Engines): AwsApi[] {
+  return [
+    engines.dynamodb.engine.api,
+    engines.lambda.api(),
+    engines.sqs,
+    engines.sns.api(),
+    createEventsApi(engines.events),
+    new StepFunctionsApi(engines.sfn),
+    new BedrockApi(engines.model),
+    new SsmApi(engines.ssm),
+    cloudWatchApi(engines.metrics, engines.alarms),
+  ];
+}
+
+/** Plain routes on the shared endpoint that belong to engines (JWKS, SNS unsubscribe links). */
+export function routesOf(engines: Engines): LocalRoute[] {
+  return [...engines.auth.routes(), ...engines.sns.routes()];
+}
+
+/** Every resource provider, in the order the deployer should ask them. */
+export function providersOf(engines: Engines): ResourceProvider[] {
+  return [
+    ...engines.dynamodb.engine.providers,
+    ...engines.lambda.providers(),
+    ...engines.sqs.providers(),
+    ...engines.sns.providers(),
+    ...eventsResourceProviders(engines.events),
+    ...engines.alarms.providers(),
+    ...engines.auth.providers(),
+    ...engines.httpApi.providers(),
+    new StateMachineProvider(engines.sfn),
+    new SsmParameterProvider(engines.ssm),
+    new ScheduleProvider(engines.scheduler),
+  ];
+}
+
+/** Arms timers for the EventBridge rules that run on a schedule (`ScheduleExpression`). */
+export function armScheduledRules(engines: Engines): void {
+  for (const rule of engines.events.scheduledRules()) {
+    if (!rule.enabled) continue;
+    engines.scheduler.addScheduledRule(rule.name, rule.scheduleExpression, async () => {
+      rule.fire();
+    });
+  }
+}
+
+/** Stops everything that runs on its own, in reverse order of dependence. */
+export async function stopEngines(engines: Engines): Promise<void> {
+  engines.scheduler.stop();
+  engines.alarms.stop();
+  await engines.httpApi.stop();
+  await engines.sqs.stop();
+  await engines.lambda.stop();
+  await engines.dynamodb.stop();
+}

@@ -1,0 +1,127 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { formatProgress } from '@spendwise/packager';
+import { type EndpointsFile, writeEndpoints } from './cli/endpointsFile';
+import { controlRoutes } from './control/routes';
+import { controlTarget } from './control/target';
+import { defaultConfig, type LocalCloudConfig } from './core/config';
+import type { LocalCloud } from './core/context';
+import type { Unsupported } from './core/errors';
+import { deployStacks, loadComposeStacks } from './deploy';
+import {
+  apisOf,
+  armScheduledRules,
+  createEngines,
+  type Engines,
+  providersOf,
+  routesOf,
+  stopEngines,
+} from './engines';
+import { Gateway } from './gateway';
+import { LocalLogSink } from './logs/logSink';
+
+export interface StartOptions extends Partial<Omit<LocalCloudConfig, 'rootDir'>> {
+  rootDir: string;
+  /** Repackage every service even when unchanged. */
+  force?: boolean;
+  /** First port of the service APIs (default 4600; 0 = any free port). */
+  apiBasePort?: number;
+  /** Alarm periods relative to AWS (default 1). */
+  alarmTimeScale?: number;
+  /** Progress lines (packaging, deployment); default: nowhere. */
+  progress?: (line: string) => void;
+  /** Function log lines as they come; default: nowhere. */
+  printLogs?: (line: string) => void;
+}
+
+export interface RunningLocalCloud {
+  config: LocalCloudConfig;
+  endpoints: EndpointsFile;
+  endpointsPath: string;
+  unsupported: Unsupported[];
+  engines: Engines;
+  logs: LocalLogSink;
+  stop(): Promise<void>;
+}
+
+/**
+ * Brings the whole system up: engines, the shared AWS endpoint, packaging (cached) and deployment of every
+ * compose service's template, the service APIs, alarms, then writes `.local-cloud/endpoints.json`.
+ */
+export async function startLocalCloud(options: StartOptions): Promise<RunningLocalCloud> {
+  const {
+    rootDir,
+    force,
+    apiBasePort,
+    alarmTimeScale,
+    progress = () => {},
+    printLogs,
+    ...overrides
+  } = options;
+  const config = defaultConfig(rootDir, overrides);
+  await mkdir(config.dataDir, { recursive: true });
+  const logs = new LocalLogSink({
+    dir: join(config.dataDir, 'logs'),
+    ...(printLogs ? { print: printLogs } : {}),
+  });
+  const unsupported: Unsupported[] = [];
+  // The ports (lambda, sqs, …) are plugged in by createEngines before anything uses them.
+  const ctx = {
+    config,
+    logs,
+    report: (item: Unsupported) => {
+      unsupported.push(item);
+    },
+    log: progress,
+  } as unknown as LocalCloud;
+
+  const engines = await createEngines(ctx, {
+    apiBasePort: apiBasePort ?? 4600,
+    alarmTimeScale: alarmTimeScale ?? 1,
+  });
+  const gateway = new Gateway({
+    host: config.host,
+    port: config.awsPort,
+    apis: apisOf(engines),
+    routes: [...routesOf(engines), ...controlRoutes(controlTarget(engines))],
+  });
+  const stop = async () => {
+    await gateway.stop();
+    await stopEngines(engines);
+  };
+  try {
+    const awsEndpoint = await gateway.start();
+    progress(`AWS endpoint on ${awsEndpoint}`);
+    const stacks = await loadComposeStacks(rootDir, config.stage, config.region, {
+      ...(force ? { force } : {}),
+      onProgress: (event) => progress(formatProgress(event)),
+    });
+    await deployStacks(stacks, providersOf(engines), ctx);
+    const apis = await engines.httpApi.start();
+    engines.alarms.registerGauge(
+      'AWS/SQS',
+      'ApproximateNumberOfMessagesVisible',
+      ['QueueName'],
+      (dimensions) => engines.sqs.queues().find((queue) => queue.name === dimensions.QueueName)?.visible ?? 0,
+    );
+    engines.alarms.start();
+    armScheduledRules(engines);
+    const endpoints: EndpointsFile = {
+      awsEndpoint,
+      region: config.region,
+      stage: config.stage,
+      accountId: config.accountId,
+      apis: Object.fromEntries(apis.map((api) => [api.stack, api.url])),
+      issuers: engines.auth.issuers(),
+      outbox: engines.sns.outboxDir(),
+      logs: join(config.dataDir, 'logs'),
+      startedAt: new Date().toISOString(),
+      pid: process.pid,
+    };
+    const endpointsPath = await writeEndpoints(config.dataDir, endpoints);
+    return { config, endpoints, endpointsPath, unsupported, engines, logs, stop };
+  } catch (error) {
+    await stop().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,56 @@
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LogSink } from '../core/ports';
+
+export interface LogLine {
+  logGroup: string;
+  line: string;
+  requestId?: string;
+  source?: string;
+  at: string;
+}
+
+export interface LogSinkOptions {
+  /** Folder for one file per log group; nothing is written to disk when omitted. */
+  dir?: string;
+  /** Where lines are printed as they come (default: nowhere). */
+  print?: (text: string) => void;
+  /** Lines kept in memory per log group for the control API (default 500). */
+  keep?: number;
+}
+
+/**
+ * Function logs and other log-group writes: printed with their source's name, appended to
+ * `<dir>/<log group>.log`, and kept in memory per log group and per request id.
+ */
+export class LocalLogSink implements LogSink {
+  private readonly recent = new Map<string, LogLine[]>();
+
+  constructor(private readonly options: LogSinkOptions = {}) {
+    if (options.dir) mkdirSync(options.dir, { recursive: true });
+  }
+
+  write(logGroup: string, line: string, meta: { requestId?: string; source?: string } = {}): void {
+    const entry: LogLine = { logGroup, line, at: new Date().toISOString(), ...meta };
+    const lines = this.recent.get(logGroup) ?? [];
+    lines.push(entry);
+    if (lines.length > (this.options.keep ?? 500)) lines.shift();
+    this.recent.set(logGroup, lines);
+    const source = meta.source ?? logGroup.split('/').pop() ?? logGroup;
+    this.options.print?.(`[${source}] ${line}`);
+    if (this.options.dir) appendFileSync(this.fileOf(logGroup), `${entry.at} ${line}\n`);
+  }
+
+  /** The lines kept for a log group, optionally only those of one invocation. */
+  lines(logGroup: string, requestId?: string): LogLine[] {
+    const lines = this.recent.get(logGroup) ?? [];
+    return requestId ? lines.filter((entry) => entry.requestId === requestId) : [...lines];
+  }
+
+  fileOf(logGroup: string): string {
+    return join(
+      this.options.dir ?? '.',
+      `${logGroup.replace(/^\/+/, '').replace(/[^A-Za-z0-9._-]+/g, '_')}.log`,
+    );
+  }
+}

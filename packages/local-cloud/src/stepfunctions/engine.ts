@@ -1,0 +1,261 @@
+import { randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { arnOf } from '../core/arn';
+import type { LocalCloud } from '../core/context';
+import { AwsApiError } from '../core/errors';
+import type { StepFunctionsPort } from '../core/ports';
+import type { AslDefinition } from './definition';
+import {
+  compileStateMachine,
+  type DeployedStateMachine,
+  type RunningExecution,
+  runExecution,
+} from './execution';
+import type { IntegrationDeps, ModelInvoker } from './integrations';
+import { logHistoryEvent } from './logging';
+import { recordExecutionMetrics } from './metrics';
+import type {
+  ExecutionLogging,
+  ExecutionRecord,
+  ExecutionStatus,
+  StateMachineRecord,
+  StateMachineType,
+} from './types';
+
+export interface StepFunctionsEngineOptions {
+  /**
+   * Multiplies Wait `Seconds` and Retry intervals for local runs (default 0.1: a 10 s wait takes 1 s).
+   * `Timestamp`/`SecondsPath`/`TimestampPath` waits and timeouts are not scaled.
+   */
+  timeScale?: number;
+  /** Endpoint of DynamoDB for `dynamodb:*` tasks (default: the local cloud's AWS endpoint). */
+  dynamoDbEndpoint?: string;
+  /** A ready client for `dynamodb:*` tasks (wins over dynamoDbEndpoint). */
+  dynamoDb?: DynamoDBClient;
+  /** The local model for `bedrock:invokeModel` tasks (can be wired later with `useModel`). */
+  model?: ModelInvoker;
+  /** Finished executions kept in memory (oldest dropped first; default 1000). */
+  retainedExecutions?: number;
+}
+
+/** What deploying a state machine takes (from the CloudFormation resource or a test). */
+export interface StateMachineInput {
+  name: string;
+  type?: StateMachineType;
+  definition: AslDefinition;
+  roleArn?: string;
+  logging?: ExecutionLogging;
+  tracingEnabled?: boolean;
+}
+
+/** StartExecution's name rule: 1-80 characters, no whitespace, brackets, wildcards, punctuation or controls. */
+const EXECUTION_NAME = /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/]{1,80}$/;
+const hasControlCharacter = (name: string) =>
+  [...name].some((c) => c.charCodeAt(0) < 0x20 || (c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) <= 0x9f));
+
+const notFound = (code: string, what: string) => new AwsApiError(400, code, `${what} does not exist`);
+
+/**
+ * Step Functions on `aws-local-stepfunctions`: deploys state machines, runs executions with the optimized
+ * integrations the project uses, and keeps their records and history for the API and the CLI.
+ * @example const sfn = new StepFunctionsEngine(cloud, { timeScale: 0.01 }); cloud.sfn = sfn;
+ */
+export class StepFunctionsEngine implements StepFunctionsPort {
+  private readonly machines = new Map<string, DeployedStateMachine>();
+  private readonly runs = new Map<string, RunningExecution>();
+  private dynamoDbClient?: DynamoDBClient;
+
+  constructor(
+    private readonly ctx: LocalCloud,
+    private readonly options: StepFunctionsEngineOptions = {},
+  ) {}
+
+  /** The factor applied to waits and retry intervals. */
+  get timeScale(): number {
+    return this.options.timeScale ?? 0.1;
+  }
+
+  /** Wires the local model that `bedrock:invokeModel` tasks call. */
+  useModel(model: ModelInvoker): void {
+    this.options.model = model;
+  }
+
+  /** Validates and deploys a state machine; throws InvalidDefinitionError for invalid ASL. */
+  deploy(input: StateMachineInput): StateMachineRecord {
+    const stateMachineArn = arnOf(this.ctx.config, 'states', `stateMachine:${input.name}`);
+    const runner = compileStateMachine(input.definition, this.timeScale);
+    const record: StateMachineRecord = {
+      stateMachineArn,
+      name: input.name,
+      type: input.type ?? 'STANDARD',
+      definition: JSON.stringify(input.definition),
+      roleArn: input.roleArn ?? arnOf({ ...this.ctx.config, region: '' }, 'iam', 'role/local-states'),
+      creationDate: new Date(),
+      logging: input.logging ?? { level: 'OFF', includeExecutionData: false, logGroups: [] },
+      tracingEnabled: input.tracingEnabled ?? false,
+    };
+    this.machines.set(stateMachineArn, { record, definition: input.definition, runner });
+    return record;
+  }
+
+  /** A deployed state machine, or StateMachineDoesNotExist. */
+  stateMachine(stateMachineArn: string): StateMachineRecord {
+    return this.deployed(stateMachineArn).record;
+  }
+
+  stateMachines(): StateMachineRecord[] {
+    return [...this.machines.values()].map((machine) => machine.record);
+  }
+
+  /** StartExecution: runs in the background and resolves with the execution ARN. */
+  async startExecution(
+    stateMachineArn: string,
+    input = '{}',
+    name?: string,
+  ): Promise<{ executionArn: string }> {
+    return { executionArn: this.start(stateMachineArn, input, name).record.executionArn };
+  }
+
+  /** StartSyncExecution: EXPRESS state machines only, resolves when the execution has ended. */
+  async startSyncExecution(stateMachineArn: string, input = '{}', name?: string): Promise<ExecutionRecord> {
+    if (this.deployed(stateMachineArn).record.type !== 'EXPRESS') {
+      throw new AwsApiError(
+        400,
+        'StateMachineTypeNotSupported',
+        'This operation is not supported by this type of state machine',
+      );
+    }
+    return this.start(stateMachineArn, input, name).done;
+  }
+
+  /** An execution's record, or ExecutionDoesNotExist. */
+  describeExecution(executionArn: string): ExecutionRecord {
+    return this.running(executionArn).record;
+  }
+
+  /** StopExecution: aborts a running execution (no effect on one that has ended). */
+  stopExecution(executionArn: string, error?: string, cause?: string): ExecutionRecord {
+    const run = this.running(executionArn);
+    run.stop(error, cause);
+    return run.record;
+  }
+
+  /** Resolves when the execution has ended (for tests and the CLI). */
+  waitForExecution(executionArn: string): Promise<ExecutionRecord> {
+    return this.running(executionArn).done;
+  }
+
+  /** Executions, newest first, optionally of one state machine and/or with one status (for the CLI). */
+  executions(filter: { stateMachineArn?: string; status?: ExecutionStatus } = {}): ExecutionRecord[] {
+    return [...this.runs.values()]
+      .map((run) => run.record)
+      .filter((record) => !filter.stateMachineArn || record.stateMachineArn === filter.stateMachineArn)
+      .filter((record) => !filter.status || record.status === filter.status)
+      .reverse();
+  }
+
+  private deployed(stateMachineArn: string): DeployedStateMachine {
+    const machine = this.machines.get(stateMachineArn);
+    if (!machine) throw notFound('StateMachineDoesNotExist', `State Machine ${stateMachineArn}`);
+    return machine;
+  }
+
+  private running(executionArn: string): RunningExecution {
+    const run = this.runs.get(executionArn);
+    if (!run) throw notFound('ExecutionDoesNotExist', `Execution ${executionArn}`);
+    return run;
+  }
+
+  private start(stateMachineArn: string, input: string, requestedName?: string): RunningExecution {
+    const name: string = requestedName ?? randomUUID();
+    const machine = this.deployed(stateMachineArn);
+    validateStart(input, name);
+    const executionArn = this.executionArn(machine.record, name);
+    const existing = this.runs.get(executionArn);
+    if (existing) return reuse(existing, input);
+    const record = newExecution(machine.record, executionArn, name, input);
+    const run = runExecution(machine, record, {
+      deps: this.integrationDeps(),
+      region: this.ctx.config.region,
+      onHistoryEvent: (execution, event) =>
+        logHistoryEvent(this.ctx.logs, machine.record.logging, execution, event),
+    });
+    this.runs.set(executionArn, run);
+    recordExecutionMetrics(this.ctx.metrics, record, 'started');
+    void run.done.then((ended) => recordExecutionMetrics(this.ctx.metrics, ended, 'ended'));
+    this.forgetOldExecutions();
+    return run;
+  }
+
+  private executionArn(machine: StateMachineRecord, name: string): string {
+    if (machine.type === 'EXPRESS') {
+      return arnOf(this.ctx.config, 'states', `express:${machine.name}:${name}:${randomUUID()}`);
+    }
+    return arnOf(this.ctx.config, 'states', `execution:${machine.name}:${name}`);
+  }
+
+  private integrationDeps(): IntegrationDeps {
+    return { ctx: this.ctx, model: this.options.model, dynamoDb: () => this.dynamoDb() };
+  }
+
+  private dynamoDb(): DynamoDBClient {
+    this.dynamoDbClient ??=
+      this.options.dynamoDb ??
+      new DynamoDBClient({
+        endpoint:
+          this.options.dynamoDbEndpoint ?? `http://${this.ctx.config.host}:${this.ctx.config.awsPort}`,
+        region: this.ctx.config.region,
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      });
+    return this.dynamoDbClient;
+  }
+
+  private forgetOldExecutions(): void {
+    const limit = this.options.retainedExecutions ?? 1000;
+    for (const [arn, run] of this.runs) {
+      if (this.runs.size <= limit) return;
+      if (run.record.status !== 'RUNNING') this.runs.delete(arn);
+    }
+  }
+}
+
+/** Input must be JSON and the name valid, as StartExecution checks. */
+function validateStart(input: string, name: string): void {
+  try {
+    JSON.parse(input);
+  } catch {
+    throw new AwsApiError(
+      400,
+      'InvalidExecutionInput',
+      'Invalid State Machine Execution Input: input is not valid JSON',
+    );
+  }
+  if (!EXECUTION_NAME.test(name) || hasControlCharacter(name))
+    throw new AwsApiError(400, 'InvalidName', `Invalid Name: '${name}'`);
+}
+
+/** A STANDARD execution name is idempotent while running with the same input; otherwise it is taken. */
+function reuse(existing: RunningExecution, input: string): RunningExecution {
+  if (existing.record.status === 'RUNNING' && existing.record.input === input) return existing;
+  throw new AwsApiError(
+    400,
+    'ExecutionAlreadyExists',
+    `Execution Already Exists: '${existing.record.executionArn}'`,
+  );
+}
+
+const newExecution = (
+  machine: StateMachineRecord,
+  executionArn: string,
+  name: string,
+  input: string,
+): ExecutionRecord => ({
+  executionArn,
+  stateMachineArn: machine.stateMachineArn,
+  name,
+  type: machine.type,
+  status: 'RUNNING',
+  input,
+  startDate: new Date(),
+  history: [],
+});

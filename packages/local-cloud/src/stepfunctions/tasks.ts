@@ -1,0 +1,75 @@
+import { setImmediate as nextMacrotask } from 'node:timers/promises';
+import type { RunOptions } from 'aws-local-stepfunctions';
+import { type AslDefinition, forEachState } from './definition';
+import type { HistoryRecorder, TaskLabel } from './history';
+import {
+  classifyResource,
+  INTEGRATIONS,
+  type IntegrationDeps,
+  invokeFunction,
+  type TaskResource,
+} from './integrations';
+import { TaskFailedError } from './taskError';
+
+/** The library's handler map type (its JSON types are not exported). */
+type TaskHandlers = NonNullable<NonNullable<RunOptions['overrides']>['taskResourceLocalHandlers']>;
+
+/** Everything a task handler needs for one execution. */
+export interface TaskRun {
+  deps: IntegrationDeps;
+  history: HistoryRecorder;
+  region: string;
+}
+
+/** Runs one classified resource with the state's effective input (its Parameters, already applied). */
+async function runResource(target: TaskResource, input: unknown, run: TaskRun): Promise<unknown> {
+  if (target.kind === 'lambdaFunction') return invokeFunction(run.deps.ctx, target.functionArn, input);
+  if (target.kind === 'unsupported') throw new TaskFailedError('States.Runtime', target.reason);
+  const integration = INTEGRATIONS[target.key as keyof typeof INTEGRATIONS];
+  return integration((input ?? {}) as Record<string, unknown>, run.deps);
+}
+
+const labelOf = (target: TaskResource, resource: string, region: string): TaskLabel =>
+  target.kind === 'integration'
+    ? { resourceType: target.service, resource: target.api, region }
+    : target.kind === 'lambdaFunction'
+      ? { lambdaArn: target.functionArn }
+      : { resourceType: 'unsupported', resource, region };
+
+/** Our own failures keep their States name; anything unexpected becomes `States.TaskFailed`. */
+function asTaskError(error: unknown): Error {
+  if (error instanceof TaskFailedError) return error;
+  if (error instanceof Error && error.name !== 'Error') return new TaskFailedError(error.name, error.message);
+  return new TaskFailedError('States.TaskFailed', error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * One handler per Task state for `overrides.taskResourceLocalHandlers` (keyed by state name; ASL state names
+ * are unique across a definition, nested ones included). Each handler records its Task events in the history.
+ * It first yields a macrotask so the library's queued events (e.g. TaskStateEntered) reach the history first.
+ */
+export function buildTaskHandlers(definition: AslDefinition, run: TaskRun): TaskHandlers {
+  const handlers: Record<string, (input: unknown) => Promise<unknown>> = {};
+  forEachState(definition, (name, state) => {
+    if (state.Type !== 'Task') return;
+    const resource = String(state.Resource);
+    const target = classifyResource(resource);
+    const label = labelOf(target, resource, run.region);
+    handlers[name] = async (input) => {
+      await nextMacrotask();
+      run.history.taskStarted(label, input);
+      try {
+        const output = await runResource(target, input, run);
+        await nextMacrotask();
+        run.history.taskSucceeded(label, output);
+        return output;
+      } catch (error) {
+        const failure = asTaskError(error);
+        await nextMacrotask();
+        run.history.taskFailed(label, failure);
+        throw failure;
+      }
+    };
+  });
+  return handlers as unknown as TaskHandlers;
+}

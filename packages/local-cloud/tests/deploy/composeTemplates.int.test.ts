@@ -1,0 +1,149 @@
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { LocalCloud } from '../../src/core/context';
+import type { CreatedResource, ResolvedResource, ResourceProvider } from '../../src/core/resources';
+import { deployStacks } from '../../src/deploy/deployStacks';
+import { loadComposeStacks } from '../../src/deploy/loadComposeStacks';
+import type { StackInput } from '../../src/deploy/template';
+import { fakeCloud } from '../../src/testing/fakeCloud';
+
+const rootDir = fileURLToPath(new URL('../../../..', import.meta.url));
+
+/** Every type the engines being written provide; the rest must be accepted or reported by the deployer. */
+const ENGINE_TYPES = [
+  'AWS::SQS::Queue',
+  'AWS::SNS::Topic',
+  'AWS::Events::EventBus',
+  'AWS::Events::Archive',
+  'AWS::Events::Rule',
+  'AWS::CloudWatch::Alarm',
+  'AWS::Cognito::UserPool',
+  'AWS::Cognito::UserPoolDomain',
+  'AWS::Cognito::UserPoolResourceServer',
+  'AWS::Cognito::UserPoolClient',
+  'AWS::Lambda::Function',
+  'AWS::Lambda::EventSourceMapping',
+  'AWS::ApiGatewayV2::Api',
+  'AWS::ApiGatewayV2::Stage',
+  'AWS::ApiGatewayV2::Authorizer',
+  'AWS::ApiGatewayV2::Integration',
+  'AWS::ApiGatewayV2::Route',
+  'AWS::DynamoDB::Table',
+];
+
+const PROVIDER_URL = 'cognito-idp.eu-west-1.amazonaws.com/eu-west-1_LOCAL';
+
+/** Any attribute asked of a fake resource has a value, except those a test pins. */
+function fakeAttributes(
+  resource: ResolvedResource,
+  pinned: Record<string, unknown>,
+): Record<string, unknown> {
+  return new Proxy(pinned, {
+    get: (target, name) =>
+      typeof name === 'string' ? (target[name] ?? `${resource.logicalId}.${name}`) : undefined,
+  });
+}
+
+function recordingProviders(handed: ResolvedResource[]): ResourceProvider[] {
+  const create = async (resource: ResolvedResource, ctx: LocalCloud): Promise<CreatedResource> => {
+    handed.push(resource);
+    if (resource.type === 'AWS::SSM::Parameter')
+      ctx.ssm.put(String(resource.properties.Name), String(resource.properties.Value));
+    const pinned = resource.type === 'AWS::Cognito::UserPool' ? { ProviderURL: PROVIDER_URL } : {};
+    return { ref: `${resource.logicalId}-ref`, attributes: fakeAttributes(resource, pinned) };
+  };
+  return [{ types: [...ENGINE_TYPES, 'AWS::SSM::Parameter'], create }];
+}
+
+let stacks: StackInput[];
+
+beforeAll(async () => {
+  stacks = await loadComposeStacks(rootDir, 'dev', 'eu-west-1');
+}, 600_000);
+
+async function deployAll() {
+  const handed: ResolvedResource[] = [];
+  const { cloud, recorded } = fakeCloud({ stage: 'dev' });
+  const result = await deployStacks(stacks, recordingProviders(handed), cloud);
+  return { handed, recorded, result };
+}
+
+describe('deploying the packaged platform and expenses templates', () => {
+  it('loads the stacks in dependency order with the stack names osls uses', () => {
+    expect(stacks.map((s) => [s.name, s.stackName])).toEqual([
+      ['platform', 'spendwise-platform-dev'],
+      ['expenses', 'spendwise-expenses-dev'],
+    ]);
+  });
+
+  it('hands every resource to a provider or accounts for it as accepted — nothing vanishes', async () => {
+    const { handed, recorded, result } = await deployAll();
+
+    for (const [index, stack] of stacks.entries()) {
+      const deployed = result.stacks[index]!;
+      const templateIds = Object.keys(stack.template.Resources).sort();
+      expect([...deployed.resources.keys()].sort()).toEqual(templateIds);
+      const toProviders = handed.filter((r) => r.stack === stack.name).map((r) => r.logicalId);
+      const accepted = [...deployed.resources]
+        .filter(([, r]) => r.handledBy === 'accepted')
+        .map(([id]) => id);
+      expect([...toProviders, ...accepted].sort()).toEqual(templateIds);
+    }
+    expect(recorded.unsupported.filter((u) => u.reason === 'resource type not implemented locally')).toEqual(
+      [],
+    );
+  });
+
+  it('reports IAM as not enforced once per stack, naming every role and policy accepted', async () => {
+    const { recorded, result } = await deployAll();
+
+    const iam = recorded.unsupported.filter((u) => u.reason.startsWith('IAM is not enforced'));
+    expect(iam.map((u) => u.stack)).toEqual(['platform', 'expenses']);
+    const expensesRoles = [...result.stacks[1]!.resources]
+      .filter(([, r]) => r.type === 'AWS::IAM::Role')
+      .map(([id]) => id);
+    expect(expensesRoles).toHaveLength(7);
+    for (const role of expensesRoles) expect(iam[1]?.logicalId.split(', ')).toContain(role);
+  });
+
+  it("resolves the expenses authorizer's issuer and audience through the platform's SSM parameters", async () => {
+    const { handed } = await deployAll();
+
+    const authorizer = handed.find((r) => r.logicalId === 'HttpApiAuthorizerCognito');
+    expect(authorizer?.properties.JwtConfiguration).toEqual({
+      Audience: ['AppClient-ref'],
+      Issuer: `https://${PROVIDER_URL}`,
+    });
+  });
+
+  it('resolves references between resources, pseudo parameters and outputs', async () => {
+    const { handed, result } = await deployAll();
+
+    const mapping = handed.find((r) => r.type === 'AWS::Lambda::EventSourceMapping');
+    expect(mapping?.properties).toMatchObject({
+      EventSourceArn: 'ExpensesTable.StreamArn',
+      FunctionName: 'RelayOutboxLambdaFunction.Arn',
+      DestinationConfig: { OnFailure: { Destination: 'OutboxRelayDeadLetterQueue.Arn' } },
+    });
+    const alarm = handed.find((r) => r.logicalId === 'OutboxRelayDeadLetterAlarm');
+    expect(alarm?.properties.AlarmActions).toEqual([
+      'arn:aws:sns:eu-west-1:000000000000:spendwise-dev-ops-alerts',
+    ]);
+    expect(result.stacks[1]?.outputs.HttpApiUrl).toBe(
+      'https://HttpApi-ref.execute-api.eu-west-1.amazonaws.com',
+    );
+  });
+
+  it('gives accepted resources plausible names and ARNs for those who refer to them', async () => {
+    const { handed, result } = await deployAll();
+
+    const createExpense = handed.find((r) => r.logicalId === 'CreateExpenseLambdaFunction');
+    expect(createExpense?.properties.Role).toMatch(/^arn:aws:iam::000000000000:role\/.+$/);
+    expect((createExpense!.properties.Code as { S3Bucket: string }).S3Bucket).toMatch(
+      /^spendwise-expenses-dev-serverlessdeploymentbucket-[0-9a-f]{12}$/,
+    );
+    expect(result.stacks[0]?.resources.get('AuditLogGroup')?.attributes.Arn).toBe(
+      'arn:aws:logs:eu-west-1:000000000000:log-group:/aws/events/spendwise-dev/audit:*',
+    );
+  });
+});

@@ -1,0 +1,50 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import type { LambdaStreamRecord } from '../../src/dynamodb/streams/records';
+import { resourceOf, streamHarness, streamTableProperties, uniqueTableName, waitFor } from './support';
+
+let harness: ReturnType<typeof streamHarness> | undefined;
+
+afterEach(async () => {
+  await harness?.engine.stop();
+  harness = undefined;
+});
+
+describe('TTL sweeper', () => {
+  it('deletes only items whose numeric TTL is in the past, and the REMOVE carries the DynamoDB service identity', async () => {
+    // Items expire an hour from now, and the sweeper's clock runs two hours ahead: DynamoDB Local (which
+    // expires items itself since 2.x) leaves them alone, so only the sweeper can delete them.
+    const now = Math.floor(Date.now() / 1000);
+    harness = streamHarness(() => now + 7200);
+    const { call, tables, mappings, cloud, engine, recorded } = harness;
+    const tableName = uniqueTableName('ttl');
+    const table = await tables.create(
+      resourceOf('T', 'AWS::DynamoDB::Table', streamTableProperties(tableName)),
+      cloud,
+    );
+    const item = (id: string, expiresAt: Record<string, string>) =>
+      call('PutItem', { TableName: tableName, Item: { PK: { S: id }, SK: { S: id }, expiresAt } });
+    await item('expired', { N: String(now + 3600) });
+    await item('future', { N: String(now + 3 * 86_400) });
+    await item('not-a-number', { S: String(now + 3600) });
+
+    const deleted = await engine.ttlSweeper.sweepOnce();
+
+    expect(deleted).toBe(1);
+    const { Items } = await call<{ Items: { PK: { S: string } }[] }>('Scan', { TableName: tableName });
+    expect(Items.map((i) => i.PK.S).sort()).toEqual(['future', 'not-a-number']);
+
+    await mappings.create(
+      resourceOf('M', 'AWS::Lambda::EventSourceMapping', {
+        FunctionName: 'relay',
+        EventSourceArn: table.attributes.StreamArn,
+        StartingPosition: 'TRIM_HORIZON',
+        FilterCriteria: { Filters: [{ Pattern: '{"eventName":["REMOVE"]}' }] },
+      }),
+      cloud,
+    );
+    await waitFor(() => recorded.invocations.length >= 1);
+    const [removal] = (recorded.invocations[0]!.payload as { Records: LambdaStreamRecord[] }).Records;
+    expect(removal?.dynamodb.Keys).toEqual({ PK: { S: 'expired' }, SK: { S: 'expired' } });
+    expect(removal?.userIdentity).toEqual({ type: 'Service', principalId: 'dynamodb.amazonaws.com' });
+  });
+});
