@@ -91,6 +91,8 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
   };
   try {
     const awsEndpoint = await gateway.start();
+    // With port 0 the system picked a free port: functions and queue URLs must use the real one.
+    config.awsPort = Number(new URL(awsEndpoint).port);
     progress(`AWS endpoint on ${awsEndpoint}`);
     const stacks = await loadComposeStacks(rootDir, config.stage, config.region, {
       ...(force ? { force } : {}),
