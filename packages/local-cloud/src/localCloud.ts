@@ -36,6 +36,8 @@ export interface StartOptions extends Partial<Omit<LocalCloudConfig, 'rootDir'>>
 
 export interface RunningLocalCloud {
   config: LocalCloudConfig;
+  /** The shared context the engines are wired through (benchmarks and tests observe it). */
+  ctx: LocalCloud;
   endpoints: EndpointsFile;
   endpointsPath: string;
   unsupported: Unsupported[];
@@ -75,6 +77,12 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
     log: progress,
   } as unknown as LocalCloud;
 
+  // Packaging (or its cache check) and DynamoDB Local's JVM start-up are independent: overlap them.
+  const packaged = loadComposeStacks(rootDir, config.stage, config.region, {
+    ...(force ? { force } : {}),
+    onProgress: (event) => progress(formatProgress(event)),
+  });
+  packaged.catch(() => undefined);
   const engines = await createEngines(ctx, {
     apiBasePort: apiBasePort ?? 4600,
     alarmTimeScale: alarmTimeScale ?? 1,
@@ -94,11 +102,7 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
     // With port 0 the system picked a free port: functions and queue URLs must use the real one.
     config.awsPort = Number(new URL(awsEndpoint).port);
     progress(`AWS endpoint on ${awsEndpoint}`);
-    const stacks = await loadComposeStacks(rootDir, config.stage, config.region, {
-      ...(force ? { force } : {}),
-      onProgress: (event) => progress(formatProgress(event)),
-    });
-    await deployStacks(stacks, providersOf(engines), ctx);
+    await deployStacks(await packaged, providersOf(engines), ctx);
     const apis = await engines.httpApi.start();
     engines.alarms.registerGauge(
       'AWS/SQS',
@@ -121,7 +125,7 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
       pid: process.pid,
     };
     const endpointsPath = await writeEndpoints(config.dataDir, endpoints);
-    return { config, endpoints, endpointsPath, unsupported, engines, logs, stop };
+    return { config, ctx, endpoints, endpointsPath, unsupported, engines, logs, stop };
   } catch (error) {
     await stop().catch(() => undefined);
     throw error;
