@@ -1,8 +1,8 @@
 import { arnOf } from '../core/arn';
 import type { LocalCloud } from '../core/context';
+import { reportUnhonoured } from '../core/report';
 import type { CreatedResource, ResolvedResource, ResourceProvider } from '../core/resources';
 import { clientIdOf, stableId, userPoolIdOf } from './ids';
-import { reportUnhonoured } from './reportUnhonoured';
 import { loadOrCreateSigningKey } from './signingKey';
 import { type AppClient, UnknownIssuerError, type UserPool, type UserPoolRegistry } from './userPools';
 

@@ -1,5 +1,6 @@
 import { arnOf } from '../core/arn';
 import type { LocalCloud } from '../core/context';
+import { resourceReporter } from '../core/report';
 import type { ResolvedResource } from '../core/resources';
 import { type Expression, functionsIn, parseExpression, SUPPORTED_FUNCTIONS } from './mathExpression';
 import type { MetricKey } from './metricStore';
@@ -79,14 +80,7 @@ const UNHONOURED: Record<string, string> = {
 
 /** Records unhonoured properties by name; returns a reporter for later findings. */
 function reporter(resource: ResolvedResource, ctx: LocalCloud) {
-  const report = (property: string, reason: string) =>
-    ctx.report({
-      stack: resource.stack,
-      logicalId: resource.logicalId,
-      type: resource.type,
-      property,
-      reason,
-    });
+  const report = resourceReporter(ctx, resource);
   for (const property of Object.keys(resource.properties))
     if (!HONOURED.has(property)) report(property, UNHONOURED[property] ?? 'unknown property, ignored');
   return report;

@@ -1,5 +1,5 @@
-import { reportUnhonoured } from '../auth/reportUnhonoured';
 import type { LocalCloud } from '../core/context';
+import { reportUnhonoured, resourceReporter } from '../core/report';
 import type { CreatedResource, ResolvedResource, ResourceProvider } from '../core/resources';
 import { corsConfigOf } from './corsConfig';
 import { gatewayId } from './ids';
@@ -165,5 +165,5 @@ export function functionRefOf(uri: string | undefined): string | undefined {
 }
 
 function reportOne(ctx: LocalCloud, resource: ResolvedResource, property: string, reason: string): void {
-  ctx.report({ stack: resource.stack, logicalId: resource.logicalId, type: resource.type, property, reason });
+  resourceReporter(ctx, resource)(property, reason);
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { arnOf } from '../core/arn';
 import type { LocalCloud } from '../core/context';
+import { resourceReporter } from '../core/report';
 import type { CreatedResource, ResolvedResource, ResourceProvider } from '../core/resources';
 import type { SchedulerEngine } from './engine';
 import { type ScheduleTarget, unsupportedTarget } from './targets';
@@ -47,14 +48,7 @@ export class ScheduleProvider implements ResourceProvider {
       };
     }
     const target = props.Target as ScheduleTarget;
-    const report: Report = (property, reason) =>
-      ctx.report({
-        stack: resource.stack,
-        logicalId: resource.logicalId,
-        type: resource.type,
-        property,
-        reason,
-      });
+    const report: Report = resourceReporter(ctx, resource);
     reportSchedule(props, target, report);
     const arn = this.scheduler.addSchedule({
       name,

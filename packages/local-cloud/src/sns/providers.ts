@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { LocalCloud } from '../core/context';
+import { resourceReporter } from '../core/report';
 import type { CreatedResource, ResolvedResource, ResourceProvider } from '../core/resources';
 import { isSupportedProtocol } from './model';
 import type { SnsRegistry } from './registry';
@@ -51,13 +52,7 @@ function reportProperties(
   for (const property of Object.keys(resource.properties)) {
     if (honoured.has(property)) continue;
     const reason = unhonoured[property] ?? 'unknown property, ignored';
-    ctx.report({
-      stack: resource.stack,
-      logicalId: resource.logicalId,
-      type: resource.type,
-      property,
-      reason,
-    });
+    resourceReporter(ctx, resource)(property, reason);
   }
 }
 
@@ -104,7 +99,7 @@ export function topicProvider(registry: SnsRegistry): ResourceProvider {
 }
 
 const report = (resource: ResolvedResource, ctx: LocalCloud, property: string, reason: string) =>
-  ctx.report({ stack: resource.stack, logicalId: resource.logicalId, type: resource.type, property, reason });
+  resourceReporter(ctx, resource)(property, reason);
 
 /** Says in the log that a subscription needing confirmation on AWS was confirmed locally. */
 export function announce(ctx: LocalCloud, protocol: string, endpoint: string, topicName: string) {

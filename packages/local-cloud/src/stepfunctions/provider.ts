@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { LocalCloud } from '../core/context';
+import { resourceReporter } from '../core/report';
 import type { CreatedResource, ResolvedResource, ResourceProvider } from '../core/resources';
 import { auditDefinition } from './audit';
 import { definitionFromProperties, InvalidDefinitionError } from './definition';
@@ -33,14 +34,7 @@ export class StateMachineProvider implements ResourceProvider {
 
   async create(resource: ResolvedResource, ctx: LocalCloud): Promise<CreatedResource> {
     const props = resource.properties;
-    const report = (property: string, reason: string) =>
-      ctx.report({
-        stack: resource.stack,
-        logicalId: resource.logicalId,
-        type: resource.type,
-        property,
-        reason,
-      });
+    const report = resourceReporter(ctx, resource);
     if (
       props.DefinitionS3Location !== undefined &&
       props.DefinitionString === undefined &&

@@ -1,4 +1,5 @@
 import type { LocalCloud } from '../../core/context';
+import { resourceReporter } from '../../core/report';
 import type { ResolvedResource } from '../../core/resources';
 
 /** Reports what a resource cannot honour, at most once per key (e.g. once per stack for stack-wide facts). */
@@ -16,12 +17,6 @@ export class Reporter {
       if (this.seen.has(onceKey)) return;
       this.seen.add(onceKey);
     }
-    ctx.report({
-      stack: resource.stack,
-      logicalId: resource.logicalId,
-      type: resource.type,
-      property,
-      reason,
-    });
+    resourceReporter(ctx, resource)(property, reason);
   }
 }
