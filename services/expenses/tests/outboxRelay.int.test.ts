@@ -6,11 +6,10 @@ import type {
 } from '@aws-sdk/client-eventbridge';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { buildEventPublisher } from '@spendwise/contracts';
+import { buildOutboxStore, relayOutbox } from '@spendwise/outbox';
 import { StreamReader } from '@spendwise/test-kit';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { buildExpenseStore } from '../src/adapters/expenseStore';
-import { buildOutboxStore } from '../src/adapters/outboxStore';
-import { relayOutbox } from '../src/functions/relayOutbox/relayOutbox';
 import { expensesApi, lunch } from './api';
 import { freshExpensesTable } from './support';
 

@@ -7,6 +7,7 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { outboxItem } from '@spendwise/outbox';
 import { ExpenseNotFoundError, IdempotencyKeyReusedError, StaleVersionError } from '../domain/errors';
 import type { Expense } from '../domain/expense';
 import type {
@@ -26,7 +27,6 @@ import {
   idempotencyKey,
   monthPartition,
 } from './keys';
-import { outboxItem } from './outbox';
 
 export interface ExpenseStoreConfig {
   tableName: string;

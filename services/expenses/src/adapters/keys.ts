@@ -24,8 +24,6 @@ export const idempotencyKey = (userId: string, key: string) => ({
   SK: `IDEMPOTENCY#${key}`,
 });
 
-export const outboxKey = (eventId: string) => ({ PK: `OUTBOX#${eventId}`, SK: 'OUTBOX' });
-
 /** The stored form of an expense: its attributes plus the keys of the table and both indexes. */
 export function expenseItem(expense: Expense): Record<string, unknown> {
   const month = monthOf(expense.date);

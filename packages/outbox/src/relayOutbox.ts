@@ -3,8 +3,8 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { EventEnvelope } from '@spendwise/contracts';
 import { EventPublishError } from '@spendwise/contracts';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { eventFromOutboxItem } from '../../adapters/outbox';
-import type { DrainOutbox, FindPendingOutbox, PublishEvents } from '../../ports';
+import { eventFromOutboxItem } from './outboxItem';
+import type { DrainOutbox, FindPendingOutbox, PublishEvents } from './ports';
 
 export interface RelayDependencies {
   findPendingOutbox: FindPendingOutbox;

@@ -5,8 +5,8 @@ import {
   type BatchWriteCommandOutput,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import type { DrainOutbox, FindPendingOutbox } from '../ports';
 import { outboxKey } from './keys';
+import type { DrainOutbox, FindPendingOutbox } from './ports';
 
 const MAX_ATTEMPTS = 6;
 

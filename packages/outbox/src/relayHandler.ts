@@ -1,0 +1,39 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import middy from '@middy/core';
+import { buildEventPublisher } from '@spendwise/contracts';
+import { requireEnv } from '@spendwise/lambda-kit/env';
+import { logger, metrics, traceClient, tracer } from '@spendwise/lambda-kit/observability';
+import { buildOutboxStore } from './outboxStore';
+import { relayOutbox } from './relayOutbox';
+
+/**
+ * The outbox relay function of a service, composed once at cold start: its table from `tableVariable`, the
+ * bus from EVENT_BUS_NAME, traced clients, and Powertools logging and metrics.
+ *
+ * @example export const handler = outboxRelayHandler('EXPENSES_TABLE_NAME');
+ */
+export function outboxRelayHandler(tableVariable: string) {
+  const documentClient = DynamoDBDocumentClient.from(traceClient(new DynamoDBClient({})));
+  const outbox = buildOutboxStore(documentClient, { tableName: requireEnv(tableVariable) });
+  const publisher = buildEventPublisher(traceClient(new EventBridgeClient({})), {
+    busName: requireEnv('EVENT_BUS_NAME'),
+  });
+  return middy(
+    relayOutbox({
+      findPendingOutbox: outbox.findPendingOutbox,
+      drainOutbox: outbox.drainOutbox,
+      publish: publisher.publish,
+      log: (message, details) => logger.error(message, details),
+      onRelayed: (count) => metrics.addMetric('EventsRelayed', MetricUnit.Count, count),
+    }),
+  )
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(captureLambdaHandler(tracer))
+    .use(logMetrics(metrics));
+}
