@@ -23,6 +23,8 @@ const shared = {
 } satisfies Partial<Config>;
 
 const config: Config = {
+  // A global option (jest ignores it inside projects): integration tests start JVMs, workers and servers.
+  testTimeout: 60_000,
   reporters: ['default', '<rootDir>/packages/test-kit/src/summaryReporter.cjs'],
   projects: [
     {
@@ -37,7 +39,6 @@ const config: Config = {
       testMatch: ['<rootDir>/{packages,services,scripts}/**/*.int.test.ts'],
       globalSetup: '<rootDir>/packages/test-kit/src/jestGlobalSetup.ts',
       globalTeardown: '<rootDir>/packages/test-kit/src/jestGlobalTeardown.ts',
-      testTimeout: 60_000,
     },
   ],
 };

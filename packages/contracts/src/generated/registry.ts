@@ -1,9 +1,44 @@
 // Generated from events/**/*.schema.json by scripts/gen-contracts.ts. Do not edit: change the schemas and run `pnpm gen`.
-import type { ExpenseDeletedV1, ExpenseRecordedV1, ExpenseUpdatedV1 } from './types';
-import { validateExpenseDeletedV1, validateExpenseRecordedV1, validateExpenseUpdatedV1 } from './validators';
+import type { BudgetRemovedV1, BudgetSetV1, CategoryArchivedV1, CategoryCreatedV1, CategoryUpdatedV1, ExpenseDeletedV1, ExpenseRecordedV1, ExpenseUpdatedV1, MerchantRuleSetV1 } from './types';
+import { validateBudgetRemovedV1, validateBudgetSetV1, validateCategoryArchivedV1, validateCategoryCreatedV1, validateCategoryUpdatedV1, validateExpenseDeletedV1, validateExpenseRecordedV1, validateExpenseUpdatedV1, validateMerchantRuleSetV1 } from './validators';
 
 /** Every event of the catalogue by detail-type: its source, latest version and a validator per version. */
 export const eventRegistry = {
+  BudgetRemoved: {
+    source: 'spendwise.catalog',
+    latest: 1,
+    versions: {
+      1: { source: 'spendwise.catalog', detailType: 'BudgetRemoved', version: 1, validate: validateBudgetRemovedV1 },
+    },
+  },
+  BudgetSet: {
+    source: 'spendwise.catalog',
+    latest: 1,
+    versions: {
+      1: { source: 'spendwise.catalog', detailType: 'BudgetSet', version: 1, validate: validateBudgetSetV1 },
+    },
+  },
+  CategoryArchived: {
+    source: 'spendwise.catalog',
+    latest: 1,
+    versions: {
+      1: { source: 'spendwise.catalog', detailType: 'CategoryArchived', version: 1, validate: validateCategoryArchivedV1 },
+    },
+  },
+  CategoryCreated: {
+    source: 'spendwise.catalog',
+    latest: 1,
+    versions: {
+      1: { source: 'spendwise.catalog', detailType: 'CategoryCreated', version: 1, validate: validateCategoryCreatedV1 },
+    },
+  },
+  CategoryUpdated: {
+    source: 'spendwise.catalog',
+    latest: 1,
+    versions: {
+      1: { source: 'spendwise.catalog', detailType: 'CategoryUpdated', version: 1, validate: validateCategoryUpdatedV1 },
+    },
+  },
   ExpenseDeleted: {
     source: 'spendwise.expenses',
     latest: 1,
@@ -25,11 +60,24 @@ export const eventRegistry = {
       1: { source: 'spendwise.expenses', detailType: 'ExpenseUpdated', version: 1, validate: validateExpenseUpdatedV1 },
     },
   },
+  MerchantRuleSet: {
+    source: 'spendwise.catalog',
+    latest: 1,
+    versions: {
+      1: { source: 'spendwise.catalog', detailType: 'MerchantRuleSet', version: 1, validate: validateMerchantRuleSetV1 },
+    },
+  },
 } as const;
 
 /** The detail of each detail-type and version: `EventDetails["ExpenseRecorded"][1]`. */
 export interface EventDetails {
+  BudgetRemoved: { 1: BudgetRemovedV1 };
+  BudgetSet: { 1: BudgetSetV1 };
+  CategoryArchived: { 1: CategoryArchivedV1 };
+  CategoryCreated: { 1: CategoryCreatedV1 };
+  CategoryUpdated: { 1: CategoryUpdatedV1 };
   ExpenseDeleted: { 1: ExpenseDeletedV1 };
   ExpenseRecorded: { 1: ExpenseRecordedV1 };
   ExpenseUpdated: { 1: ExpenseUpdatedV1 };
+  MerchantRuleSet: { 1: MerchantRuleSetV1 };
 }

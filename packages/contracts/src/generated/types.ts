@@ -3,11 +3,20 @@
 /**
  * The detail of any event version in the catalogue.
  */
-export type AnyEventDetail = ExpenseDeletedV1 | ExpenseRecordedV1 | ExpenseUpdatedV1;
+export type AnyEventDetail =
+  | BudgetRemovedV1
+  | BudgetSetV1
+  | CategoryArchivedV1
+  | CategoryCreatedV1
+  | CategoryUpdatedV1
+  | ExpenseDeletedV1
+  | ExpenseRecordedV1
+  | ExpenseUpdatedV1
+  | MerchantRuleSetV1;
 /**
- * Id of an expense
+ * Slug of a category: lowercase letters, digits and dashes, 1 to 64 characters
  */
-export type ExpenseId = string;
+export type CategoryId = string;
 /**
  * Active ISO 4217 alphabetic code (List One published 2024-06-25, plus XCG in circulation since 2025-03-31). Adding a code is compatible; removing one needs a new version.
  */
@@ -193,9 +202,20 @@ export type CurrencyCode =
   | 'ZMW'
   | 'ZWG';
 /**
- * Slug of a category: lowercase letters, digits and dashes, 1 to 64 characters
+ * Percentages of the amount at which spending is announced, ascending
+ *
+ * @minItems 1
+ * @maxItems 10
  */
-export type CategoryId = string;
+export type BudgetThresholds = number[];
+/**
+ * Display name of a category, as the user typed it (trimmed)
+ */
+export type CategoryName = string;
+/**
+ * Id of an expense
+ */
+export type ExpenseId = string;
 /**
  * Where the money was spent, as the user typed it
  */
@@ -220,13 +240,13 @@ export type Tags = Tag[];
 export type ExpenseField = 'amount' | 'date' | 'categoryId' | 'merchant' | 'note' | 'tags';
 
 /**
- * The detail of ExpenseDeleted v1: a user deleted an expense. Carries its last state, so read models can subtract it.
+ * The detail of BudgetRemoved v1: a user removed the monthly budget of a category.
  */
-export interface ExpenseDeletedV1 {
+export interface BudgetRemovedV1 {
   metadata: EventMetadata & {
     eventVersion: 1;
   };
-  data: ExpenseDeletedV1Data;
+  data: BudgetRemovedV1Data;
 }
 /**
  * Envelope metadata carried by every Spendwise event in detail.metadata. eventId stays the same across publish retries, so consumers de-duplicate on it.
@@ -257,6 +277,129 @@ export interface EventMetadata {
    */
   userId: string;
 }
+export interface BudgetRemovedV1Data {
+  categoryId: CategoryId;
+  /**
+   * The version of the removal
+   */
+  version: number;
+  budget: BudgetSnapshot;
+}
+/**
+ * The full state of a monthly budget of one category at one version
+ */
+export interface BudgetSnapshot {
+  categoryId: CategoryId;
+  amount: Money;
+  thresholds: BudgetThresholds;
+  /**
+   * Grows by one with every set or removal, also across removal and setting again
+   */
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+/**
+ * An amount as a whole number of the currency minor unit (cents for EUR, yen for JPY) and its ISO 4217 code. Never a float, so sums never drift.
+ */
+export interface Money {
+  /**
+   * Amount in minor units of the currency, at least 1
+   */
+  minorUnits: number;
+  currency: CurrencyCode;
+}
+/**
+ * The detail of BudgetSet v1: a user set (created or replaced) the monthly budget of a category.
+ */
+export interface BudgetSetV1 {
+  metadata: EventMetadata & {
+    eventVersion: 1;
+  };
+  data: BudgetSetV1Data;
+}
+export interface BudgetSetV1Data {
+  budget: BudgetSnapshot;
+}
+/**
+ * The detail of CategoryArchived v1: a user archived one of their categories. Categories are never deleted.
+ */
+export interface CategoryArchivedV1 {
+  metadata: EventMetadata & {
+    eventVersion: 1;
+  };
+  data: CategoryArchivedV1Data;
+}
+export interface CategoryArchivedV1Data {
+  categoryId: CategoryId;
+  /**
+   * The version that archived it
+   */
+  version: number;
+  category: CategorySnapshot;
+}
+/**
+ * The full state of one of a user's own categories at one version
+ */
+export interface CategorySnapshot {
+  categoryId: CategoryId;
+  name: CategoryName;
+  /**
+   * Archived categories stay known but take no new budgets or rules
+   */
+  archived: boolean;
+  /**
+   * Starts at 1 and grows by one with every change
+   */
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+/**
+ * The detail of CategoryCreated v1: a user created a category of their own (default categories are fixed and never announced).
+ */
+export interface CategoryCreatedV1 {
+  metadata: EventMetadata & {
+    eventVersion: 1;
+  };
+  data: CategoryCreatedV1Data;
+}
+export interface CategoryCreatedV1Data {
+  category: CategorySnapshot;
+}
+/**
+ * The detail of CategoryUpdated v1: a user renamed one of their categories.
+ */
+export interface CategoryUpdatedV1 {
+  metadata: EventMetadata & {
+    eventVersion: 1;
+  };
+  data: CategoryUpdatedV1Data;
+}
+export interface CategoryUpdatedV1Data {
+  categoryId: CategoryId;
+  /**
+   * The new version
+   */
+  version: number;
+  /**
+   * Fields whose value changed
+   *
+   * @minItems 1
+   */
+  changedFields: 'name'[];
+  previous: CategorySnapshot;
+  current: CategorySnapshot;
+}
+/**
+ * The detail of ExpenseDeleted v1: a user deleted an expense. Carries its last state, so read models can subtract it.
+ */
+export interface ExpenseDeletedV1 {
+  metadata: EventMetadata & {
+    eventVersion: 1;
+  };
+  data: ExpenseDeletedV1Data;
+}
 export interface ExpenseDeletedV1Data {
   expenseId: ExpenseId;
   /**
@@ -285,16 +428,6 @@ export interface ExpenseSnapshot {
   version: number;
   createdAt: string;
   updatedAt: string;
-}
-/**
- * An amount as a whole number of the currency minor unit (cents for EUR, yen for JPY) and its ISO 4217 code. Never a float, so sums never drift.
- */
-export interface Money {
-  /**
-   * Amount in minor units of the currency, at least 1
-   */
-  minorUnits: number;
-  currency: CurrencyCode;
 }
 /**
  * The detail of ExpenseRecorded v1: a user recorded a new expense.
@@ -331,4 +464,36 @@ export interface ExpenseUpdatedV1Data {
   changedFields: ExpenseField[];
   previous: ExpenseSnapshot;
   current: ExpenseSnapshot;
+}
+/**
+ * The detail of MerchantRuleSet v1: a user set or removed the rule filing a merchant's expenses under a category. A removed rule has categoryId null.
+ */
+export interface MerchantRuleSetV1 {
+  metadata: EventMetadata & {
+    eventVersion: 1;
+  };
+  data: MerchantRuleSetV1Data;
+}
+export interface MerchantRuleSetV1Data {
+  rule: MerchantRuleSnapshot;
+}
+/**
+ * The full state of a merchant rule at one version
+ */
+export interface MerchantRuleSnapshot {
+  /**
+   * Derived from the normalised merchant: the same merchant always has the same id
+   */
+  ruleId: string;
+  /**
+   * Normalised merchant: trimmed, lower-cased, inner whitespace collapsed to one space
+   */
+  merchant: string;
+  /**
+   * Category the merchant's expenses go to; null when the rule was removed
+   */
+  categoryId: CategoryId | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
 }

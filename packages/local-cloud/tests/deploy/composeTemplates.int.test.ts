@@ -68,11 +68,12 @@ async function deployAll() {
   return { handed, recorded, result };
 }
 
-describe('deploying the packaged platform and expenses templates', () => {
+describe('deploying the packaged templates of every compose service', () => {
   it('loads the stacks in dependency order with the stack names osls uses', () => {
     expect(stacks.map((s) => [s.name, s.stackName])).toEqual([
       ['platform', 'spendwise-platform-dev'],
       ['expenses', 'spendwise-expenses-dev'],
+      ['catalog', 'spendwise-catalog-dev'],
     ]);
   });
 
@@ -98,7 +99,7 @@ describe('deploying the packaged platform and expenses templates', () => {
     const { recorded, result } = await deployAll();
 
     const iam = recorded.unsupported.filter((u) => u.reason.startsWith('IAM is not enforced'));
-    expect(iam.map((u) => u.stack)).toEqual(['platform', 'expenses']);
+    expect(iam.map((u) => u.stack)).toEqual(['platform', 'expenses', 'catalog']);
     const expensesRoles = [...result.stacks[1]!.resources]
       .filter(([, r]) => r.type === 'AWS::IAM::Role')
       .map(([id]) => id);

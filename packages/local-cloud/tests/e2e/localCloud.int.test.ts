@@ -85,6 +85,9 @@ describe('the local cloud running the packaged templates', () => {
   });
 
   it('answers bad input with a problem and never reaches the bus', async () => {
+    // The two expenses recorded above must have been relayed first, so that only this request is observed.
+    const recorded = () => events.filter((e) => e['detail-type'] === 'ExpenseRecorded');
+    await waitFor(() => (recorded().length >= 2 ? true : undefined));
     const before = events.length;
 
     const response = await post('/expenses', {
@@ -109,6 +112,20 @@ describe('the local cloud running the packaged templates', () => {
     );
 
     expect(response.status).toBe(401);
+  });
+
+  it('runs the catalog too: a new category is announced with CategoryCreated', async () => {
+    const catalog = cloud.endpoints.apis.catalog as string;
+
+    const response = await fetch(`${catalog}/categories`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Pet care' }),
+    });
+
+    expect(response.status).toBe(201);
+    const event = await waitFor(() => events.find((e) => e['detail-type'] === 'CategoryCreated'));
+    expect(event.source).toBe('spendwise.catalog');
   });
 
   it('serves the AWS SDK on the shared endpoint with the tables the templates declare', async () => {

@@ -1,0 +1,4 @@
+import { catalogStore } from '../../adapters/catalogStoreFromEnv';
+import { listCategoriesHandler } from './listCategories';
+
+export const handler = listCategoriesHandler({ listCategories: catalogStore.listCategories });

@@ -1,0 +1,4 @@
+import { catalogStore } from '../../adapters/catalogStoreFromEnv';
+import { listMerchantRulesHandler } from './listMerchantRules';
+
+export const handler = listMerchantRulesHandler({ listMerchantRules: catalogStore.listMerchantRules });
