@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type Catalogue, type HttpSchema, loadCatalogue } from './catalogue';
-import { generateRegistry } from './registryCode';
+import { generateDefinitions, generateRegistry } from './registryCode';
 import { createSchemaAjv } from './schemaAjv';
 import { exportedTypeNames, generateEventTypes, generateHttpTypes } from './typeCode';
 import { generateValidatorModule } from './validatorCode';
@@ -58,7 +58,31 @@ async function generateContractsPackage(catalogue: Catalogue): Promise<Generated
     { path: `${CONTRACTS_DIR}/validators.js`, content: validators.js },
     { path: `${CONTRACTS_DIR}/validators.d.ts`, content: validators.dts },
     { path: `${CONTRACTS_DIR}/registry.ts`, content: generateRegistry(catalogue.events, banner) },
+    { path: `${CONTRACTS_DIR}/definitions.ts`, content: generateDefinitions(catalogue.events, banner) },
+    ...perEventValidators(ajv, catalogue, banner),
   ];
+}
+
+/**
+ * One module per event and version, so a producer bundles its own event's validator only (the all-in-one
+ * validators.js keeps top-level assignments that bundlers cannot drop).
+ */
+function perEventValidators(
+  ajv: ReturnType<typeof createSchemaAjv>,
+  catalogue: Catalogue,
+  banner: string,
+): GeneratedFile[] {
+  return catalogue.events.flatMap((event) => {
+    const module = generateValidatorModule(ajv, [event], {
+      header: banner,
+      runtimeModule: '../../validatorRuntime',
+      typesModule: '../types',
+    });
+    return [
+      { path: `${CONTRACTS_DIR}/events/${event.typeName}.js`, content: module.js },
+      { path: `${CONTRACTS_DIR}/events/${event.typeName}.d.ts`, content: module.dts },
+    ];
+  });
 }
 
 async function generateService(
@@ -106,11 +130,20 @@ export function findStaleFiles(root: string, files: readonly GeneratedFile[]): S
   }
   const expected = new Set(files.map((file) => file.path));
   for (const dir of generatedDirs(root)) {
-    for (const name of readdirSync(join(root, dir)).sort()) {
-      if (!expected.has(`${dir}/${name}`)) stale.push({ path: `${dir}/${name}`, problem: 'unexpected' });
+    for (const path of filesUnder(root, dir)) {
+      if (!expected.has(path)) stale.push({ path, problem: 'unexpected' });
     }
   }
   return stale;
+}
+
+/** Every file below `dir` (relative to `root`), sub-folders included, in a stable order. */
+function filesUnder(root: string, dir: string): string[] {
+  return readdirSync(join(root, dir), { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .flatMap((entry) =>
+      entry.isDirectory() ? filesUnder(root, `${dir}/${entry.name}`) : [`${dir}/${entry.name}`],
+    );
 }
 
 /** Writes `files` and removes what generated folders hold beyond them. Returns the paths that changed. */

@@ -54,3 +54,23 @@ function registryEntry(detailType: string, versions: readonly EventSchema[]): st
 function byVersion(events: readonly EventSchema[]): EventSchema[] {
   return [...events].sort((a, b) => a.version - b.version);
 }
+
+/**
+ * The definitions module: one constant per detail-type (its latest version), so a producer imports the one it
+ * emits and its bundle carries that event's validator only — not the whole catalogue's.
+ */
+export function generateDefinitions(events: readonly EventSchema[], header: string): string {
+  const byType = new Map<string, EventSchema[]>();
+  for (const event of events) byType.set(event.detailType, [...(byType.get(event.detailType) ?? []), event]);
+  const latest = [...byType.keys()].sort().map((detailType) => byVersion(byType.get(detailType)!).at(-1)!);
+  return [
+    header,
+    ...latest.map((event) => `import { validate${event.typeName} } from './events/${event.typeName}';`),
+    '',
+    ...latest.flatMap((event) => [
+      `/** ${event.detailType} v${event.version} (latest), published by ${event.source}: pass it to createEvent. */`,
+      `export const ${event.detailType} = { source: '${event.source}', detailType: '${event.detailType}', version: ${event.version}, validate: validate${event.typeName} } as const;`,
+      '',
+    ]),
+  ].join('\n');
+}

@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import {
-  type DetailType,
-  type EventData,
-  isDetailType,
-  type LatestEventEnvelope,
-  latestEventDefinition,
-} from './catalogue';
-import { checkEventDetail } from './checkDetail';
+import type { DetailType, EventData, EventSource, LatestEventEnvelope } from './catalogue';
 import { InvalidEventError } from './errors';
+import type { StandaloneValidator } from './validatorRuntime';
 
 /** Who and what caused an event: copied into its metadata. */
 export interface EventContext {
@@ -23,28 +17,34 @@ export interface CreateEventOptions {
 }
 
 /**
- * Builds an event of the latest version of `detailType` and validates its detail against the schema.
+ * One event's latest version as the generated definitions export it (`ExpenseRecorded`, `BudgetSet`, …).
+ * Producers pass it instead of a name so their bundle holds this event's validator and no other's.
+ */
+export interface EventDefinitionOf<T extends DetailType> {
+  readonly source: EventSource<T>;
+  readonly detailType: T;
+  readonly version: number;
+  readonly validate: StandaloneValidator<unknown>;
+}
+
+/**
+ * Builds an event of the given definition and validates its detail against the schema.
  * Throws InvalidEventError when the data does not fit, so an invalid event never reaches an outbox or the bus.
  *
- * @example createEvent('ExpenseRecorded', { expense }, { userId, correlationId: requestId, causationId: requestId })
+ * @example createEvent(ExpenseRecorded, { expense }, { userId, correlationId: requestId, causationId: requestId })
  */
 export function createEvent<T extends DetailType>(
-  detailType: T,
+  definition: EventDefinitionOf<T>,
   data: EventData<T>,
   context: EventContext,
   options: CreateEventOptions = {},
 ): LatestEventEnvelope<T> {
-  if (!isDetailType(detailType)) {
-    throw new InvalidEventError(`unknown detail-type ${String(detailType)}`, {
-      reason: 'unknown-detail-type',
-    });
-  }
-  const definition = latestEventDefinition(detailType);
+  const { detailType, source, version } = definition;
   const eventId = options.eventId ?? randomUUID();
   const detail = {
     metadata: {
       eventId,
-      eventVersion: definition.version,
+      eventVersion: version,
       occurredAt: (options.occurredAt ?? new Date()).toISOString(),
       correlationId: context.correlationId,
       causationId: context.causationId,
@@ -52,6 +52,14 @@ export function createEvent<T extends DetailType>(
     },
     data,
   };
-  checkEventDetail({ detailType, source: definition.source, detail });
-  return { source: definition.source, detailType, detail } as LatestEventEnvelope<T>;
+  if (!definition.validate(detail)) {
+    throw new InvalidEventError(`${detailType} v${version} detail does not match its schema`, {
+      reason: 'schema',
+      detailType,
+      version,
+      eventId,
+      errors: definition.validate.errors ?? [],
+    });
+  }
+  return { source, detailType, detail } as LatestEventEnvelope<T>;
 }

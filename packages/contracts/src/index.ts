@@ -20,7 +20,12 @@ export {
 } from './catalogue';
 export { checkEventDetail, type UncheckedEvent } from './checkDetail';
 export { type ParsedEvent, parseEvent, parseSqsRecord } from './consumer';
-export { type CreateEventOptions, createEvent, type EventContext } from './createEvent';
+export {
+  type CreateEventOptions,
+  createEvent,
+  type EventContext,
+  type EventDefinitionOf,
+} from './createEvent';
 export {
   EventPublishError,
   EventTooLargeError,
@@ -29,6 +34,7 @@ export {
   type InvalidEventReason,
   type PublishFailure,
 } from './errors';
+export * from './generated/definitions';
 export { type EventDetails, eventRegistry } from './generated/registry';
 export type * from './generated/types';
 export * from './generated/validators';

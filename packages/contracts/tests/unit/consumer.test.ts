@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   createEvent,
+  ExpenseDeleted,
+  ExpenseRecorded,
   InvalidEventError,
   type ParsedEvent,
   parseEvent,
@@ -8,9 +10,9 @@ import {
 } from '../../src/index';
 import { aContext, anEventBridgeEvent, aSnapshot } from '../fixtures';
 
-const recorded = createEvent('ExpenseRecorded', { expense: aSnapshot() }, aContext);
+const recorded = createEvent(ExpenseRecorded, { expense: aSnapshot() }, aContext);
 const deleted = createEvent(
-  'ExpenseDeleted',
+  ExpenseDeleted,
   { expenseId: aSnapshot().expenseId, version: 1, expense: aSnapshot() },
   aContext,
 );

@@ -4,6 +4,7 @@ import {
   buildEventPublisher,
   createEvent,
   type EventEnvelope,
+  ExpenseRecorded,
   PUT_EVENTS_LIMITS,
   putEventsEntrySize,
 } from '../../src/index';
@@ -18,7 +19,7 @@ const anEvent = fc
   })
   .map(({ note, merchant }) =>
     createEvent(
-      'ExpenseRecorded',
+      ExpenseRecorded,
       { expense: aSnapshot({ ...(note ? { note } : {}), ...(merchant ? { merchant } : {}) }) },
       aContext,
     ),

@@ -10,6 +10,7 @@ import {
   type EventEnvelope,
   EventPublishError,
   EventTooLargeError,
+  ExpenseRecorded,
   InvalidEventError,
 } from '../../src/index';
 import { accessDeniedError, eventIdOf, fakeEventBridge, throttlingError } from '../fakeEventBridge';
@@ -19,7 +20,7 @@ const noSleep = async () => {};
 
 function recorded(count: number, note?: string): EventEnvelope[] {
   return Array.from({ length: count }, (_, index) =>
-    createEvent('ExpenseRecorded', { expense: aSnapshot(note ? { note } : {}) }, aContext, {
+    createEvent(ExpenseRecorded, { expense: aSnapshot(note ? { note } : {}) }, aContext, {
       eventId: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
       occurredAt: new Date(Date.UTC(2025, 2, 14, 9, 0, index)),
     }),

@@ -2,7 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import {
   createEvent,
+  ExpenseRecorded,
   type ExpenseSnapshot,
+  ExpenseUpdated,
   validateExpenseRecordedV1,
   validateExpenseUpdatedV1,
 } from '../../../src/index';
@@ -10,7 +12,7 @@ import { aContext, aSnapshot } from '../../fixtures';
 
 /** The detail of an ExpenseRecorded v1 event around `expense`, not validated. */
 function recordedDetail(expense: unknown) {
-  const { detail } = createEvent('ExpenseRecorded', { expense: aSnapshot() }, aContext);
+  const { detail } = createEvent(ExpenseRecorded, { expense: aSnapshot() }, aContext);
   return { ...detail, data: { expense } };
 }
 
@@ -76,7 +78,7 @@ describe('generated event validators', () => {
 
   it('reject an update whose changed fields repeat', () => {
     const { detail } = createEvent(
-      'ExpenseUpdated',
+      ExpenseUpdated,
       {
         expenseId: aSnapshot().expenseId,
         version: 2,

@@ -1,4 +1,4 @@
-import { createEvent } from '@spendwise/contracts';
+import { CategoryArchived, createEvent } from '@spendwise/contracts';
 import { type HttpRequest, type HttpResult, httpHandler } from '@spendwise/lambda-kit/http';
 import { archiveCategory as archive, assertChangeable, categorySnapshot } from '../../domain/category';
 import { CategoryNotFoundError } from '../../domain/errors';
@@ -28,7 +28,7 @@ export function archiveCategory(deps: ArchiveCategoryDependencies) {
 
       const next = archive(current, deps.now());
       const event = createEvent(
-        'CategoryArchived',
+        CategoryArchived,
         { categoryId: next.categoryId, version: next.version, category: categorySnapshot(next) },
         eventContext(request),
       );

@@ -1,4 +1,4 @@
-import { createEvent } from '@spendwise/contracts';
+import { CategoryCreated, createEvent } from '@spendwise/contracts';
 import { type HttpRequest, type HttpResult, httpHandler } from '@spendwise/lambda-kit/http';
 import { categorySnapshot, createCategory as newCategory } from '../../domain/category';
 import type { CreateCategoryRequest } from '../../generated/http';
@@ -19,7 +19,7 @@ export function createCategory(deps: CreateCategoryDependencies) {
   return withDomainErrors(async (request: HttpRequest<CreateCategoryRequest>): Promise<HttpResult> => {
     const category = newCategory(request.body.name, { userId: request.userId, now: deps.now() });
     const event = createEvent(
-      'CategoryCreated',
+      CategoryCreated,
       { category: categorySnapshot(category) },
       eventContext(request),
     );

@@ -1,4 +1,4 @@
-import { createEvent } from '@spendwise/contracts';
+import { BudgetRemoved, createEvent } from '@spendwise/contracts';
 import { type HttpRequest, type HttpResult, httpHandler } from '@spendwise/lambda-kit/http';
 import { budgetSnapshot, removeBudget as remove } from '../../domain/budget';
 import type { BudgetPath } from '../../generated/http';
@@ -24,7 +24,7 @@ export function removeBudget(deps: RemoveBudgetDependencies) {
     assertCurrentVersion(expected, removed.version - 1);
 
     const event = createEvent(
-      'BudgetRemoved',
+      BudgetRemoved,
       { categoryId, version: removed.version, budget: budgetSnapshot(current ?? removed) },
       eventContext(request),
     );

@@ -1,4 +1,4 @@
-import { createEvent } from '@spendwise/contracts';
+import { createEvent, MerchantRuleSet } from '@spendwise/contracts';
 import { type HttpRequest, type HttpResult, httpHandler } from '@spendwise/lambda-kit/http';
 import { merchantRuleSnapshot, removeMerchantRule as remove } from '../../domain/merchantRule';
 import type { MerchantRuleIdPath } from '../../generated/http';
@@ -24,7 +24,7 @@ export function removeMerchantRule(deps: RemoveMerchantRuleDependencies) {
       assertCurrentVersion(expected, removed.version - 1);
 
       const event = createEvent(
-        'MerchantRuleSet',
+        MerchantRuleSet,
         { rule: merchantRuleSnapshot(removed) },
         eventContext(request),
       );

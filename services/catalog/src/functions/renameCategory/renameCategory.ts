@@ -1,4 +1,4 @@
-import { createEvent } from '@spendwise/contracts';
+import { CategoryUpdated, createEvent } from '@spendwise/contracts';
 import { type HttpRequest, type HttpResult, httpHandler } from '@spendwise/lambda-kit/http';
 import { assertChangeable, categorySnapshot, renameCategory as rename } from '../../domain/category';
 import { CategoryNotFoundError } from '../../domain/errors';
@@ -29,7 +29,7 @@ export function renameCategory(deps: RenameCategoryDependencies) {
       const next = rename(current, request.body.name, deps.now());
       if (next !== current) {
         const event = createEvent(
-          'CategoryUpdated',
+          CategoryUpdated,
           {
             categoryId: next.categoryId,
             version: next.version,

@@ -1,4 +1,4 @@
-import { createEvent } from '@spendwise/contracts';
+import { BudgetSet, createEvent } from '@spendwise/contracts';
 import { type HttpRequest, type HttpResult, httpHandler } from '@spendwise/lambda-kit/http';
 import { budgetSnapshot, setBudget as set } from '../../domain/budget';
 import { assertUsable } from '../../domain/category';
@@ -28,7 +28,7 @@ export function setBudget(deps: SetBudgetDependencies) {
       if (previous && !previous.removed) assertCurrentVersion(expected, previous.version);
 
       const budget = set(previous, request.body, { userId: request.userId, categoryId, now: deps.now() });
-      const event = createEvent('BudgetSet', { budget: budgetSnapshot(budget) }, eventContext(request));
+      const event = createEvent(BudgetSet, { budget: budgetSnapshot(budget) }, eventContext(request));
       await deps.saveBudget(budget, previous?.version ?? 0, event);
       return {
         statusCode: previous && !previous.removed ? 200 : 201,

@@ -1,4 +1,4 @@
-import { createEvent } from '@spendwise/contracts';
+import { createEvent, MerchantRuleSet } from '@spendwise/contracts';
 import { type HttpRequest, type HttpResult, httpHandler } from '@spendwise/lambda-kit/http';
 import { assertUsable } from '../../domain/category';
 import {
@@ -31,7 +31,7 @@ export function setMerchantRule(deps: SetMerchantRuleDependencies) {
     const previous = await deps.findMerchantRule(request.userId, ruleId);
 
     const rule = set(previous, request.body, { userId: request.userId, now: deps.now() });
-    const event = createEvent('MerchantRuleSet', { rule: merchantRuleSnapshot(rule) }, eventContext(request));
+    const event = createEvent(MerchantRuleSet, { rule: merchantRuleSnapshot(rule) }, eventContext(request));
     await deps.saveMerchantRule(rule, previous?.version ?? 0, event);
     return {
       statusCode: previous && previous.categoryId !== null ? 200 : 201,

@@ -1,4 +1,4 @@
-import { createEvent } from '@spendwise/contracts';
+import { createEvent, ExpenseRecorded } from '@spendwise/contracts';
 import { HttpProblemError, type HttpRequest, type HttpResult, httpHandler } from '@spendwise/lambda-kit/http';
 import { recordExpense, snapshotOf } from '../../domain/expense';
 import type { CreateExpenseRequest } from '../../generated/http';
@@ -33,7 +33,7 @@ export function createExpense(deps: CreateExpenseDependencies) {
       expenseId: deps.newId(),
       now: deps.now(),
     });
-    const event = createEvent('ExpenseRecorded', { expense: snapshotOf(expense) }, eventContext(request));
+    const event = createEvent(ExpenseRecorded, { expense: snapshotOf(expense) }, eventContext(request));
     const claim = key === undefined ? undefined : { key, requestHash: requestHash(request.body) };
     const result = await deps.saveNewExpense(expense, event, claim);
     return {

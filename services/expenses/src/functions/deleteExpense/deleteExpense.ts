@@ -1,4 +1,4 @@
-import { createEvent } from '@spendwise/contracts';
+import { createEvent, ExpenseDeleted } from '@spendwise/contracts';
 import { type HttpRequest, type HttpResult, httpHandler } from '@spendwise/lambda-kit/http';
 import { ExpenseNotFoundError } from '../../domain/errors';
 import { snapshotOf } from '../../domain/expense';
@@ -24,7 +24,7 @@ export function deleteExpense(deps: DeleteExpenseDependencies) {
       if (expected !== undefined) assertCurrentVersion(expected, current.version);
 
       const event = createEvent(
-        'ExpenseDeleted',
+        ExpenseDeleted,
         { expenseId: current.expenseId, version: current.version, expense: snapshotOf(current) },
         eventContext(request),
       );

@@ -1,4 +1,4 @@
-import { createEvent } from '@spendwise/contracts';
+import { createEvent, ExpenseUpdated } from '@spendwise/contracts';
 import { HttpProblemError, type HttpRequest, type HttpResult, httpHandler } from '@spendwise/lambda-kit/http';
 import { ExpenseNotFoundError } from '../../domain/errors';
 import { changeExpense, snapshotOf } from '../../domain/expense';
@@ -38,7 +38,7 @@ export function updateExpense(deps: UpdateExpenseDependencies) {
       const { expense: next, changedFields } = changeExpense(current, request.body, deps.now());
       if (changedFields.length > 0) {
         const event = createEvent(
-          'ExpenseUpdated',
+          ExpenseUpdated,
           {
             expenseId: next.expenseId,
             version: next.version,
