@@ -31,6 +31,7 @@ export {
   type ProblemExtras,
   preconditionFailed,
 } from './http/HttpProblemError';
+export { mapErrors } from './http/mapErrors';
 export { toProblem, toProblemDocument } from './http/toProblem';
 export type * from './http/types';
 

@@ -96,6 +96,7 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
   const stop = async () => {
     await gateway.stop();
     await stopEngines(engines);
+    await logs.close();
   };
   try {
     const awsEndpoint = await gateway.start();

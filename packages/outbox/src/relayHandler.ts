@@ -7,6 +7,7 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import middy from '@middy/core';
 import { buildEventPublisher } from '@spendwise/contracts';
+import { dynamoDocumentClient } from '@spendwise/lambda-kit/dynamo';
 import { requireEnv } from '@spendwise/lambda-kit/env';
 import { logger, metrics, traceClient, tracer } from '@spendwise/lambda-kit/observability';
 import { buildOutboxStore } from './outboxStore';
@@ -19,8 +20,7 @@ import { relayOutbox } from './relayOutbox';
  * @example export const handler = outboxRelayHandler('EXPENSES_TABLE_NAME');
  */
 export function outboxRelayHandler(tableVariable: string) {
-  const documentClient = DynamoDBDocumentClient.from(traceClient(new DynamoDBClient({})));
-  const outbox = buildOutboxStore(documentClient, { tableName: requireEnv(tableVariable) });
+  const outbox = buildOutboxStore(dynamoDocumentClient, { tableName: requireEnv(tableVariable) });
   const publisher = buildEventPublisher(traceClient(new EventBridgeClient({})), {
     busName: requireEnv('EVENT_BUS_NAME'),
   });

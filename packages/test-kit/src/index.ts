@@ -1,3 +1,4 @@
 export { type DynamoDbLocal, freePort, localCredentials, startDynamoDbLocal } from './dynamoDbLocal';
+export { freshTable } from './freshTable';
 export { StreamReader } from './streams';
 export { createTableFromDefinition, readTableDefinition } from './tables';

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import type { LogSink } from '../core/ports';
 
@@ -25,6 +25,8 @@ export interface LogSinkOptions {
  */
 export class LocalLogSink implements LogSink {
   private readonly recent = new Map<string, LogLine[]>();
+  // One append stream per log group: function output is on the invocation path, so no synchronous writes.
+  private readonly files = new Map<string, WriteStream>();
 
   constructor(private readonly options: LogSinkOptions = {}) {
     if (options.dir) mkdirSync(options.dir, { recursive: true });
@@ -38,13 +40,29 @@ export class LocalLogSink implements LogSink {
     this.recent.set(logGroup, lines);
     const source = meta.source ?? logGroup.split('/').pop() ?? logGroup;
     this.options.print?.(`[${source}] ${line}`);
-    if (this.options.dir) appendFileSync(this.fileOf(logGroup), `${entry.at} ${line}\n`);
+    if (this.options.dir) this.fileStream(logGroup).write(`${entry.at} ${line}\n`);
   }
 
   /** The lines kept for a log group, optionally only those of one invocation. */
   lines(logGroup: string, requestId?: string): LogLine[] {
     const lines = this.recent.get(logGroup) ?? [];
     return requestId ? lines.filter((entry) => entry.requestId === requestId) : [...lines];
+  }
+
+  /** Flushes and closes the log files (on stop). */
+  async close(): Promise<void> {
+    const streams = [...this.files.values()];
+    this.files.clear();
+    await Promise.all(streams.map((stream) => new Promise<void>((resolve) => stream.end(resolve))));
+  }
+
+  private fileStream(logGroup: string): WriteStream {
+    let stream = this.files.get(logGroup);
+    if (!stream) {
+      stream = createWriteStream(this.fileOf(logGroup), { flags: 'a' });
+      this.files.set(logGroup, stream);
+    }
+    return stream;
   }
 
   fileOf(logGroup: string): string {

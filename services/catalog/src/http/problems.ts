@@ -1,4 +1,4 @@
-import { HttpProblemError } from '@spendwise/lambda-kit/http';
+import { HttpProblemError, mapErrors } from '@spendwise/lambda-kit/http';
 import {
   BudgetNotFoundError,
   CategoryArchivedError,
@@ -44,12 +44,4 @@ export function asHttpProblem(error: unknown): unknown {
 }
 
 /** Wraps a use case so that domain errors reach the client as problems. */
-export function withDomainErrors<A extends unknown[], R>(useCase: (...args: A) => Promise<R>) {
-  return async (...args: A): Promise<R> => {
-    try {
-      return await useCase(...args);
-    } catch (error) {
-      throw asHttpProblem(error);
-    }
-  };
-}
+export const withDomainErrors = mapErrors(asHttpProblem);

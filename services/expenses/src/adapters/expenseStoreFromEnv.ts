@@ -1,5 +1,5 @@
+import { dynamoDocumentClient } from '@spendwise/lambda-kit/dynamo';
 import { requireEnv } from '@spendwise/lambda-kit/env';
-import { dynamoDocumentClient } from './dynamoClient';
 import { buildExpenseStore } from './expenseStore';
 
 /** The expense store of a deployed function: table from EXPENSES_TABLE_NAME, built once at cold start. */

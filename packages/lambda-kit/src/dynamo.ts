@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { traceClient } from '@spendwise/lambda-kit/observability';
+import { traceClient } from './observability';
 
 /**
  * The function's one DynamoDB client, created at cold start and traced. The endpoint comes from the standard
