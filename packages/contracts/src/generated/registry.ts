@@ -1,6 +1,6 @@
 // Generated from events/**/*.schema.json by scripts/gen-contracts.ts. Do not edit: change the schemas and run `pnpm gen`.
-import type { BudgetRemovedV1, BudgetSetV1, CategoryArchivedV1, CategoryCreatedV1, CategoryUpdatedV1, ExpenseDeletedV1, ExpenseRecordedV1, ExpenseUpdatedV1, MerchantRuleSetV1 } from './types';
-import { validateBudgetRemovedV1, validateBudgetSetV1, validateCategoryArchivedV1, validateCategoryCreatedV1, validateCategoryUpdatedV1, validateExpenseDeletedV1, validateExpenseRecordedV1, validateExpenseUpdatedV1, validateMerchantRuleSetV1 } from './validators';
+import type { BudgetRemovedV1, BudgetSetV1, BudgetThresholdReachedV1, CategoryArchivedV1, CategoryCreatedV1, CategoryUpdatedV1, ExpenseDeletedV1, ExpenseRecordedV1, ExpenseUpdatedV1, InsightReportFailedV1, InsightReportReadyV1, MerchantRuleSetV1, NotificationDeliveredV1, SpendingAnomalyDetectedV1 } from './types';
+import { validateBudgetRemovedV1, validateBudgetSetV1, validateBudgetThresholdReachedV1, validateCategoryArchivedV1, validateCategoryCreatedV1, validateCategoryUpdatedV1, validateExpenseDeletedV1, validateExpenseRecordedV1, validateExpenseUpdatedV1, validateInsightReportFailedV1, validateInsightReportReadyV1, validateMerchantRuleSetV1, validateNotificationDeliveredV1, validateSpendingAnomalyDetectedV1 } from './validators';
 
 /** Every event of the catalogue by detail-type: its source, latest version and a validator per version. */
 export const eventRegistry = {
@@ -16,6 +16,13 @@ export const eventRegistry = {
     latest: 1,
     versions: {
       1: { source: 'spendwise.catalog', detailType: 'BudgetSet', version: 1, validate: validateBudgetSetV1 },
+    },
+  },
+  BudgetThresholdReached: {
+    source: 'spendwise.insights',
+    latest: 1,
+    versions: {
+      1: { source: 'spendwise.insights', detailType: 'BudgetThresholdReached', version: 1, validate: validateBudgetThresholdReachedV1 },
     },
   },
   CategoryArchived: {
@@ -60,11 +67,39 @@ export const eventRegistry = {
       1: { source: 'spendwise.expenses', detailType: 'ExpenseUpdated', version: 1, validate: validateExpenseUpdatedV1 },
     },
   },
+  InsightReportFailed: {
+    source: 'spendwise.insights',
+    latest: 1,
+    versions: {
+      1: { source: 'spendwise.insights', detailType: 'InsightReportFailed', version: 1, validate: validateInsightReportFailedV1 },
+    },
+  },
+  InsightReportReady: {
+    source: 'spendwise.insights',
+    latest: 1,
+    versions: {
+      1: { source: 'spendwise.insights', detailType: 'InsightReportReady', version: 1, validate: validateInsightReportReadyV1 },
+    },
+  },
   MerchantRuleSet: {
     source: 'spendwise.catalog',
     latest: 1,
     versions: {
       1: { source: 'spendwise.catalog', detailType: 'MerchantRuleSet', version: 1, validate: validateMerchantRuleSetV1 },
+    },
+  },
+  NotificationDelivered: {
+    source: 'spendwise.notifications',
+    latest: 1,
+    versions: {
+      1: { source: 'spendwise.notifications', detailType: 'NotificationDelivered', version: 1, validate: validateNotificationDeliveredV1 },
+    },
+  },
+  SpendingAnomalyDetected: {
+    source: 'spendwise.insights',
+    latest: 1,
+    versions: {
+      1: { source: 'spendwise.insights', detailType: 'SpendingAnomalyDetected', version: 1, validate: validateSpendingAnomalyDetectedV1 },
     },
   },
 } as const;
@@ -73,11 +108,16 @@ export const eventRegistry = {
 export interface EventDetails {
   BudgetRemoved: { 1: BudgetRemovedV1 };
   BudgetSet: { 1: BudgetSetV1 };
+  BudgetThresholdReached: { 1: BudgetThresholdReachedV1 };
   CategoryArchived: { 1: CategoryArchivedV1 };
   CategoryCreated: { 1: CategoryCreatedV1 };
   CategoryUpdated: { 1: CategoryUpdatedV1 };
   ExpenseDeleted: { 1: ExpenseDeletedV1 };
   ExpenseRecorded: { 1: ExpenseRecordedV1 };
   ExpenseUpdated: { 1: ExpenseUpdatedV1 };
+  InsightReportFailed: { 1: InsightReportFailedV1 };
+  InsightReportReady: { 1: InsightReportReadyV1 };
   MerchantRuleSet: { 1: MerchantRuleSetV1 };
+  NotificationDelivered: { 1: NotificationDeliveredV1 };
+  SpendingAnomalyDetected: { 1: SpendingAnomalyDetectedV1 };
 }

@@ -6,13 +6,18 @@
 export type AnyEventDetail =
   | BudgetRemovedV1
   | BudgetSetV1
+  | BudgetThresholdReachedV1
   | CategoryArchivedV1
   | CategoryCreatedV1
   | CategoryUpdatedV1
   | ExpenseDeletedV1
   | ExpenseRecordedV1
   | ExpenseUpdatedV1
-  | MerchantRuleSetV1;
+  | InsightReportFailedV1
+  | InsightReportReadyV1
+  | MerchantRuleSetV1
+  | NotificationDeliveredV1
+  | SpendingAnomalyDetectedV1;
 /**
  * Slug of a category: lowercase letters, digits and dashes, 1 to 64 characters
  */
@@ -209,6 +214,10 @@ export type CurrencyCode =
  */
 export type BudgetThresholds = number[];
 /**
+ * A calendar month, YYYY-MM
+ */
+export type Month = string;
+/**
  * Display name of a category, as the user typed it (trimmed)
  */
 export type CategoryName = string;
@@ -238,6 +247,19 @@ export type Tags = Tag[];
  * A field of an expense that a user can change
  */
 export type ExpenseField = 'amount' | 'date' | 'categoryId' | 'merchant' | 'note' | 'tags';
+/**
+ * Id of an insight report
+ */
+export type ReportId = string;
+/**
+ * The kinds of alerts a user can receive
+ */
+export type AlertType =
+  'BudgetThresholdReached' | 'SpendingAnomalyDetected' | 'InsightReportReady' | 'InsightReportFailed';
+/**
+ * How urgent an alert is
+ */
+export type Severity = 'info' | 'warning' | 'critical';
 
 /**
  * The detail of BudgetRemoved v1: a user removed the monthly budget of a category.
@@ -320,6 +342,35 @@ export interface BudgetSetV1 {
 }
 export interface BudgetSetV1Data {
   budget: BudgetSnapshot;
+}
+/**
+ * The detail of BudgetThresholdReached v1: spending in a category reached a threshold of its monthly budget. Published once per user, category, month and threshold.
+ */
+export interface BudgetThresholdReachedV1 {
+  metadata: EventMetadata & {
+    eventVersion: 1;
+  };
+  data: BudgetThresholdReachedV1Data;
+}
+export interface BudgetThresholdReachedV1Data {
+  categoryId: CategoryId;
+  month: Month;
+  /**
+   * The percentage of the budget that was reached
+   */
+  threshold: number;
+  /**
+   * The monthly budget amount
+   */
+  budget: Money;
+  /**
+   * What was spent in the category that month when the threshold was reached (same currency as the budget)
+   */
+  spent: Money;
+  /**
+   * Version of the budget the check used
+   */
+  budgetVersion: number;
 }
 /**
  * The detail of CategoryArchived v1: a user archived one of their categories. Categories are never deleted.
@@ -466,6 +517,52 @@ export interface ExpenseUpdatedV1Data {
   current: ExpenseSnapshot;
 }
 /**
+ * The detail of InsightReportFailed v1: a monthly insight report could not be produced at all (not even by the fallback).
+ */
+export interface InsightReportFailedV1 {
+  metadata: EventMetadata & {
+    eventVersion: 1;
+  };
+  data: InsightReportFailedV1Data;
+}
+export interface InsightReportFailedV1Data {
+  reportId: ReportId;
+  month: Month;
+  /**
+   * Stable, machine-readable cause
+   */
+  reason: string;
+  /**
+   * Human-readable detail for operators
+   */
+  message?: string;
+}
+/**
+ * The detail of InsightReportReady v1: a monthly insight report was written and can be read at GET /insights/reports/{reportId}.
+ */
+export interface InsightReportReadyV1 {
+  metadata: EventMetadata & {
+    eventVersion: 1;
+  };
+  data: InsightReportReadyV1Data;
+}
+export interface InsightReportReadyV1Data {
+  reportId: ReportId;
+  month: Month;
+  /**
+   * Whether the model wrote the report or the deterministic fallback did
+   */
+  source: 'model' | 'fallback';
+  /**
+   * Why the fallback wrote it; absent when the model did
+   */
+  fallbackReason?: 'not-enough-data' | 'model-unavailable' | 'invalid-answer';
+  /**
+   * The report's summary paragraph
+   */
+  summary: string;
+}
+/**
  * The detail of MerchantRuleSet v1: a user set or removed the rule filing a merchant's expenses under a category. A removed rule has categoryId null.
  */
 export interface MerchantRuleSetV1 {
@@ -496,4 +593,60 @@ export interface MerchantRuleSnapshot {
   version: number;
   createdAt: string;
   updatedAt: string;
+}
+/**
+ * The detail of NotificationDelivered v1: an alert was written to the user's inbox and handed to the user-alerts topic.
+ */
+export interface NotificationDeliveredV1 {
+  metadata: EventMetadata & {
+    eventVersion: 1;
+  };
+  data: NotificationDeliveredV1Data;
+}
+export interface NotificationDeliveredV1Data {
+  /**
+   * Id of the inbox item
+   */
+  notificationId: string;
+  type: AlertType;
+  severity: Severity;
+  /**
+   * Where the alert went
+   *
+   * @minItems 1
+   */
+  channels: ('inbox' | 'sns')[];
+}
+/**
+ * The detail of SpendingAnomalyDetected v1: an expense is far above what the user usually spends in its category.
+ */
+export interface SpendingAnomalyDetectedV1 {
+  metadata: EventMetadata & {
+    eventVersion: 1;
+  };
+  data: SpendingAnomalyDetectedV1Data;
+}
+export interface SpendingAnomalyDetectedV1Data {
+  expenseId: ExpenseId;
+  categoryId: CategoryId;
+  /**
+   * Day of the expense
+   */
+  date: string;
+  /**
+   * The unusual expense's amount
+   */
+  amount: Money;
+  /**
+   * Mean amount of the user's earlier expenses in the category and currency
+   */
+  typicalAmount: Money;
+  /**
+   * How many standard deviations above the mean the amount is
+   */
+  score: number;
+  /**
+   * How many earlier expenses the statistics are built on
+   */
+  historySize: number;
 }
