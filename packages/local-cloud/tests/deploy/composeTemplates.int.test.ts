@@ -128,7 +128,7 @@ describe('deploying the packaged templates of every compose service', () => {
     });
     const alarm = handed.find((r) => r.logicalId === 'OutboxRelayDeadLetterAlarm');
     expect(alarm?.properties.AlarmActions).toEqual([
-      'arn:aws:sns:eu-west-1:000000000000:spendwise-dev-ops-alerts',
+      'arn:aws:sns:eu-west-1:000000000000:spendwise-dev-alarms',
     ]);
     expect(result.stacks[1]?.outputs.HttpApiUrl).toBe(
       'https://HttpApi-ref.execute-api.eu-west-1.amazonaws.com',

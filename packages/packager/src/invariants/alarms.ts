@@ -3,13 +3,16 @@ import { type Rule, type Violation, violation } from './rules';
 
 const ALARM_TYPES = ['AWS::CloudWatch::Alarm', 'AWS::CloudWatch::CompositeAlarm'];
 
-/** The ops-alerts topic name for a stage, or a pattern matching any stage's. */
+/**
+ * The names of the platform's operator topics for a stage (or any stage's): `alarms`, where CloudWatch alarms
+ * publish and the notifications service's ops router reads, and `ops-alerts`, what operators subscribe to.
+ */
 export function opsTopicName(stage?: string): RegExp {
   const stagePart = stage ? escapeRegExp(stage) : '[a-z0-9][a-z0-9-]*';
-  return new RegExp(`^spendwise-${stagePart}-ops-alerts$`);
+  return new RegExp(`^spendwise-${stagePart}-(?:ops-alerts|alarms)$`);
 }
 
-/** The convention-built ARN of the ops-alerts topic, as Fn::Sub or Fn::Join render it. */
+/** The convention-built ARN of an operator topic, as Fn::Sub or Fn::Join render it. */
 function opsTopicArn(stage?: string): RegExp {
   const name = opsTopicName(stage).source.slice(1, -1);
   return new RegExp(`^arn:\\$\\{AWS::Partition\\}:sns:\\$\\{AWS::Region\\}:\\$\\{AWS::AccountId\\}:${name}$`);
@@ -59,7 +62,7 @@ export const checkAlarms: Rule = (context) => {
           'alarm-notifies-ops',
           id,
           `AlarmActions ${JSON.stringify(props.AlarmActions ?? [])} do not notify ` +
-            `arn:\${AWS::Partition}:sns:\${AWS::Region}:\${AWS::AccountId}:spendwise-${context.stage ?? '<stage>'}-ops-alerts`,
+            `arn:\${AWS::Partition}:sns:\${AWS::Region}:\${AWS::AccountId}:spendwise-${context.stage ?? '<stage>'}-alarms`,
         ),
       );
     }

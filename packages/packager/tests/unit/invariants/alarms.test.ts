@@ -48,6 +48,16 @@ describe('alarm invariants', () => {
     expect(broken(template)).toEqual([`alarm-notifies-ops ${alarm}`]);
   });
 
+  it("accepts the convention ARN of the platform's alarms topic, which the ops router reads", () => {
+    const template = compliantTemplate();
+    props(template, alarm).AlarmActions = [
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub syntax, not a JS template
+      { 'Fn::Sub': 'arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:spendwise-dev-alarms' },
+    ];
+
+    expect(broken(template)).toEqual([]);
+  });
+
   it('accepts the convention ARN built with Fn::Join', () => {
     const template = compliantTemplate();
     props(template, alarm).AlarmActions = [
