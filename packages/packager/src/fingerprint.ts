@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { LOCK_FILE } from './serviceLock';
 
 /** Bump when the packager changes what a packaged service contains, to invalidate every cache. */
 export const CACHE_FORMAT = 1;
@@ -91,6 +92,7 @@ async function walk(dir: string, options: { skipTests: boolean }): Promise<strin
         return walk(path, options);
       }
       if (!entry.isFile()) return []; // symlinks and sockets are not sources
+      if (entry.name === LOCK_FILE) return []; // held while packaging: not a source
       if (options.skipTests && TEST_FILE.test(entry.name)) return [];
       return [path];
     }),

@@ -6,6 +6,7 @@ import { PackagingError } from './errors';
 import { fingerprintService } from './fingerprint';
 import { offlineEnv, resolveOsls, runOsls } from './osls';
 import type { ProgressEvent } from './progress';
+import { withServiceLock } from './serviceLock';
 import { templatePath } from './template';
 
 /** Where the fingerprint of the sources a package was built from is kept, next to osls's output. */
@@ -52,7 +53,7 @@ export async function packageService(options: PackageServiceOptions): Promise<Pa
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   try {
-    const cached = await packageUnlessUnchanged(options, elapsed);
+    const cached = await withServiceLock(options.service.dir, () => packageUnlessUnchanged(options, elapsed));
     return {
       name: options.service.name,
       dir: options.service.dir,

@@ -68,11 +68,12 @@ describe('fingerprintService', () => {
     expect(await fingerprintService(input())).not.toBe(before);
   });
 
-  it('ignores tests and build output', async () => {
+  it('ignores tests, build output and the package lock', async () => {
     const before = await fingerprintService(input());
 
     await write('services/expenses/src/handler.test.ts', 'changed\n');
     await write('services/expenses/.serverless/cloudformation-template-update-stack.json', '{"x":1}');
+    await write('services/expenses/.spendwise-package.lock', '4242');
 
     expect(await fingerprintService(input())).toBe(before);
   });
