@@ -19,6 +19,8 @@ export interface EngineOptions {
   apiBasePort: number;
   /** Local length of alarm periods relative to AWS (1 = real time). */
   alarmTimeScale: number;
+  /** SQS visibility timeouts relative to AWS (default 1), so failed messages come back sooner. */
+  queueTimeScale?: number;
 }
 
 /** Every local engine, created and wired into the shared context. */
@@ -49,7 +51,7 @@ export async function createEngines(ctx: LocalCloud, options: EngineOptions): Pr
     dynamodb,
     metrics,
     lambda: new LambdaEngine(ctx),
-    sqs: new SqsEngine(ctx),
+    sqs: new SqsEngine(ctx, { visibilityTimeScale: options.queueTimeScale ?? 1 }),
     sns: new SnsEngine(ctx),
     events: new EventBridgeEngine(ctx),
     alarms: new AlarmEngine(ctx, { timeScale: options.alarmTimeScale }),

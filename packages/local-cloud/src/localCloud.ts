@@ -28,6 +28,8 @@ export interface StartOptions extends Partial<Omit<LocalCloudConfig, 'rootDir'>>
   apiBasePort?: number;
   /** Alarm periods relative to AWS (default 1). */
   alarmTimeScale?: number;
+  /** SQS visibility timeouts relative to AWS (default 1): how soon a failed message is delivered again. */
+  queueTimeScale?: number;
   /** Progress lines (packaging, deployment); default: nowhere. */
   progress?: (line: string) => void;
   /** Function log lines as they come; default: nowhere. */
@@ -56,6 +58,7 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
     force,
     apiBasePort,
     alarmTimeScale,
+    queueTimeScale,
     progress = () => {},
     printLogs,
     ...overrides
@@ -86,6 +89,7 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
   const engines = await createEngines(ctx, {
     apiBasePort: apiBasePort ?? 4600,
     alarmTimeScale: alarmTimeScale ?? 1,
+    ...(queueTimeScale ? { queueTimeScale } : {}),
   });
   const gateway = new Gateway({
     host: config.host,

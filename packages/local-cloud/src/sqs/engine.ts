@@ -15,6 +15,8 @@ import { QueueRegistry } from './registry';
 export interface SqsEngineOptions {
   /** Defaults to the wall clock; tests pass a ManualClock. */
   clock?: Clock;
+  /** Visibility timeouts relative to AWS (default 1). */
+  visibilityTimeScale?: number;
 }
 
 /** One queue as the CLI `queues` command lists it. */
@@ -50,7 +52,11 @@ export class SqsEngine implements SqsPort, AwsApi {
     private readonly ctx: LocalCloud,
     options: SqsEngineOptions = {},
   ) {
-    this.registry = new QueueRegistry(ctx.config, options.clock ?? systemClock);
+    this.registry = new QueueRegistry(
+      ctx.config,
+      options.clock ?? systemClock,
+      options.visibilityTimeScale ?? 1,
+    );
     this.moveTasks = new MessageMoveTasks(this.registry);
     this.api = new SqsApi({ registry: this.registry, moveTasks: this.moveTasks });
   }

@@ -89,7 +89,8 @@ export async function receiveMessages(
 
 function receiveNow(registry: QueueRegistry, queue: SqsQueue, options: ReceiveOptions): StoredMessage[] {
   const now = registry.clock.now();
-  const visibility = options.visibilityTimeout ?? queue.seconds('VisibilityTimeout');
+  const visibility =
+    (options.visibilityTimeout ?? queue.seconds('VisibilityTimeout')) * registry.visibilityTimeScale;
   const policy = queue.redrivePolicy;
   const received: StoredMessage[] = [];
   for (const message of queue.visible(now)) {

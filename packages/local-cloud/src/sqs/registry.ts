@@ -14,6 +14,8 @@ export class QueueRegistry {
   constructor(
     readonly config: LocalCloudConfig,
     readonly clock: Clock,
+    /** Visibility timeouts relative to AWS (default 1): end-to-end tests shorten redelivery of failed messages. */
+    readonly visibilityTimeScale = 1,
   ) {}
 
   /** The queue URL SQS would hand out, on the local endpoint. */

@@ -43,6 +43,24 @@ describe('SQS queue semantics', () => {
     expect(after.Messages[0].ReceiptHandle).not.toBe(first.Messages[0].ReceiptHandle);
   });
 
+  it("shortens visibility timeouts by the engine's time scale", async () => {
+    const h = sqsHarness({ visibilityTimeScale: 0.1 });
+    const { QueueUrl: url } = await h.call('CreateQueue', {
+      QueueName: 'scaled',
+      Attributes: { VisibilityTimeout: '30' },
+    });
+    await h.call('SendMessage', { QueueUrl: url, MessageBody: 'hello' });
+    await receive(h, url);
+
+    await h.clock.advance(2_999);
+    const during = await receive(h, url);
+    await h.clock.advance(1);
+    const after = await receive(h, url);
+
+    expect(during.Messages).toBeUndefined();
+    expect(after.Messages).toHaveLength(1);
+  });
+
   it('uses the VisibilityTimeout given to ReceiveMessage instead of the queue one', async () => {
     const h = await queueWithDlq(5);
     await h.call('SendMessage', { QueueUrl: h.url, MessageBody: 'hello' });

@@ -21,10 +21,10 @@ export function sqsRequest(action: string, body: object): AwsRequest {
 }
 
 /** A fresh engine on a fake cloud and a manual clock, with `call` to drive its API as a client would. */
-export function sqsHarness() {
+export function sqsHarness(options: { visibilityTimeScale?: number } = {}) {
   const clock = new ManualClock();
   const { cloud, recorded, answers } = fakeCloud();
-  const engine = new SqsEngine(cloud, { clock });
+  const engine = new SqsEngine(cloud, { clock, ...options });
   cloud.sqs = engine;
   // biome-ignore lint/suspicious/noExplicitAny: API answers are loosely typed JSON in tests.
   const call = async (action: string, body: object = {}): Promise<any> =>
