@@ -26,6 +26,7 @@ export {
   type EventContext,
   type EventDefinitionOf,
 } from './createEvent';
+export * from './defaultCategories';
 export {
   EventPublishError,
   EventTooLargeError,

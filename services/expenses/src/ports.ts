@@ -1,5 +1,8 @@
 import type { EventEnvelope } from '@spendwise/contracts';
+import type { CatalogCopyChange } from './domain/catalogCopy';
 import type { Expense } from './domain/expense';
+
+export type { FindMerchantRule, FindOwnCategory } from './domain/categoryChoice';
 
 /** A request replay guard: the key a client sent and a hash of what it asked for. */
 export interface IdempotencyClaim {
@@ -13,6 +16,14 @@ export type SaveNewExpenseResult =
   | { outcome: 'replayed'; expense: Expense };
 
 /**
+ * What the write re-checks in the copy of the catalog: the expense's own category must still exist and be
+ * active when the transaction commits (else UnknownCategoryError / CategoryArchivedError, nothing written).
+ */
+export interface CategoryGuard {
+  ownCategoryId: string;
+}
+
+/**
  * Saves a new expense together with the event announcing it, atomically. With a claim, a second call with the
  * same key and hash replays the first result; the same key with another hash throws IdempotencyKeyReusedError.
  */
@@ -20,6 +31,7 @@ export type SaveNewExpense = (
   expense: Expense,
   event: EventEnvelope,
   claim?: IdempotencyClaim,
+  guard?: CategoryGuard,
 ) => Promise<SaveNewExpenseResult>;
 
 /** Reads one of the owner's expenses, strongly consistent. */
@@ -46,6 +58,7 @@ export type SaveExpenseChange = (
   expense: Expense,
   expectedVersion: number,
   event: EventEnvelope,
+  guard?: CategoryGuard,
 ) => Promise<void>;
 
 /** Deletes an expense if it is still at `expectedVersion`, with its event, atomically. */
@@ -54,6 +67,12 @@ export type DeleteExpense = (
   expectedVersion: number,
   event: EventEnvelope,
 ) => Promise<void>;
+
+/**
+ * Writes a catalog change into the copy if it is newer than the stored entry (conditional on the version), so
+ * duplicates and late, older events change nothing: 'ignored' then.
+ */
+export type ApplyCatalogCopyChange = (change: CatalogCopyChange) => Promise<'applied' | 'ignored'>;
 
 export type Clock = () => Date;
 export type IdGenerator = () => string;

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { HttpHandler, HttpResponse } from '@spendwise/lambda-kit/http';
 import { httpEvent, lambdaContext } from '@spendwise/lambda-kit/testing';
-import type { buildExpenseStore } from '../src/adapters/expenseStore';
+import { buildCatalogCopyStore } from '../src/adapters/catalogCopyStore';
+import { buildExpenseStore } from '../src/adapters/expenseStore';
 import { createExpenseHandler } from '../src/functions/createExpense/createExpense';
 import { deleteExpenseHandler } from '../src/functions/deleteExpense/deleteExpense';
 import { getExpenseHandler } from '../src/functions/getExpense/getExpense';
 import { listExpensesHandler } from '../src/functions/listExpenses/listExpenses';
 import { updateExpenseHandler } from '../src/functions/updateExpense/updateExpense';
-import type { SaveNewExpense } from '../src/ports';
+import type { FindOwnCategory, SaveNewExpense } from '../src/ports';
 
 const SCOPES = 'openid spendwise/expenses.read spendwise/expenses.write';
 
@@ -25,24 +27,33 @@ export interface ApiAnswer {
 }
 
 /**
- * The expenses API as the deployed functions serve it — the same middy stacks over the real DynamoDB store —
- * called with API Gateway HTTP API events as the JWT authorizer would pass them.
+ * The expenses API as the deployed functions serve it — the same middy stacks over the real DynamoDB stores of
+ * `table` (expenses and the copy of the catalog) — called with API Gateway HTTP API events as the JWT authorizer
+ * would pass them. `recorded` counts the expenses the create handler reported for its metric.
  */
 export function expensesApi(
-  store: ReturnType<typeof buildExpenseStore>,
-  overrides: { saveNewExpense?: SaveNewExpense } = {},
+  table: { documentClient: DynamoDBDocumentClient; tableName: string },
+  overrides: { saveNewExpense?: SaveNewExpense; findOwnCategory?: FindOwnCategory } = {},
 ) {
+  const store = buildExpenseStore(table.documentClient, { tableName: table.tableName });
+  const copy = buildCatalogCopyStore(table.documentClient, { tableName: table.tableName });
+  const findOwnCategory = overrides.findOwnCategory ?? copy.findOwnCategory;
+  const recorded: string[] = [];
   const handlers = {
     create: createExpenseHandler({
       saveNewExpense: overrides.saveNewExpense ?? store.saveNewExpense,
+      findOwnCategory,
+      findMerchantRule: copy.findMerchantRule,
       now: () => new Date(),
       newId: randomUUID,
+      onRecorded: (expense) => recorded.push(expense.expenseId),
     }),
     list: listExpensesHandler({ listExpenses: store.listExpenses }),
     get: getExpenseHandler({ findExpense: store.findExpense }),
     update: updateExpenseHandler({
       findExpense: store.findExpense,
       saveExpenseChange: store.saveExpenseChange,
+      findOwnCategory,
       now: () => new Date(),
     }),
     remove: deleteExpenseHandler({ findExpense: store.findExpense, deleteExpense: store.deleteExpense }),
@@ -71,6 +82,8 @@ export function expensesApi(
   };
 
   return {
+    recorded,
+    copy,
     create: (input: ApiCall) => call(handlers.create, 'POST', '/expenses', input),
     list: (input: ApiCall) => call(handlers.list, 'GET', '/expenses', input),
     get: (id: string, input: ApiCall) => call(handlers.get, 'GET', `/expenses/${id}`, input, id),
@@ -82,6 +95,6 @@ export function expensesApi(
 export const lunch = {
   amount: { minorUnits: 1250, currency: 'EUR' },
   date: '2026-11-04',
-  categoryId: 'food',
+  categoryId: 'dining',
   merchant: 'Cafe',
 };

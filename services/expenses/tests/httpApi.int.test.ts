@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { buildExpenseStore } from '../src/adapters/expenseStore';
 import { expensesApi, lunch } from './api';
 import { freshExpensesTable } from './support';
 
@@ -8,7 +7,7 @@ let api: ReturnType<typeof expensesApi>;
 
 beforeAll(async () => {
   table = await freshExpensesTable();
-  api = expensesApi(buildExpenseStore(table.documentClient, { tableName: table.tableName }));
+  api = expensesApi(table);
 });
 
 afterAll(() => table.client.destroy());
@@ -92,6 +91,8 @@ describe('idempotent POST', () => {
       (i) => i.type === 'Outbox' && i.detail.includes(first.body.expenseId as string),
     );
     expect(events).toHaveLength(1);
+    // Counted once for the ExpensesRecorded metric: a replay records nothing new.
+    expect(api.recorded.filter((id) => id === first.body.expenseId)).toHaveLength(1);
   });
 
   it('answers 422 for the same key with a different body', async () => {
@@ -168,7 +169,7 @@ describe('the happy path', () => {
     const created = await api.create({ user: 'happy', body: lunch });
     const id = created.body.expenseId as string;
 
-    const byCategory = await api.list({ user: 'happy', query: { month: '2026-11', categoryId: 'food' } });
+    const byCategory = await api.list({ user: 'happy', query: { month: '2026-11', categoryId: 'dining' } });
     const moved = await api.update(id, {
       user: 'happy',
       body: { date: '2026-10-31', merchant: null },

@@ -104,7 +104,7 @@ describe('the outbox relay on the real DynamoDB stream', () => {
   });
 
   it('reports the first event the bus refused, and a retry publishes only what is still pending', async () => {
-    const api = expensesApi(buildExpenseStore(table.documentClient, { tableName: table.tableName }));
+    const api = expensesApi(table);
     for (const note of ['one', 'two', 'three'])
       await api.create({ user: 'relay-user', body: { ...lunch, note } });
     const records = outboxInserts(await stream.next());

@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { CategorySnapshot } from '@spendwise/contracts';
+import {
+  type CategorySnapshot,
+  DEFAULT_CATEGORIES,
+  type DefaultCategory,
+  isDefaultCategoryId,
+  UNCATEGORIZED_CATEGORY_ID,
+} from '@spendwise/contracts';
 import {
   CategoryArchivedError,
   CategoryExistsError,
@@ -10,32 +16,17 @@ import {
 /** One of a user's own categories as the catalog keeps it: the published snapshot plus its owner. */
 export type Category = CategorySnapshot & { userId: string };
 
-/** A category every user has from the start. Defaults are fixed, the same for everyone, and read-only. */
-export interface DefaultCategory {
-  categoryId: string;
-  name: string;
-}
-
-export const DEFAULT_CATEGORIES: readonly DefaultCategory[] = [
-  { categoryId: 'groceries', name: 'Groceries' },
-  { categoryId: 'dining', name: 'Dining' },
-  { categoryId: 'transport', name: 'Transport' },
-  { categoryId: 'housing', name: 'Housing' },
-  { categoryId: 'utilities', name: 'Utilities' },
-  { categoryId: 'health', name: 'Health' },
-  { categoryId: 'entertainment', name: 'Entertainment' },
-  { categoryId: 'shopping', name: 'Shopping' },
-  { categoryId: 'travel', name: 'Travel' },
-  { categoryId: 'other', name: 'Other' },
-];
+// The defaults are part of the contract with the services that keep a copy of the catalog, so they live in
+// @spendwise/contracts; re-exported here for the catalog's own code.
+export { DEFAULT_CATEGORIES, type DefaultCategory };
 
 /** Ids nobody may create: the defaults, and the id expenses use for "no category yet". */
-const RESERVED_IDS = new Set([...DEFAULT_CATEGORIES.map((c) => c.categoryId), 'uncategorized']);
+const RESERVED_IDS = new Set([...DEFAULT_CATEGORIES.map((c) => c.categoryId), UNCATEGORIZED_CATEGORY_ID]);
 
 const MAX_SLUG = 64;
 
-export const isDefaultCategory = (categoryId: string): boolean =>
-  DEFAULT_CATEGORIES.some((c) => c.categoryId === categoryId);
+/** Whether `categoryId` is one of the defaults every user has. */
+export const isDefaultCategory = isDefaultCategoryId;
 
 /**
  * The id of a category named `name`: lower-case ASCII letters and digits joined by single dashes, accents

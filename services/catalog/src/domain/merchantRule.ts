@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { MerchantRuleSnapshot } from '@spendwise/contracts';
+import { type MerchantRuleSnapshot, normaliseMerchant } from '@spendwise/contracts';
 import { MerchantRuleNotFoundError } from './errors';
 
 /** A merchant → category rule; a removed rule keeps its item with `categoryId: null` so versions keep growing. */
 export type MerchantRule = MerchantRuleSnapshot & { userId: string };
 
-/** The form rules match on: trimmed, lower-cased, inner whitespace collapsed to one space. */
-export const normaliseMerchant = (merchant: string): string =>
-  merchant.trim().toLowerCase().replace(/\s+/g, ' ');
+/** The form rules match on, shared with the services that apply the rules. */
+export { normaliseMerchant };
 
 /** The id of the rule for a merchant: the same (normalised) merchant always has the same rule. */
 export const ruleIdOf = (normalisedMerchant: string): string =>

@@ -8,9 +8,16 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { outboxItem } from '@spendwise/outbox';
-import { ExpenseNotFoundError, IdempotencyKeyReusedError, StaleVersionError } from '../domain/errors';
+import {
+  CategoryArchivedError,
+  ExpenseNotFoundError,
+  IdempotencyKeyReusedError,
+  StaleVersionError,
+  UnknownCategoryError,
+} from '../domain/errors';
 import type { Expense } from '../domain/expense';
 import type {
+  CategoryGuard,
   DeleteExpense,
   FindExpense,
   IdempotencyClaim,
@@ -26,6 +33,7 @@ import {
   expenseKey,
   idempotencyKey,
   monthPartition,
+  ownCategoryKey,
 } from './keys';
 
 export interface ExpenseStoreConfig {
@@ -64,7 +72,7 @@ export function buildExpenseStore(client: DynamoDBDocumentClient, config: Expens
     return { outcome: 'replayed' as const, expense: record.expense as Expense };
   };
 
-  const saveNewExpense: SaveNewExpense = async (expense, event, claim) => {
+  const saveNewExpense: SaveNewExpense = async (expense, event, claim, guard) => {
     const at = now();
     const items: TransactItem[] = [
       {
@@ -76,32 +84,48 @@ export function buildExpenseStore(client: DynamoDBDocumentClient, config: Expens
       },
       { Put: { TableName: tableName, Item: outboxItem(event, at) } },
     ];
-    if (claim) {
-      items.push({
-        Put: {
-          TableName: tableName,
-          Item: {
-            ...idempotencyKey(expense.userId, claim.key),
-            type: 'IdempotencyRecord',
-            requestHash: claim.requestHash,
-            expense,
-            expiresAt: Math.floor(at.getTime() / 1000) + idempotencyTtl,
-          },
-          ConditionExpression: 'attribute_not_exists(PK)',
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        },
-      });
-    }
+    const claimIndex = claim ? items.push(claimItem(expense.userId, claim, expense, at)) - 1 : -1;
+    const guardIndex = guard ? items.push(categoryCheck(expense.userId, guard)) - 1 : -1;
     try {
       await transact(items);
       return { outcome: 'created', expense };
     } catch (error) {
-      const reason = claim ? cancellationReason(error, 2) : undefined;
-      if (!claim || !reason || !['ConditionalCheckFailed', 'TransactionConflict'].includes(reason.code))
-        throw error;
-      return replayClaim(expense.userId, claim, reason.item);
+      // A used key wins over the category check: the first request with it was accepted, so replay its answer.
+      const reason = claim ? cancellationReason(error, claimIndex) : undefined;
+      if (claim && reason && ['ConditionalCheckFailed', 'TransactionConflict'].includes(reason.code))
+        return replayClaim(expense.userId, claim, reason.item);
+      throwIfCategoryRefused(error, guardIndex, guard);
+      throw error;
     }
   };
+
+  const claimItem = (userId: string, claim: IdempotencyClaim, expense: Expense, at: Date): TransactItem => ({
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...idempotencyKey(userId, claim.key),
+        type: 'IdempotencyRecord',
+        requestHash: claim.requestHash,
+        expense,
+        expiresAt: Math.floor(at.getTime() / 1000) + idempotencyTtl,
+      },
+      ConditionExpression: 'attribute_not_exists(PK)',
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    },
+  });
+
+  // The copy of the catalog said the category was active when the request was checked; this re-check makes an
+  // archive that lands between that read and this write refuse the write instead of slipping through.
+  const categoryCheck = (userId: string, guard: CategoryGuard): TransactItem => ({
+    ConditionCheck: {
+      TableName: tableName,
+      Key: ownCategoryKey(userId, guard.ownCategoryId),
+      ConditionExpression: 'attribute_exists(PK) AND #archived = :active',
+      ExpressionAttributeNames: { '#archived': 'archived' },
+      ExpressionAttributeValues: { ':active': false },
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    },
+  });
 
   const findExpense: FindExpense = async (userId, expenseId) => {
     const { Item } = await client.send(
@@ -140,22 +164,37 @@ export function buildExpenseStore(client: DynamoDBDocumentClient, config: Expens
     ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
   });
 
-  const guarded = async (expense: Expense, expectedVersion: number, items: TransactItem[]) => {
+  const guarded = async (
+    expense: Expense,
+    expectedVersion: number,
+    items: TransactItem[],
+    guard?: CategoryGuard,
+  ) => {
+    const guardIndex = guard ? items.push(categoryCheck(expense.userId, guard)) - 1 : -1;
     try {
       await transact(items);
     } catch (error) {
+      // A stale or missing expense wins over the category check: the caller must re-read it first anyway.
       const reason = cancellationReason(error, 0);
-      if (reason?.code !== 'ConditionalCheckFailed') throw error;
-      if (!reason.item) throw new ExpenseNotFoundError(expense.expenseId);
-      throw new StaleVersionError(expense.expenseId, expectedVersion);
+      if (reason?.code === 'ConditionalCheckFailed') {
+        if (!reason.item) throw new ExpenseNotFoundError(expense.expenseId);
+        throw new StaleVersionError(expense.expenseId, expectedVersion);
+      }
+      throwIfCategoryRefused(error, guardIndex, guard);
+      throw error;
     }
   };
 
-  const saveExpenseChange: SaveExpenseChange = (expense, expectedVersion, event) =>
-    guarded(expense, expectedVersion, [
-      { Put: { TableName: tableName, Item: expenseItem(expense), ...versionGuard(expectedVersion) } },
-      { Put: { TableName: tableName, Item: outboxItem(event, now()) } },
-    ]);
+  const saveExpenseChange: SaveExpenseChange = (expense, expectedVersion, event, guard) =>
+    guarded(
+      expense,
+      expectedVersion,
+      [
+        { Put: { TableName: tableName, Item: expenseItem(expense), ...versionGuard(expectedVersion) } },
+        { Put: { TableName: tableName, Item: outboxItem(event, now()) } },
+      ],
+      guard,
+    );
 
   const deleteExpense: DeleteExpense = (expense, expectedVersion, event) =>
     guarded(expense, expectedVersion, [
@@ -170,6 +209,15 @@ export function buildExpenseStore(client: DynamoDBDocumentClient, config: Expens
     ]);
 
   return { saveNewExpense, findExpense, listExpenses, saveExpenseChange, deleteExpense };
+}
+
+/** Turns a failed category re-check into the domain error it means: gone from the copy, or archived. */
+function throwIfCategoryRefused(error: unknown, index: number, guard: CategoryGuard | undefined) {
+  if (!guard || index < 0) return;
+  const reason = cancellationReason(error, index);
+  if (reason?.code !== 'ConditionalCheckFailed') return;
+  if (reason.item) throw new CategoryArchivedError(guard.ownCategoryId);
+  throw new UnknownCategoryError(guard.ownCategoryId);
 }
 
 /** The cancellation reason of one item of a cancelled transaction, with the old item when DynamoDB returned it. */

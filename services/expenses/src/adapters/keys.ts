@@ -6,6 +6,9 @@ import { type Expense, monthOf } from '../domain/expense';
 //                GSI2PK USER#<user>#CATEGORY#<category>#MONTH#<yyyy-mm> GSI2SK <date>#<id>
 //   idempotency  PK USER#<user>            SK IDEMPOTENCY#<key>         (TTL expiresAt)
 //   outbox       PK OUTBOX#<eventId>       SK OUTBOX                    (TTL expiresAt; drained by the relay)
+//   copy of the catalog (fed by catalog events):
+//   category     PK USER#<user>            SK CATALOG#CATEGORY#<categoryId>
+//   merchant rule PK USER#<user>           SK CATALOG#MERCHANT_RULE#<normalised merchant>
 
 export const userKey = (userId: string) => `USER#${userId}`;
 
@@ -22,6 +25,16 @@ export const categoryMonthPartition = (userId: string, categoryId: string, month
 export const idempotencyKey = (userId: string, key: string) => ({
   PK: userKey(userId),
   SK: `IDEMPOTENCY#${key}`,
+});
+
+export const ownCategoryKey = (userId: string, categoryId: string) => ({
+  PK: userKey(userId),
+  SK: `CATALOG#CATEGORY#${categoryId}`,
+});
+
+export const merchantRuleKey = (userId: string, merchant: string) => ({
+  PK: userKey(userId),
+  SK: `CATALOG#MERCHANT_RULE#${merchant}`,
 });
 
 /** The stored form of an expense: its attributes plus the keys of the table and both indexes. */

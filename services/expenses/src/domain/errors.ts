@@ -32,3 +32,19 @@ export class InvalidCursorError extends Error {
     this.name = 'InvalidCursorError';
   }
 }
+
+/** The category is neither a default, nor `uncategorized`, nor one of the owner's own categories. */
+export class UnknownCategoryError extends Error {
+  constructor(readonly categoryId: string) {
+    super(`Category ${categoryId} does not exist`);
+    this.name = 'UnknownCategoryError';
+  }
+}
+
+/** The owner archived this category: expenses already in it stay, but nothing new may be filed under it. */
+export class CategoryArchivedError extends Error {
+  constructor(readonly categoryId: string) {
+    super(`Category ${categoryId} is archived`);
+    this.name = 'CategoryArchivedError';
+  }
+}

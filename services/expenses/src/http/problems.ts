@@ -1,9 +1,11 @@
 import { HttpProblemError, mapErrors } from '@spendwise/lambda-kit/http';
 import {
+  CategoryArchivedError,
   ExpenseNotFoundError,
   IdempotencyKeyReusedError,
   InvalidCursorError,
   StaleVersionError,
+  UnknownCategoryError,
 } from '../domain/errors';
 
 /** Translates the service's domain errors into HTTP problems; anything else passes through untouched. */
@@ -23,6 +25,22 @@ export function asHttpProblem(error: unknown): unknown {
       422,
       'IDEMPOTENCY_KEY_REUSED',
       'This Idempotency-Key was already used for a different request; use a new key for a new expense',
+    );
+  }
+  if (error instanceof UnknownCategoryError) {
+    return new HttpProblemError(
+      422,
+      'UNKNOWN_CATEGORY',
+      `There is no category ${error.categoryId}: use a default category, one of yours, or leave it out`,
+      { categoryId: error.categoryId },
+    );
+  }
+  if (error instanceof CategoryArchivedError) {
+    return new HttpProblemError(
+      422,
+      'CATEGORY_ARCHIVED',
+      `Category ${error.categoryId} is archived: expenses already in it stay, new ones cannot be filed under it`,
+      { categoryId: error.categoryId },
     );
   }
   if (error instanceof InvalidCursorError) {

@@ -1,6 +1,7 @@
 import { createEvent, ExpenseRecorded } from '@spendwise/contracts';
 import { HttpProblemError, type HttpRequest, type HttpResult, httpHandler } from '@spendwise/lambda-kit/http';
-import { recordExpense, snapshotOf } from '../../domain/expense';
+import { type CatalogCopyReaders, categoryForMerchant, requestedCategory } from '../../domain/categoryChoice';
+import { type Expense, recordExpense, snapshotOf } from '../../domain/expense';
 import type { CreateExpenseRequest } from '../../generated/http';
 import { validateCreateExpenseRequest } from '../../generated/httpValidators';
 import { eventContext } from '../../http/eventContext';
@@ -9,15 +10,21 @@ import { withDomainErrors } from '../../http/problems';
 import { requestHash } from '../../http/requestHash';
 import type { Clock, IdGenerator, SaveNewExpense } from '../../ports';
 
-export interface CreateExpenseDependencies {
+export interface CreateExpenseDependencies extends CatalogCopyReaders {
   saveNewExpense: SaveNewExpense;
   now: Clock;
   newId: IdGenerator;
+  /** Called once per newly recorded expense (not for a replay), e.g. to count it in a metric. */
+  onRecorded?: (expense: Expense) => void;
 }
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
 
-/** POST /expenses: records an expense and its ExpenseRecorded event atomically; replays on a repeated Idempotency-Key. */
+/**
+ * POST /expenses: records an expense and its ExpenseRecorded event atomically; replays on a repeated
+ * Idempotency-Key. The category must be a default, `uncategorized` or one of the caller's active categories (per
+ * the copy of the catalog); without one, the caller's merchant rule decides, else `uncategorized`.
+ */
 export function createExpense(deps: CreateExpenseDependencies) {
   return withDomainErrors(async (request: HttpRequest<CreateExpenseRequest>): Promise<HttpResult> => {
     const key = request.headers['idempotency-key'];
@@ -28,14 +35,24 @@ export function createExpense(deps: CreateExpenseDependencies) {
         'Idempotency-Key must be 8 to 128 characters of letters, digits, "_", ".", ":" or "-"',
       );
     }
-    const expense = recordExpense(request.body, {
-      userId: request.userId,
-      expenseId: deps.newId(),
-      now: deps.now(),
-    });
+    const { categoryId, merchant } = request.body;
+    const choice =
+      categoryId === undefined
+        ? await categoryForMerchant(deps, request.userId, merchant)
+        : await requestedCategory(deps, request.userId, categoryId);
+    const expense = recordExpense(
+      { ...request.body, categoryId: choice.categoryId },
+      {
+        userId: request.userId,
+        expenseId: deps.newId(),
+        now: deps.now(),
+      },
+    );
     const event = createEvent(ExpenseRecorded, { expense: snapshotOf(expense) }, eventContext(request));
     const claim = key === undefined ? undefined : { key, requestHash: requestHash(request.body) };
-    const result = await deps.saveNewExpense(expense, event, claim);
+    const guard = choice.guardOwnCategory ? { ownCategoryId: choice.categoryId } : undefined;
+    const result = await deps.saveNewExpense(expense, event, claim, guard);
+    if (result.outcome === 'created') deps.onRecorded?.(result.expense);
     return {
       statusCode: 201,
       body: presentExpense(result.expense),

@@ -1,5 +1,6 @@
 import { createEvent, ExpenseUpdated } from '@spendwise/contracts';
 import { HttpProblemError, type HttpRequest, type HttpResult, httpHandler } from '@spendwise/lambda-kit/http';
+import { type CatalogCopyReaders, requestedCategory } from '../../domain/categoryChoice';
 import { ExpenseNotFoundError } from '../../domain/errors';
 import { changeExpense, snapshotOf } from '../../domain/expense';
 import type { ExpenseIdPath, UpdateExpenseRequest } from '../../generated/http';
@@ -8,9 +9,9 @@ import { eventContext } from '../../http/eventContext';
 import { assertCurrentVersion, expectedVersion } from '../../http/preconditions';
 import { expenseHeaders, presentExpense } from '../../http/present';
 import { withDomainErrors } from '../../http/problems';
-import type { Clock, FindExpense, SaveExpenseChange } from '../../ports';
+import type { CategoryGuard, Clock, FindExpense, SaveExpenseChange } from '../../ports';
 
-export interface UpdateExpenseDependencies {
+export interface UpdateExpenseDependencies extends Pick<CatalogCopyReaders, 'findOwnCategory'> {
   findExpense: FindExpense;
   saveExpenseChange: SaveExpenseChange;
   now: Clock;
@@ -18,7 +19,9 @@ export interface UpdateExpenseDependencies {
 
 /**
  * PATCH /expenses/{id} with If-Match: applies the change only to the version the caller saw (412 otherwise),
- * and publishes ExpenseUpdated with the previous and current state.
+ * and publishes ExpenseUpdated with the previous and current state. A new category must be usable (a default,
+ * `uncategorized` or an active own category); an expense already in an archived category keeps it through
+ * changes to its other fields.
  */
 export function updateExpense(deps: UpdateExpenseDependencies) {
   return withDomainErrors(
@@ -36,6 +39,9 @@ export function updateExpense(deps: UpdateExpenseDependencies) {
       assertCurrentVersion(expected, current.version);
 
       const { expense: next, changedFields } = changeExpense(current, request.body, deps.now());
+      const guard = changedFields.includes('categoryId')
+        ? await categoryGuard(deps, request.userId, next.categoryId)
+        : undefined;
       if (changedFields.length > 0) {
         const event = createEvent(
           ExpenseUpdated,
@@ -48,11 +54,21 @@ export function updateExpense(deps: UpdateExpenseDependencies) {
           },
           eventContext(request),
         );
-        await deps.saveExpenseChange(next, expected, event);
+        await deps.saveExpenseChange(next, expected, event, guard);
       }
       return { statusCode: 200, body: presentExpense(next), headers: expenseHeaders(next) };
     },
   );
+}
+
+/** Checks a newly assigned category; an own one is re-checked by the write itself. */
+async function categoryGuard(
+  deps: UpdateExpenseDependencies,
+  userId: string,
+  categoryId: string,
+): Promise<CategoryGuard | undefined> {
+  const choice = await requestedCategory(deps, userId, categoryId);
+  return choice.guardOwnCategory ? { ownCategoryId: categoryId } : undefined;
 }
 
 export const updateExpenseHandler = (deps: UpdateExpenseDependencies) =>
