@@ -1,0 +1,266 @@
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import type { EventEnvelope } from '@spendwise/contracts';
+import { outboxItem } from '@spendwise/outbox';
+import type { BudgetCopy } from '../domain/budgets';
+import type { CategoryCopy } from '../domain/categoryCopy';
+import { ConcurrentChangeError } from '../domain/errors';
+import type { ExpenseChangePlan } from '../domain/expenseChange';
+import type { AggregateDelta, ExpenseState } from '../domain/expenseState';
+import { monthOfDay } from '../domain/months';
+import { EMPTY_STATS } from '../domain/runningStats';
+import type {
+  CommitExpenseChange,
+  FindBudget,
+  LoadExpenseContext,
+  MarkActiveInMonth,
+  MarkActiveOnDay,
+  ReadThresholdProgress,
+  RecordThresholdReached,
+  SaveBudget,
+  SaveCategory,
+} from '../ports';
+import {
+  AGGREGATE_TYPE,
+  activeDayKey,
+  activeMonthIndexKey,
+  activeMonthKey,
+  aggregateKey,
+  anomalyKey,
+  budgetKey,
+  categoryKey,
+  expenseKey,
+  statsKey,
+  thresholdKey,
+} from './keys';
+import { readThresholdProgress } from './thresholdProgress';
+import { cancellationCodes, conditionFailed, lostARace } from './transactions';
+
+export interface InsightsStoreConfig {
+  tableName: string;
+  now?: () => Date;
+}
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** Active-day markers only need to outlive the day they count. */
+const ACTIVE_DAY_TTL_SECONDS = 3 * 24 * 3600;
+
+const strip = <T>(item: Record<string, unknown> | undefined, ...names: string[]): T | undefined => {
+  if (!item) return undefined;
+  const drop = new Set(['PK', 'SK', 'type', ...names]);
+  return Object.fromEntries(Object.entries(item).filter(([name]) => !drop.has(name))) as T;
+};
+
+/** DynamoDB adapters for the write side of the insights read models (see docs/insights-data-model.md). */
+export function buildInsightsStore(client: DynamoDBDocumentClient, config: InsightsStoreConfig) {
+  const { tableName: TableName } = config;
+  const now = config.now ?? (() => new Date());
+  const get = async (Key: Record<string, string>) =>
+    (await client.send(new GetCommand({ TableName, Key, ConsistentRead: true }))).Item;
+
+  const loadExpenseContext: LoadExpenseContext = async (userId, expenseId, key) => {
+    const [stored, stats] = await Promise.all([
+      get(expenseKey(userId, expenseId)),
+      key ? get(statsKey(userId, key.categoryId, key.currency)) : undefined,
+    ]);
+    return {
+      stored: strip<ExpenseState>(stored),
+      history: stats ? { count: stats.count, mean: stats.mean, m2: stats.m2 } : EMPTY_STATS,
+    };
+  };
+
+  const stateWrite = (state: ExpenseState, replacesOrder: number | undefined): TransactItem => ({
+    Put: {
+      TableName,
+      Item: { ...expenseKey(state.userId, state.expenseId), type: 'ExpenseState', ...state },
+      ...(replacesOrder === undefined
+        ? { ConditionExpression: 'attribute_not_exists(PK)' }
+        : {
+            ConditionExpression: '#order = :replaces',
+            ExpressionAttributeNames: { '#order': 'order' },
+            ExpressionAttributeValues: { ':replaces': replacesOrder },
+          }),
+    },
+  });
+
+  const deltaWrite = (userId: string, delta: AggregateDelta): TransactItem => ({
+    Update: {
+      TableName,
+      Key: aggregateKey(userId, delta),
+      UpdateExpression:
+        'ADD minorUnits :amount, #count :count SET #type = :type, userId = :user, #month = :month, currency = :currency, #key = :key',
+      ExpressionAttributeNames: { '#count': 'count', '#type': 'type', '#month': 'month', '#key': 'key' },
+      ExpressionAttributeValues: {
+        ':amount': delta.minorUnits,
+        ':count': delta.count,
+        ':type': AGGREGATE_TYPE[delta.kind],
+        ':user': userId,
+        ':month': delta.month,
+        ':currency': delta.currency,
+        ':key': delta.key,
+      },
+    },
+  });
+
+  const statsWrite = (userId: string, stats: NonNullable<ExpenseChangePlan['stats']>): TransactItem => ({
+    Put: {
+      TableName,
+      Item: {
+        ...statsKey(userId, stats.key.categoryId, stats.key.currency),
+        type: 'CategoryStats',
+        ...stats.key,
+        ...stats.next,
+      },
+      ConditionExpression: stats.basedOnCount === 0 ? 'attribute_not_exists(PK)' : '#count = :based',
+      ...(stats.basedOnCount === 0
+        ? {}
+        : {
+            ExpressionAttributeNames: { '#count': 'count' },
+            ExpressionAttributeValues: { ':based': stats.basedOnCount },
+          }),
+    },
+  });
+
+  const anomalyWrites = (userId: string, plan: ExpenseChangePlan, event?: EventEnvelope): TransactItem[] => {
+    const { anomaly } = plan;
+    if (!anomaly || !event) return [];
+    const { historySize: _size, ...view } = anomaly;
+    const item = {
+      ...anomalyKey(userId, monthOfDay(anomaly.date), anomaly.expenseId),
+      type: 'Anomaly',
+      userId,
+      ...view,
+    };
+    return [
+      { Put: { TableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
+      { Put: { TableName, Item: outboxItem(event, now()) } },
+    ];
+  };
+
+  const commitExpenseChange: CommitExpenseChange = async (plan, anomalyEvent) => {
+    const { userId } = plan.state;
+    const TransactItems: TransactItem[] = [
+      stateWrite(plan.state, plan.replacesOrder),
+      ...plan.deltas.map((delta) => deltaWrite(userId, delta)),
+      ...(plan.stats ? [statsWrite(userId, plan.stats)] : []),
+      ...anomalyWrites(userId, plan, anomalyEvent),
+    ];
+    try {
+      await client.send(new TransactWriteCommand({ TransactItems }));
+    } catch (error) {
+      if (lostARace(error))
+        throw new ConcurrentChangeError(`Expense ${plan.state.expenseId}`, { cause: error });
+      throw error;
+    }
+  };
+
+  // Version-guarded copy: written only over an older version (or nothing), so late events never roll back.
+  const saveNewer = async (Key: Record<string, string>, item: Record<string, unknown>, version: number) => {
+    try {
+      await client.send(
+        new PutCommand({
+          TableName,
+          Item: { ...Key, ...item },
+          ConditionExpression: 'attribute_not_exists(PK) OR #version < :version',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':version': version },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (conditionFailed(error)) return false;
+      throw error;
+    }
+  };
+
+  const findBudget: FindBudget = async (userId, categoryId) =>
+    strip<BudgetCopy>(await get(budgetKey(userId, categoryId)));
+
+  const saveBudget: SaveBudget = (budget) =>
+    saveNewer(budgetKey(budget.userId, budget.categoryId), { type: 'Budget', ...budget }, budget.version);
+
+  const saveCategory: SaveCategory = (category: CategoryCopy) =>
+    saveNewer(
+      categoryKey(category.userId, category.categoryId),
+      { type: 'Category', ...category },
+      category.version,
+    );
+
+  const recordThresholdReached: RecordThresholdReached = async (marker, event) => {
+    const item = {
+      ...thresholdKey(marker.userId, marker.month, marker.categoryId, marker.threshold),
+      type: 'ThresholdReached',
+      ...marker,
+    };
+    try {
+      await client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
+            { Put: { TableName, Item: outboxItem(event, now()) } },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      // Only the marker's own guard means "announced already"; a conflict is retried by the caller.
+      if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') return false;
+      throw error;
+    }
+  };
+
+  const putOnce = async (item: Record<string, unknown>) => {
+    try {
+      await client.send(
+        new PutCommand({ TableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }),
+      );
+      return true;
+    } catch (error) {
+      if (conditionFailed(error)) return false;
+      throw error;
+    }
+  };
+
+  const markActiveInMonth: MarkActiveInMonth = async (userId, month) => {
+    await putOnce({
+      ...activeMonthKey(userId, month),
+      type: 'ActiveMonth',
+      GSI1PK: activeMonthIndexKey(month),
+      GSI1SK: userId,
+      userId,
+      month,
+    });
+  };
+
+  const markActiveOnDay: MarkActiveOnDay = (userId, day) =>
+    putOnce({
+      ...activeDayKey(userId, day),
+      type: 'ActiveDay',
+      userId,
+      day,
+      expiresAt: Math.floor(now().getTime() / 1000) + ACTIVE_DAY_TTL_SECONDS,
+    });
+
+  const progress: ReadThresholdProgress = (userId, month, categoryId, currency) =>
+    readThresholdProgress(client, TableName, { userId, month, categoryId, currency });
+
+  return {
+    loadExpenseContext,
+    commitExpenseChange,
+    findBudget,
+    saveBudget,
+    saveCategory,
+    readThresholdProgress: progress,
+    recordThresholdReached,
+    markActiveInMonth,
+    markActiveOnDay,
+  };
+}
+
+export type InsightsStore = ReturnType<typeof buildInsightsStore>;

@@ -1,0 +1,173 @@
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { InvalidCursorError } from '../domain/errors';
+import type {
+  AnomalyView,
+  BudgetView,
+  CategoryMonthTotal,
+  DailyTotal,
+  ListActiveUsers,
+  LoadMonthAggregates,
+  MerchantMonthTotal,
+} from '../domain/monthAggregates';
+import type { LoadMonthTotals } from '../ports';
+import { activeMonthIndexKey, BUDGET_PREFIX, CATEGORY_PREFIX, monthPrefix, userKey } from './keys';
+
+type Item = Record<string, unknown>;
+
+const TOP_MERCHANTS = 10;
+const ACTIVE_USERS_PAGE = 100;
+
+/** Every item of one user's partition under an SK prefix, following pages (a month holds a few hundred items). */
+async function queryPrefix(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  userId: string,
+  prefix: string,
+) {
+  const items: Item[] = [];
+  let start: Item | undefined;
+  do {
+    const page = await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': userKey(userId), ':prefix': prefix },
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+const amountOf = (item: Item) => ({
+  currency: String(item.currency),
+  minorUnits: Number(item.minorUnits),
+  count: Number(item.count),
+});
+
+// Deletions leave aggregates at zero; a month shows only what still has expenses.
+const live = (item: Item) => Number(item.count) > 0;
+const ofType = (items: Item[], type: string) => items.filter((item) => item.type === type);
+
+const categoryTotals = (items: Item[]): CategoryMonthTotal[] =>
+  ofType(items, 'CategoryTotal')
+    .filter(live)
+    .map((item) => ({ categoryId: String(item.key), ...amountOf(item) }));
+
+const dailyTotals = (items: Item[]): DailyTotal[] =>
+  ofType(items, 'DailyTotal')
+    .filter(live)
+    .map((item) => ({ date: String(item.key), ...amountOf(item) }))
+    .sort((a, b) => a.date.localeCompare(b.date) || a.currency.localeCompare(b.currency));
+
+const topMerchants = (items: Item[]): MerchantMonthTotal[] =>
+  ofType(items, 'MerchantTotal')
+    .filter(live)
+    .map((item) => ({ merchant: String(item.key), ...amountOf(item) }))
+    .sort((a, b) => b.minorUnits - a.minorUnits || b.count - a.count || a.merchant.localeCompare(b.merchant))
+    .slice(0, TOP_MERCHANTS);
+
+const anomalies = (items: Item[]): AnomalyView[] =>
+  ofType(items, 'Anomaly')
+    .map((item) => ({
+      expenseId: String(item.expenseId),
+      categoryId: String(item.categoryId),
+      date: String(item.date),
+      amount: item.amount as AnomalyView['amount'],
+      typicalAmount: item.typicalAmount as AnomalyView['typicalAmount'],
+      score: Number(item.score),
+    }))
+    .sort((a, b) => a.date.localeCompare(b.date) || a.expenseId.localeCompare(b.expenseId));
+
+const budgets = (items: Item[]): BudgetView[] =>
+  items
+    .filter((item) => item.removed !== true)
+    .map((item) => ({
+      categoryId: String(item.categoryId),
+      amount: item.amount as BudgetView['amount'],
+      thresholds: (item.thresholds as number[]).map(Number),
+    }));
+
+/**
+ * LoadMonthAggregates on the insights table: one Query for the month's read models, one for the budgets and one
+ * for the names of the user's own categories the month mentions. Eventually consistent reads: a report or a
+ * summary may lag the last event by a moment.
+ */
+export function buildMonthAggregatesReader(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+): LoadMonthAggregates {
+  return async (userId, month) => {
+    const [monthItems, budgetItems, categoryItems] = await Promise.all([
+      queryPrefix(client, tableName, userId, monthPrefix(month)),
+      queryPrefix(client, tableName, userId, BUDGET_PREFIX),
+      queryPrefix(client, tableName, userId, CATEGORY_PREFIX),
+    ]);
+    const totals = categoryTotals(monthItems).sort(
+      (a, b) => a.categoryId.localeCompare(b.categoryId) || a.currency.localeCompare(b.currency),
+    );
+    const budgetViews = budgets(budgetItems);
+    const found = anomalies(monthItems);
+    const mentioned = new Set([...totals, ...budgetViews, ...found].map((entry) => entry.categoryId));
+    const categoryNames = Object.fromEntries(
+      categoryItems
+        .filter((item) => mentioned.has(String(item.categoryId)))
+        .map((item) => [String(item.categoryId), String(item.name)]),
+    );
+    return {
+      userId,
+      month,
+      totals,
+      daily: dailyTotals(monthItems),
+      budgets: budgetViews,
+      anomalies: found,
+      topMerchants: topMerchants(monthItems),
+      categoryNames,
+    };
+  };
+}
+
+/** The category totals of a month alone (the month-over-month comparison needs nothing else). */
+export function buildMonthTotalsReader(client: DynamoDBDocumentClient, tableName: string): LoadMonthTotals {
+  return async (userId, month) =>
+    categoryTotals(await queryPrefix(client, tableName, userId, `${monthPrefix(month)}CATEGORY#`));
+}
+
+const encodeCursor = (key: Item) => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+
+function decodeCursor(cursor: string, month: string): Item {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Item;
+    // A cursor of another month (or anything hand-made) would page through the wrong list.
+    if (
+      key.GSI1PK !== activeMonthIndexKey(month) ||
+      typeof key.PK !== 'string' ||
+      typeof key.SK !== 'string'
+    ) {
+      throw new InvalidCursorError();
+    }
+    return key;
+  } catch {
+    throw new InvalidCursorError();
+  }
+}
+
+/** ListActiveUsers on GSI1 (`ACTIVE#<month>`): pages of up to 100 user ids, with an opaque cursor. */
+export function buildActiveUsersReader(client: DynamoDBDocumentClient, tableName: string): ListActiveUsers {
+  return async (month, cursor) => {
+    const page = await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': activeMonthIndexKey(month) },
+        Limit: ACTIVE_USERS_PAGE,
+        ExclusiveStartKey: cursor === undefined ? undefined : decodeCursor(cursor, month),
+      }),
+    );
+    const userIds = (page.Items ?? []).map((item) => String(item.userId));
+    return page.LastEvaluatedKey ? { userIds, cursor: encodeCursor(page.LastEvaluatedKey) } : { userIds };
+  };
+}

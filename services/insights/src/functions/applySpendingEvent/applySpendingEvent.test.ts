@@ -1,0 +1,167 @@
+import { describe, expect, it } from '@jest/globals';
+import type { EventEnvelope } from '@spendwise/contracts';
+import { InMemoryPersistenceLayer, lambdaContext, sqsEvent } from '@spendwise/lambda-kit/testing';
+import {
+  budget,
+  budgetSet,
+  changed,
+  expense,
+  onTheBus,
+  parsed,
+  recorded,
+  updated,
+} from '../../../tests/events';
+import type { BudgetCopy } from '../../domain/budgets';
+import { ConcurrentChangeError } from '../../domain/errors';
+import type { ExpenseChangePlan } from '../../domain/expenseChange';
+import type { ExpenseState } from '../../domain/expenseState';
+import { EMPTY_STATS } from '../../domain/runningStats';
+import type { ThresholdMarker } from '../../ports';
+import {
+  type ApplySpendingEventDependencies,
+  applySpendingEvent,
+  applySpendingEventHandler,
+} from './applySpendingEvent';
+
+/** The ports over plain maps: enough of the store's rules (version guards, markers once) to test the use case. */
+function fakes(options: { concurrentCommits?: number } = {}) {
+  let racesLeft = options.concurrentCommits ?? 0;
+  const states = new Map<string, ExpenseState>();
+  const totals = new Map<string, number>();
+  const budgets = new Map<string, BudgetCopy>();
+  const markers = new Map<string, ThresholdMarker>();
+  const outbox: EventEnvelope[] = [];
+  const activeDays = new Set<string>();
+  const metrics: string[] = [];
+  const deps: ApplySpendingEventDependencies = {
+    loadExpenseContext: async (_user, expenseId) => ({ stored: states.get(expenseId), history: EMPTY_STATS }),
+    commitExpenseChange: async (plan: ExpenseChangePlan, anomalyEvent) => {
+      if (racesLeft-- > 0) throw new ConcurrentChangeError('test');
+      states.set(plan.state.expenseId, plan.state);
+      for (const d of plan.deltas.filter((delta) => delta.kind === 'category')) {
+        const key = `${d.month}|${d.key}|${d.currency}`;
+        totals.set(key, (totals.get(key) ?? 0) + d.minorUnits);
+      }
+      if (anomalyEvent) outbox.push(anomalyEvent);
+    },
+    findBudget: async (_user, categoryId) => budgets.get(categoryId),
+    saveBudget: async (copy) => {
+      const stored = budgets.get(copy.categoryId);
+      if (stored && stored.version >= copy.version) return false;
+      budgets.set(copy.categoryId, copy);
+      return true;
+    },
+    saveCategory: async () => true,
+    readThresholdProgress: async (_user, month, categoryId, currency) => ({
+      spentMinorUnits: totals.get(`${month}|${categoryId}|${currency}`) ?? 0,
+      reached: new Set([...markers.values()].filter((m) => m.month === month).map((m) => m.threshold)),
+    }),
+    recordThresholdReached: async (marker, event) => {
+      const key = `${marker.month}|${marker.categoryId}|${marker.threshold}`;
+      if (markers.has(key)) return false;
+      markers.set(key, marker);
+      outbox.push(event);
+      return true;
+    },
+    markActiveInMonth: async () => {},
+    markActiveOnDay: async (user, day) => {
+      const fresh = !activeDays.has(`${user}|${day}`);
+      activeDays.add(`${user}|${day}`);
+      return fresh;
+    },
+    now: () => new Date('2026-11-20T10:00:00Z'),
+    count: (metric) => metrics.push(metric),
+  };
+  return { deps, states, totals, outbox, metrics };
+}
+
+describe('applySpendingEvent', () => {
+  it('announces a threshold once, however often the expense that reached it is delivered', async () => {
+    const { deps, outbox } = fakes();
+    const apply = applySpendingEvent(deps);
+    await apply(parsed(budgetSet('u1', budget({ minorUnits: 10000 }))));
+    const event = parsed(recorded('u1', expense({ minorUnits: 8500 })));
+
+    const first = await apply(event);
+    const again = await apply(event);
+
+    expect(first).toEqual({ applied: true, anomaly: false, thresholds: [80] });
+    expect(again).toEqual({ applied: false, anomaly: false, thresholds: [] });
+    expect(outbox.map((e) => e.detailType)).toEqual(['BudgetThresholdReached']);
+  });
+
+  it('ignores an update older than the state already applied', async () => {
+    const { deps, totals } = fakes();
+    const apply = applySpendingEvent(deps);
+    const v1 = expense({ minorUnits: 1000 });
+    const v2 = changed(v1, { minorUnits: 2000 });
+    const v3 = changed(v2, { minorUnits: 3000 });
+    await apply(parsed(updated('u1', v2, v3)));
+
+    const outcome = await apply(parsed(updated('u1', v1, v2)));
+
+    expect(outcome.applied).toBe(false);
+    expect(totals.get('2026-11|groceries|EUR')).toBe(3000);
+  });
+
+  it('re-plans and applies a change that lost a race against a concurrent one', async () => {
+    const { deps, totals } = fakes({ concurrentCommits: 2 });
+
+    const outcome = await applySpendingEvent(deps)(parsed(recorded('u1', expense({ minorUnits: 700 }))));
+
+    expect(outcome.applied).toBe(true);
+    expect(totals.get('2026-11|groceries|EUR')).toBe(700);
+  });
+
+  it('gives up after three lost races, so the message is retried later', async () => {
+    const { deps } = fakes({ concurrentCommits: 3 });
+
+    await expect(applySpendingEvent(deps)(parsed(recorded('u1', expense())))).rejects.toBeInstanceOf(
+      ConcurrentChangeError,
+    );
+  });
+
+  it('checks thresholds when a budget is set after the spending', async () => {
+    const { deps, outbox } = fakes();
+    const apply = applySpendingEvent(deps);
+    await apply(parsed(recorded('u1', expense({ minorUnits: 9000 }))));
+
+    const outcome = await apply(parsed(budgetSet('u1', budget({ minorUnits: 10000 }))));
+
+    expect(outcome.thresholds).toEqual([80]);
+    expect(outbox[0]?.detail.data).toMatchObject({
+      month: '2026-11',
+      threshold: 80,
+      spent: { minorUnits: 9000 },
+    });
+  });
+
+  it('counts a user as active once per day', async () => {
+    const { deps, metrics } = fakes();
+    const apply = applySpendingEvent(deps);
+
+    await apply(parsed(recorded('u1', expense())));
+    await apply(parsed(recorded('u1', expense())));
+
+    expect(metrics.filter((m) => m === 'ActiveUsers')).toHaveLength(1);
+  });
+});
+
+describe('applySpendingEventHandler', () => {
+  it('reports a poison message as a batch item failure and applies the rest', async () => {
+    const { deps, totals } = fakes();
+    const handler = applySpendingEventHandler(deps, { persistenceStore: new InMemoryPersistenceLayer() });
+    const good = onTheBus(recorded('u1', expense({ minorUnits: 400 })));
+
+    const response = await handler(
+      sqsEvent([
+        { body: '{"not": "an event"', messageId: 'poison' },
+        { body: good, messageId: 'good' },
+      ]),
+      lambdaContext(),
+    );
+
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'poison' }]);
+    expect(totals.get('2026-11|groceries|EUR')).toBe(400);
+  });
+});

@@ -1,0 +1,8 @@
+import { dynamoDocumentClient } from '@spendwise/lambda-kit/dynamo';
+import { requireEnv } from '@spendwise/lambda-kit/env';
+import { buildReportStore } from '../../report/adapters/reportStore';
+import { listReportsHandler } from './listReports';
+
+const store = buildReportStore(dynamoDocumentClient, { tableName: requireEnv('INSIGHTS_TABLE_NAME') });
+
+export const handler = listReportsHandler({ listReportsOfMonth: store.listReportsOfMonth });

@@ -1,0 +1,45 @@
+/** What the report workflow needs from the world, as function types; adapters in ./adapters implement them. */
+import type { EventEnvelope } from '@spendwise/contracts';
+import type { ModelPrompt } from './domain/prompt';
+import type { Report, ReportJob, ReportKey } from './domain/report';
+
+export type { ListActiveUsers, LoadMonthAggregates } from '../domain/monthAggregates';
+
+/** Writes a pending report; 'exists' when a report with this id is already there (nothing is overwritten). */
+export type SavePendingReport = (report: Report) => Promise<'created' | 'exists'>;
+
+/** Removes a pending report whose workflow could not be started (only while it is still pending). */
+export type DiscardPendingReport = (key: ReportKey) => Promise<void>;
+
+/** Starts the workflow of one report; the report id is the execution name, so a second start starts nothing. */
+export type StartReportWorkflow = (job: ReportJob) => Promise<'started' | 'already-started'>;
+
+/** Reads one of the owner's reports, strongly consistent. */
+export type FindReport = (key: ReportKey) => Promise<Report | undefined>;
+
+/** The owner's reports of one month, newest first. */
+export type ListReportsOfMonth = (userId: string, month: string) => Promise<Report[]>;
+
+/**
+ * Writes the final state of a report (ready or failed) and its event in one transaction, if the report is still
+ * pending (or missing). 'already-final' when it was already ready or failed: nothing is written twice.
+ */
+export type FinishReport = (report: Report, event: EventEnvelope) => Promise<'finished' | 'already-final'>;
+
+/** What one model call gave back. */
+export interface ModelReply {
+  /** The input of the tool call, if the model made one (unvalidated). */
+  toolInput?: unknown;
+  stopReason?: string;
+  inputTokens: number;
+  outputTokens: number;
+  latencyMs: number;
+}
+
+/**
+ * Asks the model once (no retries: the state machine owns them), forcing the submit_report tool. Throws
+ * ModelThrottledError, ModelTimeoutError or ModelUnavailableError.
+ */
+export type AskModel = (prompt: ModelPrompt) => Promise<ModelReply>;
+
+export type Clock = () => Date;

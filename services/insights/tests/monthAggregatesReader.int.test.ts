@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { InvalidCursorError } from '../src/domain/errors';
+import { budget, budgetSet, categoryCreated, categoryRenamed, expense, recorded } from './events';
+import { type SpendingHarness, spendingHarness } from './support';
+
+let harness: SpendingHarness;
+
+beforeAll(async () => {
+  harness = await spendingHarness();
+});
+
+afterAll(() => harness.close());
+
+describe('buildMonthAggregatesReader', () => {
+  it('gives empty lists for a month without data', async () => {
+    expect(await harness.loadMonth('nobody', '2026-11')).toEqual({
+      userId: 'nobody',
+      month: '2026-11',
+      totals: [],
+      daily: [],
+      budgets: [],
+      anomalies: [],
+      topMerchants: [],
+      categoryNames: {},
+    });
+  });
+
+  it('reads budgets, the names of own categories the month mentions, and only that month', async () => {
+    const user = 'reader-user';
+    await harness.deliverEach(
+      categoryCreated(user, 'pets', 'Pets'),
+      categoryRenamed(user, 'pets', 'Pets', 'Pets & Vet', 2),
+      categoryCreated(user, 'garden', 'Garden'),
+      budgetSet(user, budget({ categoryId: 'pets', minorUnits: 50000, thresholds: [90] })),
+      recorded(user, expense({ categoryId: 'pets', minorUnits: 4000 })),
+      recorded(user, expense({ categoryId: 'pets', minorUnits: 4000, date: '2026-12-01' })),
+    );
+
+    const month = await harness.loadMonth(user, '2026-11');
+
+    expect(month.totals).toEqual([{ categoryId: 'pets', currency: 'EUR', minorUnits: 4000, count: 1 }]);
+    expect(month.budgets).toEqual([
+      { categoryId: 'pets', amount: { minorUnits: 50000, currency: 'EUR' }, thresholds: [90] },
+    ]);
+    expect(month.categoryNames).toEqual({ pets: 'Pets & Vet' });
+  });
+
+  it('keeps the ten merchants with the most spending, largest first', async () => {
+    const user = 'merchant-user';
+    const merchants = Array.from({ length: 12 }, (_, i) =>
+      recorded(user, expense({ merchant: `Shop ${String(i).padStart(2, '0')}`, minorUnits: 100 * (i + 1) })),
+    );
+    await harness.deliverEach(
+      ...merchants,
+      recorded(user, expense({ merchant: '  SHOP   11 ', minorUnits: 5 })),
+    );
+
+    const { topMerchants } = await harness.loadMonth(user, '2026-11');
+
+    expect(topMerchants).toHaveLength(10);
+    expect(topMerchants[0]).toEqual({ merchant: 'shop 11', currency: 'EUR', minorUnits: 1205, count: 2 });
+    expect(topMerchants.at(-1)?.merchant).toBe('shop 02');
+  });
+});
+
+describe('buildActiveUsersReader', () => {
+  it('pages through every user active in a month with an opaque cursor', async () => {
+    const users = Array.from({ length: 130 }, (_, i) => `pager-${i}`);
+    await Promise.all(users.map((user) => harness.store.markActiveInMonth(user, '2025-03')));
+
+    const first = await harness.listActiveUsers('2025-03');
+    const second = await harness.listActiveUsers('2025-03', first.cursor);
+
+    expect(first.userIds).toHaveLength(100);
+    expect(first.cursor).toEqual(expect.any(String));
+    expect(new Set([...first.userIds, ...second.userIds])).toEqual(new Set(users));
+    expect(second.cursor).toBeUndefined();
+  });
+
+  it('rejects a cursor it did not issue for that month', async () => {
+    const { cursor } = await harness.listActiveUsers('2025-03');
+
+    await expect(harness.listActiveUsers('2025-04', cursor)).rejects.toBeInstanceOf(InvalidCursorError);
+    await expect(harness.listActiveUsers('2025-03', 'garbage')).rejects.toBeInstanceOf(InvalidCursorError);
+  });
+});

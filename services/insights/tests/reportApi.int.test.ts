@@ -1,0 +1,206 @@
+/**
+ * The report API and the workflow's save steps on the real insights table (DynamoDB Local, created from
+ * resources/table.yml): pending, ready and failed reports with their outbox records, owner-only reads, listing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { HttpResponse } from '@spendwise/lambda-kit/http';
+import { httpEvent, lambdaContext } from '@spendwise/lambda-kit/testing';
+import { freshTable } from '@spendwise/test-kit';
+import { getReportHandler } from '../src/functions/getReport/getReport';
+import { listReportsHandler } from '../src/functions/listReports/listReports';
+import { markReportFailed } from '../src/functions/markReportFailed/markReportFailed';
+import { requestReportHandler } from '../src/functions/requestReport/requestReport';
+import { saveReport } from '../src/functions/saveReport/saveReport';
+import { buildReportStore, type ReportStore } from '../src/report/adapters/reportStore';
+import type { ReportJob } from '../src/report/domain/report';
+import { octoberStatistics } from '../src/report/testing/fixtures';
+
+let table: Awaited<ReturnType<typeof freshTable>>;
+let store: ReportStore;
+const started: ReportJob[] = [];
+const now = () => new Date('2026-11-15T10:00:00Z');
+
+beforeAll(async () => {
+  table = await freshTable(new URL('../resources/table.yml', import.meta.url), 'InsightsTable');
+  store = buildReportStore(table.documentClient, { tableName: table.tableName, now });
+});
+
+afterAll(() => table.client.destroy());
+
+const claims = (sub: string, scope: string) => ({ sub, scope });
+
+async function request(userId: string, month: string) {
+  const handler = requestReportHandler({
+    savePendingReport: store.savePendingReport,
+    discardPendingReport: store.discardPendingReport,
+    startReportWorkflow: async (job) => {
+      started.push(job);
+      return 'started';
+    },
+    now,
+  });
+  const response = (await handler(
+    httpEvent({
+      method: 'POST',
+      path: '/insights/reports',
+      body: { month },
+      claims: claims(userId, 'spendwise/insights.write'),
+    }),
+    lambdaContext(),
+  )) as HttpResponse;
+  expect(response.statusCode).toBe(202);
+  return JSON.parse(response.body as string).reportId as string;
+}
+
+async function get(userId: string, reportId: string) {
+  const response = (await getReportHandler({ findReport: store.findReport })(
+    httpEvent({
+      path: `/insights/reports/${reportId}`,
+      pathParameters: { id: reportId },
+      claims: claims(userId, 'spendwise/insights.read'),
+    }),
+    lambdaContext(),
+  )) as HttpResponse;
+  return { status: response.statusCode, body: JSON.parse(response.body as string) };
+}
+
+async function list(userId: string, month: string) {
+  const response = (await listReportsHandler({ listReportsOfMonth: store.listReportsOfMonth })(
+    httpEvent({
+      path: '/insights/reports',
+      query: { month },
+      claims: claims(userId, 'spendwise/insights.read'),
+    }),
+    lambdaContext(),
+  )) as HttpResponse;
+  return { status: response.statusCode, body: JSON.parse(response.body as string) };
+}
+
+const outboxOf = async (reportId: string) =>
+  (await table.allItems()).filter((item) => item.type === 'Outbox' && String(item.detail).includes(reportId));
+
+const steps = {
+  save: () =>
+    saveReport({
+      findReport: store.findReport,
+      finishReport: store.finishReport,
+      now,
+      recordMetric: () => {},
+    }),
+  fail: () =>
+    markReportFailed({
+      findReport: store.findReport,
+      finishReport: store.finishReport,
+      now,
+      recordMetric: () => {},
+    }),
+};
+
+describe('the report API and the workflow steps on DynamoDB Local', () => {
+  it('records a pending report that its owner can read while the workflow runs', async () => {
+    const reportId = await request('alice', '2026-10');
+
+    const { status, body } = await get('alice', reportId);
+
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ reportId, month: '2026-10', status: 'pending' });
+    expect(started.at(-1)).toMatchObject({ userId: 'alice', reportId, month: '2026-10' });
+  });
+
+  it('saves a ready report and its InsightReportReady outbox record in one go, only once', async () => {
+    const reportId = await request('alice', '2026-10');
+    const job = { userId: 'alice', reportId, month: '2026-10', correlationId: 'corr-1' };
+    const input = {
+      ...job,
+      statistics: octoberStatistics(),
+      outcome: { source: 'fallback' as const, fallbackReason: 'model-unavailable' as const },
+    };
+
+    await steps.save()(input);
+    await steps.save()(input);
+
+    const { body } = await get('alice', reportId);
+    expect(body).toMatchObject({ status: 'ready', source: 'fallback', fallbackReason: 'model-unavailable' });
+    expect(body.recommendations).toHaveLength(3);
+    expect(body.statistics.totals[0]).toMatchObject({ currency: 'EUR', minorUnits: 69_950 });
+    const outbox = await outboxOf(reportId);
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]).toMatchObject({ detailType: 'InsightReportReady', source: 'spendwise.insights' });
+    expect(JSON.parse(String(outbox[0]?.detail)).data).toMatchObject({
+      reportId,
+      source: 'fallback',
+      fallbackReason: 'model-unavailable',
+    });
+  });
+
+  it('marks a report failed with InsightReportFailed, and a failed report stays failed', async () => {
+    const reportId = await request('alice', '2026-09');
+    const job = { userId: 'alice', reportId, month: '2026-09', correlationId: 'corr-2' };
+
+    await steps.fail()({ ...job, error: { Error: 'States.Timeout', Cause: 'took too long' } });
+    await steps.save()({
+      ...job,
+      statistics: octoberStatistics(),
+      outcome: { source: 'fallback', fallbackReason: 'not-enough-data' },
+    });
+
+    const { body } = await get('alice', reportId);
+    expect(body).toMatchObject({ status: 'failed', failureReason: 'states-timeout' });
+    const outbox = await outboxOf(reportId);
+    expect(outbox.map((item) => item.detailType)).toEqual(['InsightReportFailed']);
+  });
+
+  it("answers 404 for another user's report, exactly as for an unknown id", async () => {
+    const reportId = await request('alice', '2026-08');
+
+    const other = await get('mallory', reportId);
+    const unknown = await get('alice', '0b7e3c1e-5f1a-4c55-8f0e-3f6f1f9d2a77');
+
+    expect(other).toEqual({ status: 404, body: expect.objectContaining({ code: 'REPORT_NOT_FOUND' }) });
+    expect(unknown.status).toBe(404);
+  });
+
+  it("lists the caller's reports of one month only, newest first", async () => {
+    const first = await request('bob', '2026-07');
+    const second = await request('bob', '2026-07');
+    await request('bob', '2026-06');
+    await request('carol', '2026-07');
+
+    const { status, body } = await list('bob', '2026-07');
+
+    expect(status).toBe(200);
+    expect(body.items.map((item: { reportId: string }) => item.reportId).sort()).toEqual(
+      [first, second].sort(),
+    );
+    expect(body.items.every((item: { month: string; status: string }) => item.month === '2026-07')).toBe(
+      true,
+    );
+  });
+
+  it('removes the pending report when the workflow cannot be started', async () => {
+    const handler = requestReportHandler({
+      savePendingReport: store.savePendingReport,
+      discardPendingReport: store.discardPendingReport,
+      startReportWorkflow: async () => {
+        throw new Error('StartExecution failed');
+      },
+      now,
+      newReportId: () => '3d0f6a52-8e7b-4c1e-9a55-0c2b5f1e7d10',
+    });
+
+    const response = (await handler(
+      httpEvent({
+        method: 'POST',
+        path: '/insights/reports',
+        body: { month: '2026-05' },
+        claims: claims('dave', 'spendwise/insights.write'),
+      }),
+      lambdaContext(),
+    )) as HttpResponse;
+
+    expect(response.statusCode).toBe(503);
+    expect(
+      await store.findReport({ userId: 'dave', reportId: '3d0f6a52-8e7b-4c1e-9a55-0c2b5f1e7d10' }),
+    ).toBeUndefined();
+  });
+});

@@ -1,0 +1,288 @@
+/**
+ * The report state machine exactly as resources/reportWorkflow.yml defines it, run on the local cloud's Step
+ * Functions engine: its Lambda functions are the workflow's own use cases (in process), the model is the local
+ * cloud's Bedrock model (with its fault injection) behind the real Converse adapter, and reports are stored in
+ * the real insights table on DynamoDB Local. Only the read models are an in-memory port implementation.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { BedrockError, LocalModel } from '@spendwise/local-cloud/bedrock/index';
+import type { InvokeOutcome } from '@spendwise/local-cloud/core/ports';
+import {
+  type AslDefinition,
+  installNode22Polyfills,
+  StepFunctionsEngine,
+} from '@spendwise/local-cloud/stepfunctions/index';
+import { fakeCloud } from '@spendwise/local-cloud/testing/fakeCloud';
+import { freshTable } from '@spendwise/test-kit';
+import { parse, type Tags } from 'yaml';
+import { type AskReportModelInput, askReportModel } from '../src/functions/askReportModel/askReportModel';
+import { loadReportData } from '../src/functions/loadReportData/loadReportData';
+import { markReportFailed } from '../src/functions/markReportFailed/markReportFailed';
+import { saveReport } from '../src/functions/saveReport/saveReport';
+import { buildBedrockModel } from '../src/report/adapters/bedrockModel';
+import { buildReportStore, type ReportStore } from '../src/report/adapters/reportStore';
+import { checkModelAnswer } from '../src/report/domain/answer';
+import { pendingReport } from '../src/report/domain/report';
+import { emptyMonth, octoberAggregates, septemberAggregates } from '../src/report/testing/fixtures';
+
+installNode22Polyfills();
+
+const cfnTags: Tags = ['GetAtt', 'Ref', 'Sub'].flatMap(
+  (name) =>
+    (['scalar', 'seq'] as const).map((nodeClass) => ({
+      tag: `!${name}`,
+      collection: nodeClass === 'scalar' ? undefined : nodeClass,
+      resolve: (value: unknown) => ({ [`Fn::${name}`]: value }),
+    })) as Tags,
+);
+
+export const functionArn = (name: string) => `arn:aws:lambda:us-east-1:000000000000:function:${name}`;
+
+/** Replaces `!GetAtt <function>.Arn` by a Lambda ARN that names the function, as the packaged template does. */
+function resolveFunctions(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(resolveFunctions);
+  if (!node || typeof node !== 'object') return node;
+  const getAtt = (node as Record<string, unknown>)['Fn::GetAtt'];
+  if (typeof getAtt === 'string' && getAtt.endsWith('.Arn')) return functionArn(getAtt.slice(0, -4));
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, resolveFunctions(value)]));
+}
+
+/** The ASL definition of resources/reportWorkflow.yml. */
+export async function reportDefinition(): Promise<AslDefinition> {
+  const file = new URL('../resources/reportWorkflow.yml', import.meta.url);
+  const document = parse(await readFile(file, 'utf8'), { customTags: cfnTags }) as {
+    stateMachines: { reportWorkflow: { definition: unknown } };
+  };
+  return resolveFunctions(document.stateMachines.reportWorkflow.definition) as AslDefinition;
+}
+
+/** A Bedrock Runtime client answered by the local model, failing with the SDK's error shape. */
+export function localBedrockClient(model: LocalModel): BedrockRuntimeClient {
+  const send = async (command: ConverseCommand) => {
+    const { modelId, ...body } = command.input;
+    try {
+      return await model.converse(String(modelId), body as Record<string, unknown>);
+    } catch (error) {
+      if (!(error instanceof BedrockError)) throw error;
+      throw Object.assign(new Error(error.message), {
+        name: error.code,
+        $metadata: { httpStatusCode: error.status },
+      });
+    }
+  };
+  return { send } as unknown as BedrockRuntimeClient;
+}
+
+export type StepFunctions = Record<string, (input: never) => Promise<unknown>>;
+
+/**
+ * Deploys the report workflow on a local engine whose Lambda functions are `steps` (by function name).
+ * Retries run 1000 times faster than on AWS.
+ */
+export async function localReportWorkflow(steps: StepFunctions) {
+  const fake = fakeCloud();
+  const model = new LocalModel(fake.cloud, { env: {} });
+  fake.answers.invoke = async (ref: string, payload: unknown): Promise<InvokeOutcome> => {
+    const step = steps[ref.slice(ref.lastIndexOf(':') + 1)];
+    if (!step)
+      return {
+        ok: false,
+        errorType: 'Lambda.ResourceNotFoundException',
+        errorMessage: ref,
+        durationMs: 1,
+        coldStart: false,
+      };
+    try {
+      return { ok: true, result: await step(payload as never), durationMs: 1, coldStart: false };
+    } catch (error) {
+      const failure = error as Error;
+      return {
+        ok: false,
+        errorType: failure.name,
+        errorMessage: failure.message,
+        durationMs: 1,
+        coldStart: false,
+      };
+    }
+  };
+  const engine = new StepFunctionsEngine(fake.cloud, { timeScale: 0.001 });
+  const machine = engine.deploy({
+    name: 'spendwise-insights-test-report',
+    definition: await reportDefinition(),
+  });
+  const calls = () =>
+    fake.recorded.invocations.map((call) => call.functionRef.slice(call.functionRef.lastIndexOf(':') + 1));
+  const run = async (input: unknown, name?: string) => {
+    const { executionArn } = await engine.startExecution(
+      machine.stateMachineArn,
+      JSON.stringify(input),
+      name,
+    );
+    return engine.waitForExecution(executionArn);
+  };
+  return { engine, model, run, calls, stateMachineArn: machine.stateMachineArn };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+const USER = 'user-1';
+const now = () => new Date('2026-11-15T10:00:00Z');
+let table: Awaited<ReturnType<typeof freshTable>>;
+let store: ReportStore;
+
+beforeAll(async () => {
+  table = await freshTable(new URL('../resources/table.yml', import.meta.url), 'InsightsTable');
+  store = buildReportStore(table.documentClient, { tableName: table.tableName, now });
+});
+
+afterAll(() => table.client.destroy());
+
+/** The read models as the workflow sees them: a busy October, a quieter September, and nothing else. */
+const loadMonthAggregates = async (userId: string, month: string) =>
+  month === '2026-10'
+    ? { ...octoberAggregates(), userId }
+    : month === '2026-09'
+      ? { ...septemberAggregates(), userId }
+      : emptyMonth(userId, month);
+
+async function setUp(options: { loadFails?: boolean } = {}) {
+  const recordMetric = () => {};
+  // The model is built lazily: the local model only exists once the workflow is deployed.
+  let ask: ReturnType<typeof askReportModel> | undefined;
+  const workflow = await localReportWorkflow({
+    loadReportData: options.loadFails
+      ? async () => {
+          throw new Error('the read models are unreachable');
+        }
+      : loadReportData({ loadMonthAggregates }),
+    askReportModel: (input: AskReportModelInput) => (ask as NonNullable<typeof ask>)(input),
+    saveReport: saveReport({
+      findReport: store.findReport,
+      finishReport: store.finishReport,
+      now,
+      recordMetric,
+    }),
+    markReportFailed: markReportFailed({
+      findReport: store.findReport,
+      finishReport: store.finishReport,
+      now,
+      recordMetric,
+    }),
+  });
+  ask = askReportModel({
+    askModel: buildBedrockModel(localBedrockClient(workflow.model), {
+      modelId: 'amazon.nova-micro-v1:0',
+      timeoutMs: 2_000,
+    }),
+    modelId: 'amazon.nova-micro-v1:0',
+    recordMetric,
+  });
+  return workflow;
+}
+
+/** Requests a report the way POST /insights/reports does, and runs its execution to the end. */
+async function requestAndRun(workflow: Awaited<ReturnType<typeof setUp>>, month = '2026-10') {
+  const reportId = randomUUID();
+  await store.savePendingReport(pendingReport({ userId: USER, reportId }, month, now()));
+  const execution = await workflow.run(
+    { userId: USER, month, reportId, correlationId: `corr-${reportId}` },
+    reportId,
+  );
+  const report = await store.findReport({ userId: USER, reportId });
+  const events = (await table.allItems())
+    .filter((item) => item.type === 'Outbox' && String(item.detail).includes(reportId))
+    .map((item) => ({ detailType: item.detailType, data: JSON.parse(String(item.detail)).data }));
+  return { reportId, execution, report, events };
+}
+
+const modelCalls = (workflow: Awaited<ReturnType<typeof setUp>>) =>
+  workflow.calls().filter((name) => name === 'askReportModel').length;
+
+describe('the report state machine (resources/reportWorkflow.yml) on the local engine and model', () => {
+  it('produces a report written by the model, valid against the answer schema', async () => {
+    const workflow = await setUp();
+
+    const { execution, report, events } = await requestAndRun(workflow);
+
+    expect(execution.status).toBe('SUCCEEDED');
+    expect(report).toMatchObject({ status: 'ready', source: 'model', modelId: 'amazon.nova-micro-v1:0' });
+    expect(checkModelAnswer(report?.content).valid).toBe(true);
+    expect(events).toEqual([
+      { detailType: 'InsightReportReady', data: expect.objectContaining({ source: 'model' }) },
+    ]);
+    expect(workflow.calls()).toEqual(['loadReportData', 'askReportModel', 'saveReport']);
+  });
+
+  it('retries a model throttled three times and then gets the report from the model', async () => {
+    const workflow = await setUp();
+    workflow.model.faults.set({ throttleNext: 3 });
+
+    const { report } = await requestAndRun(workflow);
+
+    expect(report).toMatchObject({ status: 'ready', source: 'model' });
+    expect(modelCalls(workflow)).toBe(4);
+  });
+
+  it('falls back, flagged model-unavailable, when the model keeps throttling past the retries', async () => {
+    const workflow = await setUp();
+    workflow.model.faults.set({ throttleNext: 50 });
+
+    const { report, events } = await requestAndRun(workflow);
+
+    expect(report).toMatchObject({
+      status: 'ready',
+      source: 'fallback',
+      fallbackReason: 'model-unavailable',
+    });
+    // The first call and MaxAttempts (5) retries.
+    expect(modelCalls(workflow)).toBe(6);
+    expect(events[0]?.data).toMatchObject({ source: 'fallback', fallbackReason: 'model-unavailable' });
+  });
+
+  it('falls back at once, flagged model-unavailable, when the model always fails', async () => {
+    const workflow = await setUp();
+    workflow.model.faults.set({ failAlways: true });
+
+    const { report } = await requestAndRun(workflow);
+
+    expect(report).toMatchObject({ source: 'fallback', fallbackReason: 'model-unavailable' });
+    expect(modelCalls(workflow)).toBe(1);
+  });
+
+  it('falls back, flagged invalid-answer, when the model answers garbage', async () => {
+    const workflow = await setUp();
+    workflow.model.faults.set({ malformedNext: 1 });
+
+    const { report, events } = await requestAndRun(workflow);
+
+    expect(report).toMatchObject({ source: 'fallback', fallbackReason: 'invalid-answer' });
+    expect(checkModelAnswer(report?.content).valid).toBe(true);
+    expect(events[0]?.data).toMatchObject({ source: 'fallback', fallbackReason: 'invalid-answer' });
+  });
+
+  it('does not ask the model about a month with too little data', async () => {
+    const workflow = await setUp();
+
+    const { report } = await requestAndRun(workflow, '2026-08');
+
+    expect(report).toMatchObject({ source: 'fallback', fallbackReason: 'not-enough-data' });
+    expect(modelCalls(workflow)).toBe(0);
+  });
+
+  it('marks the report failed with InsightReportFailed when a step fails for good, and the execution fails', async () => {
+    const workflow = await setUp({ loadFails: true });
+
+    const { execution, report, events } = await requestAndRun(workflow);
+
+    expect(execution.status).toBe('FAILED');
+    expect(execution.error).toBe('ReportFailed');
+    expect(report).toMatchObject({
+      status: 'failed',
+      failure: { reason: 'error', message: 'the read models are unreachable' },
+    });
+    expect(events.map((event) => event.detailType)).toEqual(['InsightReportFailed']);
+  });
+});
