@@ -29,6 +29,10 @@ const ENGINE_TYPES = [
   'AWS::ApiGatewayV2::Integration',
   'AWS::ApiGatewayV2::Route',
   'AWS::DynamoDB::Table',
+  'AWS::SNS::Subscription',
+  'AWS::Scheduler::Schedule',
+  'AWS::StepFunctions::StateMachine',
+  'AWS::Lambda::EventInvokeConfig',
 ];
 
 const PROVIDER_URL = 'cognito-idp.eu-west-1.amazonaws.com/eu-west-1_LOCAL';
@@ -74,6 +78,8 @@ describe('deploying the packaged templates of every compose service', () => {
       ['platform', 'spendwise-platform-dev'],
       ['expenses', 'spendwise-expenses-dev'],
       ['catalog', 'spendwise-catalog-dev'],
+      ['insights', 'spendwise-insights-dev'],
+      ['notifications', 'spendwise-notifications-dev'],
     ]);
   });
 
@@ -99,7 +105,7 @@ describe('deploying the packaged templates of every compose service', () => {
     const { recorded, result } = await deployAll();
 
     const iam = recorded.unsupported.filter((u) => u.reason.startsWith('IAM is not enforced'));
-    expect(iam.map((u) => u.stack)).toEqual(['platform', 'expenses', 'catalog']);
+    expect(iam.map((u) => u.stack)).toEqual(['platform', 'expenses', 'catalog', 'insights', 'notifications']);
     const expensesRoles = [...result.stacks[1]!.resources]
       .filter(([, r]) => r.type === 'AWS::IAM::Role')
       .map(([id]) => id);

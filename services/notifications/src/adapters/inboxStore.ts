@@ -1,0 +1,192 @@
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { Alert } from '../domain/alert';
+import type { InboxItem, ListInbox, MarkAllRead, MarkPublished, MarkRead, SaveInboxItem } from '../ports';
+import { decodeCursor, encodeCursor } from './cursor';
+import {
+  BY_TIME_INDEX,
+  conditionFailedAt,
+  counterKey,
+  fromItem,
+  notificationKey,
+  timeSortKey,
+  UNREAD_BY_TIME_INDEX,
+  userKey,
+} from './keys';
+
+export interface InboxStoreConfig {
+  tableName: string;
+}
+
+/** Read items leave the inbox after 90 days (TTL); unread ones stay, so the unread count never drifts. */
+export const READ_RETENTION_SECONDS = 90 * 24 * 3600;
+
+const inboxItem = (alert: Alert, now: Date) => {
+  const sortKey = timeSortKey(alert.occurredAt, alert.notificationId);
+  return {
+    ...notificationKey(alert.userId, alert.notificationId),
+    kind: 'Notification',
+    LSI1SK: sortKey,
+    LSI2SK: sortKey,
+    ...alert,
+    createdAt: now.toISOString(),
+    readAt: null,
+    publishedAt: null,
+  };
+};
+
+/** DynamoDB adapters for the inbox ports: items and the unread counter always change in one transaction. */
+export function buildInboxStore(client: DynamoDBDocumentClient, config: InboxStoreConfig) {
+  const { tableName } = config;
+
+  const unreadCount = async (userId: string) => {
+    const { Item } = await client.send(
+      new GetCommand({ TableName: tableName, Key: counterKey(userId), ConsistentRead: true }),
+    );
+    return Math.max(0, Number(Item?.unread ?? 0));
+  };
+
+  const saveInboxItem: SaveInboxItem = async (alert, now) => {
+    const item = inboxItem(alert, now);
+    try {
+      await client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: tableName,
+                Item: item,
+                ConditionExpression: 'attribute_not_exists(PK)',
+                ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+              },
+            },
+            {
+              Update: {
+                TableName: tableName,
+                Key: counterKey(alert.userId),
+                UpdateExpression: 'ADD unread :one',
+                ExpressionAttributeValues: { ':one': 1 },
+              },
+            },
+          ],
+        }),
+      );
+      return { created: true, item: fromItem<InboxItem>(item) };
+    } catch (error) {
+      const existing = conditionFailedAt(error, 0);
+      if (!existing?.item) throw error;
+      return { created: false, item: fromItem<InboxItem>(existing.item) };
+    }
+  };
+
+  const markPublished: MarkPublished = async (userId, notificationId, now) => {
+    await client.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: notificationKey(userId, notificationId),
+        UpdateExpression: 'SET publishedAt = :now',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':now': now.toISOString() },
+      }),
+    );
+  };
+
+  const listInbox: ListInbox = async ({ userId, limit, unreadOnly, cursor }) => {
+    const [index, sortAttribute] = unreadOnly ? [UNREAD_BY_TIME_INDEX, 'LSI2SK'] : [BY_TIME_INDEX, 'LSI1SK'];
+    const start = cursor ? decodeCursor(cursor, userKey(userId), ['PK', 'SK', sortAttribute]) : undefined;
+    const [page, unread] = await Promise.all([
+      client.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: index,
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': userKey(userId) },
+          ScanIndexForward: false,
+          ConsistentRead: true,
+          Limit: limit,
+          ExclusiveStartKey: start,
+        }),
+      ),
+      unreadCount(userId),
+    ]);
+    return {
+      items: (page.Items ?? []).map((item) => fromItem<InboxItem>(item)),
+      ...(page.LastEvaluatedKey ? { nextCursor: encodeCursor(page.LastEvaluatedKey) } : {}),
+      unreadCount: unread,
+    };
+  };
+
+  // Unread is exactly "still has LSI2SK", so the condition and the sparse index can never disagree.
+  const transitionToRead = async (
+    userId: string,
+    notificationId: string,
+    now: Date,
+  ): Promise<'marked' | 'already-read' | 'missing'> => {
+    const readAt = now.toISOString();
+    try {
+      await client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: tableName,
+                Key: notificationKey(userId, notificationId),
+                UpdateExpression: 'SET readAt = :readAt, expiresAt = :expiresAt REMOVE LSI2SK',
+                ConditionExpression: 'attribute_exists(PK) AND attribute_exists(LSI2SK)',
+                ExpressionAttributeValues: {
+                  ':readAt': readAt,
+                  ':expiresAt': Math.floor(now.getTime() / 1000) + READ_RETENTION_SECONDS,
+                },
+                ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+              },
+            },
+            {
+              Update: {
+                TableName: tableName,
+                Key: counterKey(userId),
+                UpdateExpression: 'ADD unread :minusOne',
+                ExpressionAttributeValues: { ':minusOne': -1 },
+              },
+            },
+          ],
+        }),
+      );
+      return 'marked';
+    } catch (error) {
+      const failed = conditionFailedAt(error, 0);
+      if (!failed) throw error;
+      // Already read: marking it again changes nothing (idempotent). No item at all: not this user's.
+      return failed.item ? 'already-read' : 'missing';
+    }
+  };
+
+  const markRead: MarkRead = async (userId, notificationId, now) =>
+    (await transitionToRead(userId, notificationId, now)) !== 'missing';
+
+  const markAllRead: MarkAllRead = async (userId, now, limit) => {
+    const page = await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: UNREAD_BY_TIME_INDEX,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': userKey(userId) },
+        ProjectionExpression: 'notificationId',
+        ConsistentRead: true,
+        Limit: limit,
+      }),
+    );
+    let marked = 0;
+    // One transaction per item keeps each decrement tied to its own unread → read transition.
+    for (const item of page.Items ?? []) {
+      if ((await transitionToRead(userId, String(item.notificationId), now)) === 'marked') marked += 1;
+    }
+    return { marked, more: page.LastEvaluatedKey !== undefined };
+  };
+
+  return { saveInboxItem, markPublished, listInbox, markRead, markAllRead, unreadCount };
+}

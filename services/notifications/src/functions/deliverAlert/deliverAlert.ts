@@ -1,0 +1,51 @@
+import { parseSqsRecord } from '@spendwise/contracts';
+import { type IdempotencyOptions, type SqsEventConsumer, sqsEventConsumer } from '@spendwise/lambda-kit/sqs';
+import { ALERT_TYPES, type AlertSourceEvent, alertFromEvent } from '../../domain/alert';
+import { wantsWebhook } from '../../domain/preferences';
+import type { Clock, FindPreferences, MarkPublished, PublishUserAlert, SaveInboxItem } from '../../ports';
+
+export type DeliveryOutcome = 'delivered' | 'published-after-retry' | 'duplicate';
+
+export interface DeliverAlertDependencies {
+  saveInboxItem: SaveInboxItem;
+  markPublished: MarkPublished;
+  findPreferences: FindPreferences;
+  publishUserAlert: PublishUserAlert;
+  now: Clock;
+  /** Told about every handled event (metrics). */
+  onOutcome?: (outcome: DeliveryOutcome) => void;
+}
+
+/**
+ * Turns an insights event into a user alert: the inbox item and its unread count first (conditional on the
+ * item's id, derived from the eventId, so a redelivery writes nothing), then one publish to the user-alerts
+ * topic, then the mark that it was published. A retry after a failed publish finds the item unpublished and
+ * publishes it; a crash between publish and mark is the one case that publishes twice (at least once).
+ */
+export function deliverAlert(deps: DeliverAlertDependencies) {
+  return async (event: AlertSourceEvent) => {
+    const alert = alertFromEvent(event);
+    const { created, item } = await deps.saveInboxItem(alert, deps.now());
+    let outcome: DeliveryOutcome = created ? 'delivered' : 'published-after-retry';
+    if (!created && item.publishedAt !== null) {
+      outcome = 'duplicate';
+    } else {
+      const prefs = await deps.findPreferences(alert.userId);
+      await deps.publishUserAlert(alert, { webhook: wantsWebhook(prefs, alert.type) });
+      await deps.markPublished(alert.userId, alert.notificationId, deps.now());
+    }
+    deps.onOutcome?.(outcome);
+    return { notificationId: alert.notificationId, outcome };
+  };
+}
+
+/** The SQS consumer of the alerts queue: partial batch failures, poison messages, idempotency on eventId. */
+export const deliverAlertHandler = (
+  deps: DeliverAlertDependencies & { idempotency: IdempotencyOptions | false },
+): SqsEventConsumer =>
+  sqsEventConsumer({
+    parse: (record) =>
+      parseSqsRecord(record, ALERT_TYPES) as AlertSourceEvent & ReturnType<typeof parseSqsRecord>,
+    handle: deliverAlert(deps),
+    idempotency: deps.idempotency,
+  });

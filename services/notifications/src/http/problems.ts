@@ -1,0 +1,45 @@
+import { HttpProblemError, mapErrors } from '@spendwise/lambda-kit/http';
+import {
+  EmailInUseError,
+  InvalidCursorError,
+  InvalidWebhookUrlError,
+  NotificationNotFoundError,
+  PreferencesChangedError,
+  SubscriptionSyncError,
+} from '../domain/errors';
+
+/** Translates the service's domain errors into HTTP problems; anything else passes through untouched. */
+export function asHttpProblem(error: unknown): unknown {
+  if (error instanceof NotificationNotFoundError)
+    return new HttpProblemError(404, 'NOTIFICATION_NOT_FOUND', `No notification ${error.notificationId}`);
+  if (error instanceof InvalidCursorError)
+    return new HttpProblemError(400, 'INVALID_CURSOR', 'The cursor is not valid for this query');
+  if (error instanceof InvalidWebhookUrlError)
+    return new HttpProblemError(400, 'INVALID_WEBHOOK_URL', `The webhook URL is refused: ${error.reason}`, {
+      errors: [{ path: '/body/webhookUrl', message: error.reason }],
+    });
+  if (error instanceof EmailInUseError)
+    return new HttpProblemError(
+      409,
+      'EMAIL_IN_USE',
+      'This e-mail address already receives alerts of another account',
+    );
+  if (error instanceof PreferencesChangedError)
+    return new HttpProblemError(
+      409,
+      'PREFERENCES_CHANGED',
+      'The preferences changed meanwhile; read them and retry',
+    );
+  if (error instanceof SubscriptionSyncError)
+    return new HttpProblemError(
+      503,
+      'SUBSCRIPTION_SYNC_PENDING',
+      'Your preferences are saved, but the e-mail subscription could not be updated yet; send the same request again',
+      {},
+      { headers: { 'retry-after': '5' }, cause: error },
+    );
+  return error;
+}
+
+/** Wraps a use case so that domain errors reach the client as problems. */
+export const withDomainErrors = mapErrors(asHttpProblem);

@@ -1,0 +1,249 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { lambdaContext, sqsEvent } from '@spendwise/lambda-kit/testing';
+import type { SQSBatchResponse } from 'aws-lambda';
+import { buildInboxStore } from '../src/adapters/inboxStore';
+import { buildPreferencesStore } from '../src/adapters/preferencesStore';
+import { buildUserAlertsTopic } from '../src/adapters/userAlertsTopic';
+import { notificationIdOf } from '../src/domain/alert';
+import { deliverAlertHandler } from '../src/functions/deliverAlert/deliverAlert';
+import { listNotificationsHandler } from '../src/functions/listNotifications/listNotifications';
+import { markAllNotificationsReadHandler } from '../src/functions/markAllNotificationsRead/markAllNotificationsRead';
+import { markNotificationReadHandler } from '../src/functions/markNotificationRead/markNotificationRead';
+import { call } from './api';
+import { type LocalSns, startLocalSns } from './localSns';
+import {
+  anomalyData,
+  busEvent,
+  freshIdempotencyTable,
+  freshNotificationsTable,
+  thresholdData,
+} from './support';
+
+// The alert consumer and the inbox API over DynamoDB Local (inbox and idempotency tables from the service's
+// resources file) and the local cloud's SNS engine, with a queue subscribed to the user-alerts topic.
+let table: Awaited<ReturnType<typeof freshNotificationsTable>>;
+let idempotency: Awaited<ReturnType<typeof freshIdempotencyTable>>;
+let sns: LocalSns;
+let topicArn: string;
+let inbox: ReturnType<typeof buildInboxStore>;
+let consume: ReturnType<typeof deliverAlertHandler>;
+const TOPIC_QUEUE = 'arn:aws:sqs:eu-west-1:000000000000:user-alerts-copy';
+const now = () => new Date();
+
+beforeAll(async () => {
+  [table, idempotency, sns] = await Promise.all([
+    freshNotificationsTable(),
+    freshIdempotencyTable(),
+    startLocalSns(),
+  ]);
+  topicArn = sns.createTopic('spendwise-test-user-alerts');
+  sns.subscribeQueue(topicArn, TOPIC_QUEUE, { RawMessageDelivery: 'true' });
+  inbox = buildInboxStore(table.documentClient, { tableName: table.tableName });
+  const prefs = buildPreferencesStore(table.documentClient, { tableName: table.tableName });
+  consume = deliverAlertHandler({
+    ...inbox,
+    findPreferences: prefs.findPreferences,
+    publishUserAlert: buildUserAlertsTopic(sns.client, { topicArn }).publishUserAlert,
+    now,
+    idempotency: { tableName: idempotency.tableName, client: idempotency.client },
+  });
+});
+
+afterAll(async () => {
+  await sns.stop();
+  table.client.destroy();
+  idempotency.client.destroy();
+});
+
+const deliver = async (...bodies: unknown[]) =>
+  (await consume(
+    sqsEvent(bodies.map((body) => ({ body, messageId: randomUUID() }))),
+    lambdaContext(),
+  )) as SQSBatchResponse;
+
+const list = (user: string, query: Record<string, string> = {}) =>
+  call(listNotificationsHandler({ listInbox: inbox.listInbox }), {
+    method: 'GET',
+    path: '/notifications',
+    user,
+    query,
+  });
+
+const markRead = (user: string, id: string) =>
+  call(markNotificationReadHandler({ markRead: inbox.markRead, now }), {
+    method: 'POST',
+    path: `/notifications/${id}/read`,
+    user,
+    pathParameters: { id },
+  });
+
+const publishedFor = async (user: string) => {
+  await sns.sns.idle();
+  return sns.sent.filter((s) => JSON.parse(s.message.body).userId === user);
+};
+
+describe('delivering alerts', () => {
+  it('writes one inbox item, counts it once and publishes once when the same event arrives twice', async () => {
+    const event = busEvent('BudgetThresholdReached', thresholdData(80), { userId: 'twice' });
+
+    const first = await deliver(event);
+    const second = await deliver(event, event);
+    const listed = await list('twice');
+
+    expect(first.batchItemFailures).toEqual([]);
+    expect(second.batchItemFailures).toEqual([]);
+    expect(listed.body.unreadCount).toBe(1);
+    expect(listed.body.items).toHaveLength(1);
+    expect(listed.body.items?.[0]).toMatchObject({
+      id: notificationIdOf(event.detail.metadata.eventId),
+      type: 'BudgetThresholdReached',
+      severity: 'warning',
+      read: false,
+    });
+    const published = await publishedFor('twice');
+    expect(published).toHaveLength(1);
+    expect(published[0]?.message.attributes).toMatchObject({
+      userId: { DataType: 'String', StringValue: 'twice' },
+      type: { DataType: 'String', StringValue: 'BudgetThresholdReached' },
+      severity: { DataType: 'String', StringValue: 'warning' },
+    });
+  });
+
+  it('still writes and publishes once when the idempotency record is gone (a redelivery hours later)', async () => {
+    const event = busEvent('SpendingAnomalyDetected', anomalyData(), { userId: 'late-twice' });
+    const withoutIdempotency = deliverAlertHandler({
+      ...inbox,
+      findPreferences: buildPreferencesStore(table.documentClient, { tableName: table.tableName })
+        .findPreferences,
+      publishUserAlert: buildUserAlertsTopic(sns.client, { topicArn }).publishUserAlert,
+      now,
+      idempotency: false,
+    });
+
+    await withoutIdempotency(sqsEvent([{ body: event }]), lambdaContext());
+    await withoutIdempotency(sqsEvent([{ body: event }]), lambdaContext());
+
+    expect((await list('late-twice')).body.unreadCount).toBe(1);
+    expect(await publishedFor('late-twice')).toHaveLength(1);
+  });
+
+  it('lists events that arrive out of order newest first, by when they happened', async () => {
+    const older = busEvent('SpendingAnomalyDetected', anomalyData(), {
+      userId: 'ordering',
+      occurredAt: '2026-11-01T10:00:00.000Z',
+    });
+    const newer = busEvent('BudgetThresholdReached', thresholdData(100), {
+      userId: 'ordering',
+      occurredAt: '2026-11-02T10:00:00.000Z',
+    });
+
+    await deliver(newer);
+    await deliver(older);
+    await deliver(newer);
+    const listed = await list('ordering');
+
+    expect(listed.body.items?.map((item) => item.type)).toEqual([
+      'BudgetThresholdReached',
+      'SpendingAnomalyDetected',
+    ]);
+    expect(listed.body.unreadCount).toBe(2);
+  });
+
+  it('reports a poison message as a batch item failure and processes the rest of its batch', async () => {
+    const good = busEvent('BudgetThresholdReached', thresholdData(100), { userId: 'poison' });
+    const invalid = busEvent('BudgetThresholdReached', { threshold: 'lots' }, { userId: 'poison' });
+
+    const response = (await consume(
+      sqsEvent([
+        { body: 'not json', messageId: 'bad-json' },
+        { body: good, messageId: 'good' },
+        { body: invalid, messageId: 'bad-schema' },
+      ]),
+      lambdaContext(),
+    )) as SQSBatchResponse;
+
+    expect(response.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual([
+      'bad-json',
+      'bad-schema',
+    ]);
+    expect((await list('poison')).body.unreadCount).toBe(1);
+  });
+});
+
+describe('the inbox API', () => {
+  it('decrements the unread count once when an item is marked read twice', async () => {
+    await deliver(
+      busEvent('BudgetThresholdReached', thresholdData(80), { userId: 'reader' }),
+      busEvent('SpendingAnomalyDetected', anomalyData(), { userId: 'reader' }),
+    );
+    const [item] = (await list('reader')).body.items ?? [];
+
+    const first = await markRead('reader', String(item?.id));
+    const second = await markRead('reader', String(item?.id));
+    const listed = await list('reader');
+    const unread = await list('reader', { unread: 'true' });
+
+    expect([first.status, second.status]).toEqual([204, 204]);
+    expect(listed.body.unreadCount).toBe(1);
+    expect(listed.body.items?.find((i) => i.id === item?.id)).toMatchObject({ read: true });
+    expect(unread.body.items?.map((i) => i.id)).not.toContain(item?.id);
+    expect(unread.body.items).toHaveLength(1);
+  });
+
+  it("answers 404 for another user's item and leaves it unread", async () => {
+    await deliver(
+      busEvent(
+        'InsightReportFailed',
+        { reportId: randomUUID(), month: '2026-10', reason: 'save-failed' },
+        { userId: 'owner' },
+      ),
+    );
+    const [item] = (await list('owner')).body.items ?? [];
+
+    const answer = await markRead('intruder', String(item?.id));
+    const intruderList = await list('intruder');
+
+    expect(answer.status).toBe(404);
+    expect(answer.headers['content-type']).toBe('application/problem+json');
+    expect(answer.body.code).toBe('NOTIFICATION_NOT_FOUND');
+    expect(intruderList.body).toMatchObject({ items: [], unreadCount: 0 });
+    expect((await list('owner')).body.unreadCount).toBe(1);
+  });
+
+  it('pages with a cursor and refuses a cursor forged for another user', async () => {
+    const events = [1, 2, 3].map((day) =>
+      busEvent('SpendingAnomalyDetected', anomalyData(), {
+        userId: 'pager',
+        occurredAt: `2026-11-0${day}T08:00:00.000Z`,
+      }),
+    );
+    await deliver(...events);
+
+    const first = await list('pager', { limit: '2' });
+    const second = await list('pager', { limit: '2', cursor: String(first.body.nextCursor) });
+    const forged = await list('someone-else', { limit: '2', cursor: String(first.body.nextCursor) });
+
+    expect(first.body.items).toHaveLength(2);
+    expect(second.body.items).toHaveLength(1);
+    expect(second.body.nextCursor).toBeUndefined();
+    expect(forged.status).toBe(400);
+    expect(forged.body.code).toBe('INVALID_CURSOR');
+  });
+
+  it('marks every unread item read and brings the count to zero', async () => {
+    await deliver(
+      busEvent('BudgetThresholdReached', thresholdData(80), { userId: 'bulk' }),
+      busEvent('BudgetThresholdReached', thresholdData(100), { userId: 'bulk' }),
+    );
+
+    const answer = await call(markAllNotificationsReadHandler({ markAllRead: inbox.markAllRead, now }), {
+      method: 'POST',
+      path: '/notifications/read-all',
+      user: 'bulk',
+    });
+
+    expect(answer.body).toEqual({ marked: 2, more: false });
+    expect((await list('bulk')).body.unreadCount).toBe(0);
+  });
+});
