@@ -1,0 +1,174 @@
+/**
+ * End to end over the local cloud: what the bus and the queues may do to events — deliver them twice, out of
+ * order, or carry a poison message — never shows in a total, a threshold alert or an inbox item, and a poison
+ * message ends in its dead-letter queue, whose alarm reaches the operators' ops-alerts topic.
+ */
+import { GetQueueUrlCommand, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { BusEvent } from '../../packages/local-cloud/src/core/ports';
+import type { SpendwiseClient } from '../../scripts/demo/client';
+import { waitFor } from '../../scripts/demo/client';
+import { type BusEntry, expenseHistory, putOnBus } from './support/events';
+import { type System, settled, startSystem, type TopicTap } from './support/system';
+
+let system: System;
+let opsAlerts: TopicTap;
+const busEvents: BusEvent[] = [];
+
+beforeAll(async () => {
+  system = await startSystem({ alarmTimeScale: 0.02, queueTimeScale: 0.02 });
+  system.cloud.engines.events.onEvent((_bus, event) => busEvents.push(event));
+  opsAlerts = await system.tapTopic('ops-alerts');
+}, 600_000);
+
+afterAll(() => system?.stop());
+
+interface Summary {
+  totals: Array<{ categoryId: string; currency: string; minorUnits: number; count: number }>;
+}
+interface Inbox {
+  items: Array<{ id: string; type: string }>;
+  unreadCount: number;
+}
+
+const summaryOf = (client: SpendwiseClient, month: string) =>
+  client.expect<Summary>(200, 'insights', 'GET', `/insights/summary?month=${month}`);
+const inboxOf = (client: SpendwiseClient) =>
+  client.expect<Inbox>(200, 'notifications', 'GET', '/notifications?limit=50');
+
+const eur = (minorUnits: number) => ({ minorUnits, currency: 'EUR' });
+
+const ofUser = (userId: string) => (e: BusEvent) =>
+  (e.detail as { metadata?: { userId?: string } }).metadata?.userId === userId;
+
+const asEntry = (e: BusEvent): BusEntry => ({
+  source: e.source,
+  detailType: e['detail-type'],
+  detail: e.detail as BusEntry['detail'],
+});
+
+describe('duplicates and reordering', () => {
+  it('counts nothing twice when every event of a user is delivered again, in reverse order', async () => {
+    const user = 'e2e-twice';
+    const client = await system.as(user);
+    await client.expect([200, 201], 'catalog', 'PUT', '/budgets/groceries', { amount: eur(10000) });
+    for (const cents of [4000, 3000, 5000]) {
+      await client.expect(201, 'expenses', 'POST', '/expenses', {
+        amount: eur(cents),
+        date: '2026-11-03',
+        categoryId: 'groceries',
+      });
+    }
+    await waitFor('both threshold alerts', async () => {
+      const inbox = await inboxOf(client);
+      return inbox.items.length >= 2 ? inbox : undefined;
+    });
+    await settled(system);
+    const before = { summary: await summaryOf(client, '2026-11'), inbox: await inboxOf(client) };
+    const thresholdsBefore = busEvents.filter(
+      (e) => ofUser(user)(e) && e['detail-type'] === 'BudgetThresholdReached',
+    ).length;
+
+    const delivered = busEvents.filter(ofUser(user)).map(asEntry);
+    await putOnBus(system.awsEndpoint, system.stage, [...delivered].reverse());
+    await settled(system);
+
+    const after = { summary: await summaryOf(client, '2026-11'), inbox: await inboxOf(client) };
+    expect(before.summary.totals).toEqual([
+      { categoryId: 'groceries', currency: 'EUR', minorUnits: 12000, count: 3 },
+    ]);
+    expect(after.summary.totals).toEqual(before.summary.totals);
+    expect(after.inbox.items.map((i) => i.id).sort()).toEqual(before.inbox.items.map((i) => i.id).sort());
+    expect(after.inbox.unreadCount).toBe(2);
+    expect(thresholdsBefore).toBe(2);
+    expect(
+      busEvents.filter((e) => ofUser(user)(e) && e['detail-type'] === 'BudgetThresholdReached'),
+    ).toHaveLength(
+      2 + 2, // the two originals, and the two this test put on the bus again; no new ones
+    );
+  });
+
+  it('ends in the latest state whatever order an expense history arrives in', async () => {
+    const user = 'e2e-order';
+    const client = await system.as(user);
+    const kept = expenseHistory(user, { amount: eur(1000), date: '2026-11-04', categoryId: 'dining' }, [
+      { amount: eur(2500) },
+      { amount: eur(1800), categoryId: 'groceries' },
+    ]);
+    const gone = expenseHistory(
+      user,
+      { amount: eur(9900), date: '2026-11-05', categoryId: 'dining' },
+      [{ amount: eur(7700) }],
+      true,
+    );
+    // newest first, then the rest, each twice
+    const scrambled = [kept[2]!, gone[2]!, kept[0]!, gone[0]!, kept[1]!, gone[1]!];
+
+    await putOnBus(system.awsEndpoint, system.stage, [...scrambled, ...scrambled]);
+    await settled(system);
+
+    const summary = await summaryOf(client, '2026-11');
+    expect(summary.totals).toEqual([
+      { categoryId: 'groceries', currency: 'EUR', minorUnits: 1800, count: 1 },
+    ]);
+  });
+});
+
+describe('a poison message', () => {
+  it('goes to the dead-letter queue while its batch is processed, and the DLQ alarm reaches ops-alerts', async () => {
+    const user = 'e2e-poison';
+    const client = await system.as(user);
+    const good = expenseHistory(user, { amount: eur(4200), date: '2026-11-06', categoryId: 'travel' }, []);
+    const { QueueUrl } = await system.sqs.send(
+      new GetQueueUrlCommand({ QueueName: `spendwise-${system.stage}-insights-spending` }),
+    );
+    const asRuleWouldDeliver = (entry: BusEntry) =>
+      JSON.stringify({
+        version: '0',
+        id: crypto.randomUUID(),
+        'detail-type': entry.detailType,
+        source: entry.source,
+        account: '000000000000',
+        time: new Date().toISOString(),
+        region: 'eu-west-1',
+        resources: [],
+        detail: entry.detail,
+      });
+
+    await system.sqs.send(
+      new SendMessageBatchCommand({
+        QueueUrl,
+        Entries: [
+          { Id: 'poison', MessageBody: '{"detail-type":"ExpenseRecorded","detail":{"not":"an event"}}' },
+          { Id: 'good', MessageBody: asRuleWouldDeliver(good[0]!) },
+        ],
+      }),
+    );
+
+    const summary = await waitFor('the good message to be applied', async () => {
+      const s = await summaryOf(client, '2026-11');
+      return s.totals.length > 0 ? s : undefined;
+    });
+    expect(summary.totals).toEqual([{ categoryId: 'travel', currency: 'EUR', minorUnits: 4200, count: 1 }]);
+    const dlq = await waitFor(
+      'the poison message in the dead-letter queue',
+      () =>
+        system.cloud.engines.sqs
+          .queues()
+          .find((q) => q.name === `spendwise-${system.stage}-insights-spending-dlq` && q.visible === 1),
+      { timeoutMs: 60_000 },
+    );
+    expect(dlq.visible).toBe(1);
+    const alert = await waitFor(
+      'the DLQ alarm on ops-alerts',
+      async () => {
+        await opsAlerts.drain();
+        return opsAlerts.messages.find((m) => JSON.stringify(m).includes('insights-spending-dlq'));
+      },
+      { timeoutMs: 90_000, intervalMs: 250 },
+    );
+    const text = JSON.stringify(alert);
+    expect(text).toMatch(/critical|warning/);
+    expect(text).toContain('docs/runbooks/');
+  });
+});

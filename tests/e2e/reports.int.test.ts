@@ -1,0 +1,115 @@
+/**
+ * End to end over the local cloud: the monthly report workflow (Step Functions, the local Bedrock model) under
+ * model faults. A throttled model that recovers still writes the report; a model that answers garbage or always
+ * fails gives a flagged fallback report and an alert on the operators' ops-alerts topic.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import type { SpendwiseClient } from '../../scripts/demo/client';
+import { waitFor } from '../../scripts/demo/client';
+import { type System, settled, startSystem, type TopicTap } from './support/system';
+
+let system: System;
+let client: SpendwiseClient;
+let opsAlerts: TopicTap;
+const MONTH = '2026-11';
+
+interface Report {
+  reportId: string;
+  status: string;
+  source?: string;
+  fallbackReason?: string;
+  summary?: string;
+  highlights?: string[];
+  recommendations?: unknown[];
+}
+
+beforeAll(async () => {
+  system = await startSystem();
+  opsAlerts = await system.tapTopic('ops-alerts');
+  client = await system.as('e2e-reports');
+  const spending: Array<[string, number]> = [
+    ['groceries', 4200],
+    ['groceries', 3900],
+    ['dining', 2600],
+    ['transport', 4900],
+    ['groceries', 5100],
+  ];
+  for (const [categoryId, cents] of spending) {
+    await client.expect(201, 'expenses', 'POST', '/expenses', {
+      amount: { minorUnits: cents, currency: 'EUR' },
+      date: '2026-11-10',
+      categoryId,
+    });
+  }
+  await settled(system);
+}, 600_000);
+
+afterAll(() => system?.stop());
+
+beforeEach(() => system.setModelFaults({}));
+
+async function reportFor(month: string): Promise<Report> {
+  const { reportId } = await client.expect<{ reportId: string }>(
+    202,
+    'insights',
+    'POST',
+    '/insights/reports',
+    {
+      month,
+    },
+  );
+  return waitFor(
+    `report ${reportId}`,
+    async () => {
+      const report = await client.expect<Report>(200, 'insights', 'GET', `/insights/reports/${reportId}`);
+      return report.status === 'pending' ? undefined : report;
+    },
+    { timeoutMs: 90_000, intervalMs: 200 },
+  );
+}
+
+const opsAlertAbout = (reportId: string) =>
+  waitFor(
+    `an ops alert about report ${reportId}`,
+    async () => {
+      await opsAlerts.drain();
+      return opsAlerts.messages.find((m) => JSON.stringify(m).includes(reportId));
+    },
+    { timeoutMs: 30_000, intervalMs: 200 },
+  );
+
+describe('the report workflow under model faults', () => {
+  it('retries a model throttled three times and publishes the report the model wrote', async () => {
+    system.setModelFaults({ throttleNext: 3 });
+
+    const report = await reportFor(MONTH);
+
+    expect(report.status).toBe('ready');
+    expect(report.source).toBe('model');
+    expect(report.fallbackReason).toBeUndefined();
+    expect(report.recommendations).toHaveLength(3);
+  });
+
+  it('falls back, flagged, and alerts operators when the model answers garbage', async () => {
+    system.setModelFaults({ malformedNext: 100 });
+
+    const report = await reportFor(MONTH);
+
+    expect(report).toMatchObject({ status: 'ready', source: 'fallback', fallbackReason: 'invalid-answer' });
+    expect(report.recommendations).toHaveLength(3);
+    expect(JSON.stringify(await opsAlertAbout(report.reportId))).toMatch(/fallback|invalid-answer/);
+  });
+
+  it('falls back, flagged, and alerts operators when the model always fails', async () => {
+    system.setModelFaults({ failAlways: true });
+
+    const report = await reportFor(MONTH);
+
+    expect(report).toMatchObject({
+      status: 'ready',
+      source: 'fallback',
+      fallbackReason: 'model-unavailable',
+    });
+    expect(JSON.stringify(await opsAlertAbout(report.reportId))).toMatch(/fallback|model-unavailable/);
+  });
+});

@@ -1,0 +1,151 @@
+/**
+ * End to end over the local cloud: the `pnpm demo` story, asserted, and what one user's token can see of
+ * another's data (nothing).
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { SpendwiseClient } from '../../scripts/demo/client';
+import { runDemoStory, type StoryOutcome } from '../../scripts/demo/story';
+import { type System, startSystem } from './support/system';
+
+let system: System;
+let outcome: StoryOutcome;
+let alice: SpendwiseClient;
+let bob: SpendwiseClient;
+
+interface CategoryTotal {
+  categoryId: string;
+  currency: string;
+  minorUnits: number;
+  count: number;
+}
+
+beforeAll(async () => {
+  system = await startSystem();
+  alice = await system.as('e2e-alice');
+  bob = await system.as('e2e-bob');
+  outcome = await runDemoStory({
+    client: alice,
+    email: 'e2e-alice@example.com',
+    outboxDir: system.outboxDir,
+  });
+}, 600_000);
+
+afterAll(() => system?.stop());
+
+/** Totals per category and currency computed from the expenses themselves. */
+function totalsOf(expenses: StoryOutcome['expenses'], month: string): CategoryTotal[] {
+  const sums = new Map<string, CategoryTotal>();
+  for (const e of expenses.filter((x) => x.date.startsWith(month))) {
+    const key = `${e.categoryId}|${e.amount.currency}`;
+    const seen = sums.get(key) ?? {
+      categoryId: e.categoryId,
+      currency: e.amount.currency,
+      minorUnits: 0,
+      count: 0,
+    };
+    sums.set(key, { ...seen, minorUnits: seen.minorUnits + e.amount.minorUnits, count: seen.count + 1 });
+  }
+  return [...sums.values()].sort((a, b) =>
+    `${a.categoryId}|${a.currency}`.localeCompare(`${b.categoryId}|${b.currency}`),
+  );
+}
+
+const sorted = (totals: CategoryTotal[]) =>
+  [...totals].sort((a, b) => `${a.categoryId}|${a.currency}`.localeCompare(`${b.categoryId}|${b.currency}`));
+
+describe('the demo story', () => {
+  it('keeps the monthly totals equal to the sum of the expenses, after an update and a delete', () => {
+    for (const month of [outcome.months.previous, outcome.months.current]) {
+      const summary = outcome.summaries[month] as { totals: CategoryTotal[] };
+      expect(sorted(summary.totals)).toEqual(totalsOf(outcome.expenses, month));
+    }
+    expect(outcome.expenses.length).toBeGreaterThan(10);
+  });
+
+  it('files the expense without a category under the merchant rule', () => {
+    const metro = outcome.expenses.filter(
+      (e) => e.merchant === 'City Metro' && e.date.startsWith(outcome.months.current),
+    );
+    expect(metro.map((e) => e.categoryId)).toEqual(['transport']);
+  });
+
+  it('alerts each crossed threshold and the anomaly exactly once, in the inbox and by e-mail', () => {
+    const types = outcome.inbox.map((i) => i.type).sort();
+
+    expect(types.filter((t) => t === 'BudgetThresholdReached')).toHaveLength(2);
+    expect(types.filter((t) => t === 'SpendingAnomalyDetected')).toHaveLength(1);
+    expect(types.filter((t) => t === 'InsightReportReady')).toHaveLength(1);
+    expect(outcome.emails.length).toBeGreaterThanOrEqual(3);
+    expect(outcome.emails.every((m) => m.to === 'e2e-alice@example.com')).toBe(true);
+  });
+
+  it('answers the report request with a report the model wrote, of the expected structure', () => {
+    expect(outcome.report).toMatchObject({ status: 'ready', source: 'model', month: outcome.months.current });
+    expect(outcome.report.summary).toEqual(expect.any(String));
+    expect(outcome.report.highlights?.length).toBeGreaterThan(0);
+    expect(outcome.report.recommendations).toHaveLength(3);
+    expect(JSON.stringify(outcome.report)).not.toMatch(/ignore previous instructions/i);
+  });
+});
+
+describe("one user's token and another user's data", () => {
+  it('cannot read or change the categories, budgets, summaries, reports or notifications of someone else', async () => {
+    const created = await alice.expect<{ categoryId: string }>(201, 'catalog', 'POST', '/categories', {
+      name: 'Alice Hobbies',
+    });
+    const aliceNotification = outcome.inbox[0]!;
+
+    const bobCategories = await bob.expect<{ items: Array<{ categoryId: string }> }>(
+      200,
+      'catalog',
+      'GET',
+      '/categories',
+    );
+    const bobBudgets = await bob.expect<{ items: unknown[] }>(200, 'catalog', 'GET', '/budgets');
+    const bobSummary = await bob.expect<{ totals: unknown[] }>(
+      200,
+      'insights',
+      'GET',
+      `/insights/summary?month=${outcome.months.current}`,
+    );
+    const bobReports = await bob.expect<{ items: unknown[] }>(
+      200,
+      'insights',
+      'GET',
+      `/insights/reports?month=${outcome.months.current}`,
+    );
+    const bobInbox = await bob.expect<{ items: unknown[]; unreadCount: number }>(
+      200,
+      'notifications',
+      'GET',
+      '/notifications',
+    );
+
+    expect(bobCategories.items.map((c) => c.categoryId)).not.toContain(created.categoryId);
+    expect(bobBudgets.items).toEqual([]);
+    expect(bobSummary.totals).toEqual([]);
+    expect(bobReports.items).toEqual([]);
+    expect(bobInbox).toMatchObject({ items: [], unreadCount: 0 });
+    const attempts = await Promise.all([
+      bob.call(
+        'catalog',
+        'PATCH',
+        `/categories/${created.categoryId}`,
+        { name: 'Mine now' },
+        { 'if-match': '"1"' },
+      ),
+      bob.call('catalog', 'POST', `/categories/${created.categoryId}/archive`),
+      bob.call('insights', 'GET', `/insights/reports/${outcome.report.reportId}`),
+      bob.call('notifications', 'POST', `/notifications/${aliceNotification.id}/read`),
+      bob.call('expenses', 'GET', `/expenses/${outcome.expenses[0]!.expenseId}`),
+    ]);
+    expect(attempts.map((a) => a.status)).toEqual([404, 404, 404, 404, 404]);
+    const aliceInbox = await alice.expect<{ unreadCount: number }>(
+      200,
+      'notifications',
+      'GET',
+      '/notifications',
+    );
+    expect(aliceInbox.unreadCount).toBe(outcome.unreadCount);
+  });
+});

@@ -1,0 +1,142 @@
+/**
+ * The whole Spendwise system for an end-to-end test file: the local cloud started in-process over the packaged
+ * templates of every service (in-memory DynamoDB Local, free ports), tokens per user, API clients and taps on
+ * SNS topics made with the AWS SDK against the local endpoint — what a user or an operator would use.
+ */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
+import {
+  CreateQueueCommand,
+  DeleteMessageCommand,
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
+import type { FaultSettings } from '../../../packages/local-cloud/src/bedrock/faults';
+import { type RunningLocalCloud, startLocalCloud } from '../../../packages/local-cloud/src/localCloud';
+import { buildClient, type SpendwiseClient } from '../../../scripts/demo/client';
+
+const rootDir = new URL('../../../', import.meta.url).pathname.replace(/\/$/, '');
+
+export interface System {
+  cloud: RunningLocalCloud;
+  awsEndpoint: string;
+  stage: string;
+  outboxDir: string;
+  /** A client acting as `user` (a fresh token with every scope). */
+  as(user: string): Promise<SpendwiseClient>;
+  /** A queue subscribed to the SNS topic `spendwise-<stage>-<topicSuffix>`; returns its message reader. */
+  tapTopic(topicSuffix: string, rawDelivery?: boolean): Promise<TopicTap>;
+  setModelFaults(faults: FaultSettings): void;
+  sqs: SQSClient;
+  stop(): Promise<void>;
+}
+
+export interface TopicTap {
+  queueUrl: string;
+  /** Every message received so far (bodies parsed as JSON where they are JSON). */
+  messages: unknown[];
+  /** Receives what has arrived since the last call. */
+  drain(): Promise<unknown[]>;
+}
+
+const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+/**
+ * Starts the system; call `stop()` in afterAll. `alarmTimeScale` shortens alarm periods and `queueTimeScale`
+ * visibility timeouts (how soon a failed message is redelivered), for tests that wait on DLQs and alarms.
+ */
+export async function startSystem(
+  options: { alarmTimeScale?: number; queueTimeScale?: number } = {},
+): Promise<System> {
+  const cloud = await startLocalCloud({
+    rootDir,
+    dataDir: await mkdtemp(join(tmpdir(), 'spendwise-e2e-')),
+    awsPort: 0,
+    apiBasePort: 0,
+    inMemory: true,
+    ...(options.alarmTimeScale ? { alarmTimeScale: options.alarmTimeScale } : {}),
+    ...(options.queueTimeScale ? { queueTimeScale: options.queueTimeScale } : {}),
+  });
+  const { awsEndpoint, region, stage } = cloud.endpoints;
+  const sqs = new SQSClient({ endpoint: awsEndpoint, region, credentials });
+  const sns = new SNSClient({ endpoint: awsEndpoint, region, credentials });
+  const accountId = cloud.endpoints.accountId;
+
+  const tapTopic = async (topicSuffix: string, rawDelivery = true): Promise<TopicTap> => {
+    const name = `e2e-tap-${topicSuffix}-${Math.random().toString(36).slice(2, 8)}`;
+    const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: name }));
+    const attributes = await sqs.send(
+      new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }),
+    );
+    await sns.send(
+      new SubscribeCommand({
+        TopicArn: `arn:aws:sns:${region}:${accountId}:spendwise-${stage}-${topicSuffix}`,
+        Protocol: 'sqs',
+        Endpoint: attributes.Attributes?.QueueArn,
+        Attributes: { RawMessageDelivery: String(rawDelivery) },
+      }),
+    );
+    const tap: TopicTap = {
+      queueUrl: QueueUrl as string,
+      messages: [],
+      drain: async () => {
+        const got = await sqs.send(
+          new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }),
+        );
+        const bodies = (got.Messages ?? []).map((m) => parseMaybe(m.Body ?? ''));
+        for (const m of got.Messages ?? []) {
+          await sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: m.ReceiptHandle }));
+        }
+        tap.messages.push(...bodies);
+        return bodies;
+      },
+    };
+    return tap;
+  };
+
+  return {
+    cloud,
+    awsEndpoint,
+    stage,
+    outboxDir: cloud.endpoints.outbox,
+    as: async (user) => buildClient(cloud.endpoints.apis, await cloud.engines.auth.mintToken({ user })),
+    tapTopic,
+    setModelFaults: (faults) => cloud.engines.model.faults.set(faults),
+    sqs,
+    stop: async () => {
+      sqs.destroy();
+      sns.destroy();
+      await cloud.stop();
+    },
+  };
+}
+
+function parseMaybe(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Waits until no message is visible, in flight or delayed in any of the system's queues (dead-letter queues and
+ * test taps aside) for `quietMs` in a row: the asynchronous flows have run their course.
+ */
+export async function settled(system: System, quietMs = 1_000, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let quietSince = Date.now();
+  for (;;) {
+    const busy = system.cloud.engines.sqs
+      .queues()
+      .filter((q) => !q.name.endsWith('-dlq') && !q.name.startsWith('e2e-tap-'))
+      .some((q) => q.visible + q.inFlight + q.delayed > 0);
+    if (busy) quietSince = Date.now();
+    else if (Date.now() - quietSince >= quietMs) return;
+    if (Date.now() > deadline) throw new Error(`The queues did not settle within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
