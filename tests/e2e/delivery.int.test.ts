@@ -49,8 +49,7 @@ const asEntry = (e: BusEvent): BusEntry => ({
 
 describe('duplicates and reordering', () => {
   it('counts nothing twice when every event of a user is delivered again, in reverse order', async () => {
-    const user = 'e2e-twice';
-    const client = await system.as(user);
+    const { client, userId: user } = await system.user('e2e-twice');
     await client.expect([200, 201], 'catalog', 'PUT', '/budgets/groceries', { amount: eur(10000) });
     for (const cents of [4000, 3000, 5000]) {
       await client.expect(201, 'expenses', 'POST', '/expenses', {
@@ -89,8 +88,7 @@ describe('duplicates and reordering', () => {
   });
 
   it('ends in the latest state whatever order an expense history arrives in', async () => {
-    const user = 'e2e-order';
-    const client = await system.as(user);
+    const { client, userId: user } = await system.user('e2e-order');
     const kept = expenseHistory(user, { amount: eur(1000), date: '2026-11-04', categoryId: 'dining' }, [
       { amount: eur(2500) },
       { amount: eur(1800), categoryId: 'groceries' },
@@ -116,8 +114,7 @@ describe('duplicates and reordering', () => {
 
 describe('a poison message', () => {
   it('goes to the dead-letter queue while its batch is processed, and the DLQ alarm reaches ops-alerts', async () => {
-    const user = 'e2e-poison';
-    const client = await system.as(user);
+    const { client, userId: user } = await system.user('e2e-poison');
     const good = expenseHistory(user, { amount: eur(4200), date: '2026-11-06', categoryId: 'travel' }, []);
     const { QueueUrl } = await system.sqs.send(
       new GetQueueUrlCommand({ QueueName: `spendwise-${system.stage}-insights-spending` }),

@@ -27,6 +27,8 @@ export interface System {
   outboxDir: string;
   /** A client acting as `user` (a fresh token with every scope). */
   as(user: string): Promise<SpendwiseClient>;
+  /** A client acting as `user` and the user's id (the token's `sub`, which events carry as metadata.userId). */
+  user(name: string): Promise<{ client: SpendwiseClient; userId: string }>;
   /** A queue subscribed to the SNS topic `spendwise-<stage>-<topicSuffix>`; returns its message reader. */
   tapTopic(topicSuffix: string, rawDelivery?: boolean): Promise<TopicTap>;
   setModelFaults(faults: FaultSettings): void;
@@ -103,6 +105,11 @@ export async function startSystem(
     stage,
     outboxDir: cloud.endpoints.outbox,
     as: async (user) => buildClient(cloud.endpoints.apis, await cloud.engines.auth.mintToken({ user })),
+    user: async (name) => {
+      const token = await cloud.engines.auth.mintToken({ user: name });
+      const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+      return { client: buildClient(cloud.endpoints.apis, token), userId: claims.sub as string };
+    },
     tapTopic,
     setModelFaults: (faults) => cloud.engines.model.faults.set(faults),
     sqs,

@@ -96,6 +96,20 @@ describe('DynamoDB stream event source mapping', () => {
     expect(h.recorded.invocations[0]?.functionRef).toMatch(/function:spendwise-expenses-dev-relayOutbox$/);
   });
 
+  it('keeps reading a fresh table whose stream has no record yet, and delivers its first write', async () => {
+    const h = await setUp(() => ok());
+    await createMapping(h, {});
+    await pause(600);
+
+    await h.put('first');
+    await waitFor(() => h.recorded.invocations.length >= 1);
+
+    expect(h.recorded.messages.filter((m) => m.includes('failed'))).toEqual([]);
+    expect(keysOf((h.recorded.invocations[0]!.payload as { Records: LambdaStreamRecord[] }).Records)).toEqual(
+      ['first'],
+    );
+  });
+
   it('resumes from the sequence number reported in batchItemFailures', async () => {
     const h = await setUp((records, call) =>
       call === 0

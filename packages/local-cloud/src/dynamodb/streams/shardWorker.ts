@@ -90,7 +90,10 @@ export class ShardWorker {
     try {
       return await this.deps.call('GetRecords', { ShardIterator: iterator, Limit: 1000 }, 'DynamoDBStreams');
     } catch (error) {
-      if (!(error instanceof DynamoDbLocalError) || error.code !== 'ExpiredIteratorException') throw error;
+      // DynamoDB Local answers TrimmedDataAccessException when a TRIM_HORIZON iterator reads a shard that has no
+      // record yet (a fresh table): that is "nothing yet", as an expired iterator is "ask again".
+      const retryable = ['ExpiredIteratorException', 'TrimmedDataAccessException'];
+      if (!(error instanceof DynamoDbLocalError) || !retryable.includes(error.code)) throw error;
       return { Records: [], NextShardIterator: await this.newIterator() };
     }
   }

@@ -54,7 +54,11 @@ export class StreamPoller {
           `stream mapping ${this.mapping.name}: cannot read ${this.mapping.streamArn}: ${(error as Error).message}`,
         );
       }
-      await this.sleep(this.timings.discoveryIntervalMs);
+      // A stream has no shard until the table's first write: look for it as often as records are polled, so
+      // the first change of a fresh table is delivered as fast as every later one.
+      await this.sleep(
+        this.workers.size === 0 ? this.timings.pollIntervalMs : this.timings.discoveryIntervalMs,
+      );
     }
   }
 
