@@ -50,10 +50,10 @@ export class TtlSweeper {
     await this.sweeping;
   }
 
-  /** One pass over every table; returns how many items were deleted. */
-  async sweepOnce(): Promise<number> {
+  /** One pass over every table (or only `only`); returns how many items were deleted. */
+  async sweepOnce(only?: readonly string[]): Promise<number> {
     let deleted = 0;
-    for (const table of await this.tableNames()) {
+    for (const table of only ?? (await this.tableNames())) {
       const { TimeToLiveDescription: ttl } = await this.call<{
         TimeToLiveDescription?: { TimeToLiveStatus?: string; AttributeName?: string };
       }>('DescribeTimeToLive', { TableName: table });

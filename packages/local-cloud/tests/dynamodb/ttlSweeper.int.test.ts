@@ -27,7 +27,8 @@ describe('TTL sweeper', () => {
     await item('future', { N: String(now + 3 * 86_400) });
     await item('not-a-number', { S: String(now + 3600) });
 
-    const deleted = await engine.ttlSweeper.sweepOnce();
+    // Only this test's table: DynamoDB Local is shared with tests running at the same time.
+    const deleted = await engine.ttlSweeper.sweepOnce([tableName]);
 
     expect(deleted).toBe(1);
     const { Items } = await call<{ Items: { PK: { S: string } }[] }>('Scan', { TableName: tableName });
