@@ -15,6 +15,7 @@ import {
   CategoryArchivedError,
   CategoryExistsError,
   CategoryNotFoundError,
+  ConcurrentChangeError,
   StaleVersionError,
 } from '../domain/errors';
 import type { MerchantRule } from '../domain/merchantRule';
@@ -129,6 +130,7 @@ export function buildCatalogStore(client: DynamoDBDocumentClient, config: Catalo
         const categoryId = String((item as { categoryId?: unknown }).categoryId);
         throw check.item ? new CategoryArchivedError(categoryId) : new CategoryNotFoundError(categoryId);
       }
+      if (conflicted(error)) throw new ConcurrentChangeError(id);
       throw error;
     }
   };
@@ -195,6 +197,13 @@ export function buildCatalogStore(client: DynamoDBDocumentClient, config: Catalo
     listMerchantRules,
     saveMerchantRule,
   };
+}
+
+/** Whether DynamoDB cancelled the transaction because another one was changing the same items. */
+export function conflicted(error: unknown): boolean {
+  if ((error as Error | undefined)?.name !== 'TransactionCanceledException') return false;
+  const reasons = (error as TransactionCanceledException).CancellationReasons ?? [];
+  return reasons.some((reason) => reason.Code === 'TransactionConflict');
 }
 
 /** The failed item of a cancelled transaction at `index`, with the old item when DynamoDB returned it. */

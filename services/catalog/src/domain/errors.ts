@@ -64,3 +64,11 @@ export class StaleVersionError extends Error {
     this.name = 'StaleVersionError';
   }
 }
+
+/** Another request changed the same item at the same moment (DynamoDB cancelled the transaction): retry. */
+export class ConcurrentChangeError extends Error {
+  constructor(readonly itemId: string) {
+    super(`${itemId} is being changed by another request`);
+    this.name = 'ConcurrentChangeError';
+  }
+}

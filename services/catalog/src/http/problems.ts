@@ -4,6 +4,7 @@ import {
   CategoryArchivedError,
   CategoryExistsError,
   CategoryNotFoundError,
+  ConcurrentChangeError,
   DefaultCategoryError,
   InvalidThresholdsError,
   MerchantRuleNotFoundError,
@@ -35,6 +36,14 @@ export function asHttpProblem(error: unknown): unknown {
       412,
       'VERSION_MISMATCH',
       'The item changed since you read it; re-read and retry',
+    );
+  if (error instanceof ConcurrentChangeError)
+    return new HttpProblemError(
+      409,
+      'CONCURRENT_CHANGE',
+      'Another request is changing the same item; retry in a moment',
+      {},
+      { headers: { 'retry-after': '1' } },
     );
   if (error instanceof InvalidThresholdsError)
     return new HttpProblemError(400, 'VALIDATION_FAILED', 'The request is not valid', {
