@@ -4,6 +4,7 @@
  * fails gives a flagged fallback report and an alert on the operators' ops-alerts topic.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { demoCalendar } from '../../scripts/demo/calendar';
 import type { SpendwiseClient } from '../../scripts/demo/client';
 import { waitFor } from '../../scripts/demo/client';
 import { type System, startSystem, type TopicTap } from './support/system';
@@ -121,5 +122,52 @@ describe('the report workflow under model faults', () => {
       fallbackReason: 'model-unavailable',
     });
     expect(JSON.stringify(await opsAlertAbout(report.reportId))).toMatch(/model-unavailable/);
+  });
+});
+
+describe('the monthly schedule', () => {
+  it('starts a report for every user active in the previous month, once however often it fires', async () => {
+    const previous = demoCalendar();
+    const { client: active } = await system.user('e2e-last-month');
+    await active.expect(201, 'expenses', 'POST', '/expenses', {
+      amount: { minorUnits: 2300, currency: 'EUR' },
+      date: previous.previous(12),
+      categoryId: 'dining',
+    });
+    await waitFor('last month in the read model', async () => {
+      const summary = await active.expect<{ totals: unknown[] }>(
+        200,
+        'insights',
+        'GET',
+        `/insights/summary?month=${previous.previousMonth}`,
+      );
+      return summary.totals.length > 0 ? true : undefined;
+    });
+
+    await system.cloud.engines.scheduler.runNow(`spendwise-insights-${system.stage}-monthly-reports`);
+    await system.cloud.engines.scheduler.runNow(`spendwise-insights-${system.stage}-monthly-reports`);
+
+    const reports = await waitFor(
+      'the scheduled report',
+      async () => {
+        const list = await active.expect<{ items: Report[] }>(
+          200,
+          'insights',
+          'GET',
+          `/insights/reports?month=${previous.previousMonth}`,
+        );
+        return list.items.length > 0 && list.items.every((r) => r.status !== 'pending')
+          ? list.items
+          : undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 250 },
+    );
+    expect(reports).toHaveLength(1);
+    // One expense is not enough for the model: the deterministic report says so.
+    expect(reports[0]).toMatchObject({
+      status: 'ready',
+      source: 'fallback',
+      fallbackReason: 'not-enough-data',
+    });
   });
 });
