@@ -29,10 +29,12 @@ export const RULES = {
   'http-route-jwt': 'every HTTP API route uses a JWT authorizer (AuthorizationType JWT + AuthorizerId)',
   'log-group-retention': 'every log group has RetentionInDays',
   'alarms-present': 'a template with functions has at least one CloudWatch alarm',
-  'alarm-notifies-ops': 'every alarm has actions enabled and notifies the ops-alerts topic',
+  'alarm-notifies-ops':
+    'every alarm has actions enabled and notifies the alarms topic (routed to ops-alerts) or ops-alerts itself',
   'async-failure-destination':
     'every asynchronously invoked function (EventBridge, scheduler, SNS, S3, logs) has an on-failure destination or DLQ',
-  'platform-owned': "only the platform service defines the stage's event bus and ops-alerts topic",
+  'platform-owned':
+    "only the platform service defines the stage's event bus and its alarms and ops-alerts topics",
 } as const;
 
 export type RuleId = keyof typeof RULES;
