@@ -68,7 +68,13 @@ describe('duplicates and reordering', () => {
       (e) => ofUser(user)(e) && e['detail-type'] === 'BudgetThresholdReached',
     ).length;
 
-    const delivered = busEvents.filter(ofUser(user)).map(asEntry);
+    const announced = () =>
+      busEvents.filter((e) => ofUser(user)(e) && e['detail-type'] === 'NotificationDelivered').length;
+    await waitFor('a NotificationDelivered per inbox item', () => (announced() === 2 ? true : undefined));
+    const delivered = busEvents
+      .filter(ofUser(user))
+      .filter((e) => e['detail-type'] !== 'NotificationDelivered')
+      .map(asEntry);
     await putOnBus(system.awsEndpoint, system.stage, [...delivered].reverse());
     await settled(system);
 
@@ -79,6 +85,7 @@ describe('duplicates and reordering', () => {
     expect(after.summary.totals).toEqual(before.summary.totals);
     expect(after.inbox.items.map((i) => i.id).sort()).toEqual(before.inbox.items.map((i) => i.id).sort());
     expect(after.inbox.unreadCount).toBe(2);
+    expect(announced()).toBe(2);
     expect(thresholdsBefore).toBe(2);
     expect(
       busEvents.filter((e) => ofUser(user)(e) && e['detail-type'] === 'BudgetThresholdReached'),

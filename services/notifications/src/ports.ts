@@ -1,4 +1,4 @@
-import type { AlertType } from '@spendwise/contracts';
+import type { AlertType, EventEnvelope } from '@spendwise/contracts';
 import type { Alert } from './domain/alert';
 import type { OpsAlert } from './domain/opsAlert';
 import type { EmailSubscription, Preferences } from './domain/preferences';
@@ -12,10 +12,15 @@ export interface InboxItem extends Alert {
 }
 
 /**
- * Writes an alert to the inbox and counts it as unread, in one transaction, unless an item with its id already
- * exists. Returns the stored item and whether this call created it.
+ * Writes an alert to the inbox, counts it as unread and puts the outbox record of `delivered` (its
+ * NotificationDelivered event), in one transaction, unless an item with its id already exists: then nothing is
+ * written. Returns the stored item and whether this call created it.
  */
-export type SaveInboxItem = (alert: Alert, now: Date) => Promise<{ created: boolean; item: InboxItem }>;
+export type SaveInboxItem = (
+  alert: Alert,
+  now: Date,
+  delivered: EventEnvelope,
+) => Promise<{ created: boolean; item: InboxItem }>;
 
 /** Records that the alert reached the user-alerts topic (so a redelivery does not publish it again). */
 export type MarkPublished = (userId: string, notificationId: string, now: Date) => Promise<void>;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { validateNotificationDeliveredV1 } from '@spendwise/contracts';
 import { lambdaContext, sqsEvent } from '@spendwise/lambda-kit/testing';
 import type { SQSBatchResponse } from 'aws-lambda';
 import { buildInboxStore } from '../src/adapters/inboxStore';
@@ -168,6 +169,64 @@ describe('delivering alerts', () => {
       'bad-schema',
     ]);
     expect((await list('poison')).body.unreadCount).toBe(1);
+  });
+});
+
+/** The NotificationDelivered outbox records of one user's alerts, as stored (before any relay drains them). */
+const outboxOf = async (user: string) =>
+  (await table.allItems())
+    .filter((item) => item.type === 'Outbox')
+    .filter((item) => JSON.parse(String(item.detail)).metadata.userId === user);
+
+describe('announcing deliveries through the outbox', () => {
+  it('writes exactly one schema-valid NotificationDelivered outbox record with a new inbox item', async () => {
+    const event = busEvent('BudgetThresholdReached', thresholdData(100), { userId: 'announced' });
+
+    await deliver(event);
+    const records = await outboxOf('announced');
+
+    expect(records).toHaveLength(1);
+    const [record] = records;
+    expect(record).toMatchObject({
+      PK: `OUTBOX#${JSON.parse(String(record?.detail)).metadata.eventId}`,
+      SK: 'OUTBOX',
+      type: 'Outbox',
+      source: 'spendwise.notifications',
+      detailType: 'NotificationDelivered',
+    });
+    expect(record).not.toHaveProperty('kind');
+    const detail = JSON.parse(String(record?.detail));
+    expect(validateNotificationDeliveredV1(detail)).toBe(true);
+    expect(detail.metadata).toMatchObject({
+      userId: 'announced',
+      correlationId: 'corr-1',
+      causationId: event.detail.metadata.eventId,
+    });
+    expect(detail.data).toEqual({
+      notificationId: notificationIdOf(event.detail.metadata.eventId),
+      type: 'BudgetThresholdReached',
+      severity: 'critical',
+      channels: ['inbox', 'sns'],
+    });
+  });
+
+  it('writes no second record for a redelivered event, with or without the idempotency record', async () => {
+    const event = busEvent('SpendingAnomalyDetected', anomalyData(), { userId: 'announced-once' });
+    const withoutIdempotency = deliverAlertHandler({
+      ...inbox,
+      findPreferences: buildPreferencesStore(table.documentClient, { tableName: table.tableName })
+        .findPreferences,
+      publishUserAlert: buildUserAlertsTopic(sns.client, { topicArn }).publishUserAlert,
+      now,
+      idempotency: false,
+    });
+
+    await deliver(event);
+    await deliver(event, event);
+    await withoutIdempotency(sqsEvent([{ body: event }]), lambdaContext());
+
+    expect(await outboxOf('announced-once')).toHaveLength(1);
+    expect((await list('announced-once')).body.unreadCount).toBe(1);
   });
 });
 

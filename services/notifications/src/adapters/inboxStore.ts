@@ -5,6 +5,7 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { outboxItem } from '@spendwise/outbox';
 import type { Alert } from '../domain/alert';
 import type { InboxItem, ListInbox, MarkAllRead, MarkPublished, MarkRead, SaveInboxItem } from '../ports';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -40,7 +41,10 @@ const inboxItem = (alert: Alert, now: Date) => {
   };
 };
 
-/** DynamoDB adapters for the inbox ports: items and the unread counter always change in one transaction. */
+/**
+ * DynamoDB adapters for the inbox ports: items and the unread counter always change in one transaction; a new
+ * item's NotificationDelivered outbox record is part of that transaction.
+ */
 export function buildInboxStore(client: DynamoDBDocumentClient, config: InboxStoreConfig) {
   const { tableName } = config;
 
@@ -51,7 +55,9 @@ export function buildInboxStore(client: DynamoDBDocumentClient, config: InboxSto
     return Math.max(0, Number(Item?.unread ?? 0));
   };
 
-  const saveInboxItem: SaveInboxItem = async (alert, now) => {
+  // The outbox record rides in the same transaction as the conditional put: a new item announces itself exactly
+  // once, and a redelivered event (failed condition) writes no record at all.
+  const saveInboxItem: SaveInboxItem = async (alert, now, delivered) => {
     const item = inboxItem(alert, now);
     try {
       await client.send(
@@ -73,6 +79,7 @@ export function buildInboxStore(client: DynamoDBDocumentClient, config: InboxSto
                 ExpressionAttributeValues: { ':one': 1 },
               },
             },
+            { Put: { TableName: tableName, Item: outboxItem(delivered, now) } },
           ],
         }),
       );

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { type EventEnvelope, validateNotificationDeliveredV1 } from '@spendwise/contracts';
 import type { Alert, AlertSourceEvent } from '../../domain/alert';
 import { defaultPreferences, type Preferences } from '../../domain/preferences';
 import type { InboxItem } from '../../ports';
@@ -30,15 +31,18 @@ const event: AlertSourceEvent = {
 function fakes(prefs: Preferences = defaultPreferences('user-1'), failPublishes = 0) {
   const items = new Map<string, InboxItem>();
   const published: { alert: Alert; webhook: boolean }[] = [];
+  const outbox: EventEnvelope[] = [];
   let failures = failPublishes;
   return {
     items,
     published,
-    saveInboxItem: async (alert: Alert, now: Date) => {
+    outbox,
+    saveInboxItem: async (alert: Alert, now: Date, delivered: EventEnvelope) => {
       const existing = items.get(alert.notificationId);
       if (existing) return { created: false, item: existing };
       const item = { ...alert, createdAt: now.toISOString(), readAt: null, publishedAt: null };
       items.set(alert.notificationId, item);
+      outbox.push(delivered);
       return { created: true, item };
     },
     markPublished: async (_user: string, id: string, now: Date) => {
@@ -73,6 +77,36 @@ describe('deliverAlert', () => {
 
     expect(again.outcome).toBe('duplicate');
     expect(deps.published).toHaveLength(1);
+    expect(deps.outbox).toHaveLength(1);
+  });
+
+  it('hands the new inbox item a schema-valid NotificationDelivered event caused by the source event', async () => {
+    const deps = fakes();
+
+    const { notificationId } = await deliverAlert(deps)(event);
+
+    expect(deps.outbox).toHaveLength(1);
+    const [delivered] = deps.outbox;
+    expect(delivered).toMatchObject({
+      source: 'spendwise.notifications',
+      detailType: 'NotificationDelivered',
+    });
+    expect(validateNotificationDeliveredV1(delivered?.detail)).toBe(true);
+    expect(delivered?.detail).toMatchObject({
+      metadata: {
+        eventVersion: 1,
+        occurredAt: '2026-11-14T09:31:00.000Z',
+        userId: 'user-1',
+        correlationId: 'req-77',
+        causationId: event.detail.metadata.eventId,
+      },
+      data: {
+        notificationId,
+        type: 'BudgetThresholdReached',
+        severity: 'warning',
+        channels: ['inbox', 'sns'],
+      },
+    });
   });
 
   it('publishes on the retry after a failed publish, without a second inbox item', async () => {

@@ -1,6 +1,6 @@
-import { parseSqsRecord } from '@spendwise/contracts';
+import { createEvent, NotificationDelivered, parseSqsRecord } from '@spendwise/contracts';
 import { type IdempotencyOptions, type SqsEventConsumer, sqsEventConsumer } from '@spendwise/lambda-kit/sqs';
-import { ALERT_TYPES, type AlertSourceEvent, alertFromEvent } from '../../domain/alert';
+import { ALERT_TYPES, type Alert, type AlertSourceEvent, alertFromEvent } from '../../domain/alert';
 import { wantsWebhook } from '../../domain/preferences';
 import type { Clock, FindPreferences, MarkPublished, PublishUserAlert, SaveInboxItem } from '../../ports';
 
@@ -17,15 +17,36 @@ export interface DeliverAlertDependencies {
 }
 
 /**
- * Turns an insights event into a user alert: the inbox item and its unread count first (conditional on the
- * item's id, derived from the eventId, so a redelivery writes nothing), then one publish to the user-alerts
- * topic, then the mark that it was published. A retry after a failed publish finds the item unpublished and
- * publishes it; a crash between publish and mark is the one case that publishes twice (at least once).
+ * The NotificationDelivered event of a new inbox item. `channels` says where the alert goes: the inbox (written
+ * in the same transaction as this event's outbox record) and the user-alerts topic, which the alert is handed
+ * to right after that transaction commits; a failed publish is retried until it succeeds (or the message is
+ * dead-lettered and redriven), so "sns" means "queued for the topic" (docs/notifications-data-model.md).
+ */
+export const notificationDelivered = (alert: Alert, now: Date) =>
+  createEvent(
+    NotificationDelivered,
+    {
+      notificationId: alert.notificationId,
+      type: alert.type,
+      severity: alert.severity,
+      channels: ['inbox', 'sns'],
+    },
+    { userId: alert.userId, correlationId: alert.correlationId, causationId: alert.sourceEventId },
+    { occurredAt: now },
+  );
+
+/**
+ * Turns an insights event into a user alert: the inbox item, its unread count and the NotificationDelivered
+ * outbox record first (one transaction, conditional on the item's id, derived from the eventId, so a
+ * redelivery writes nothing and announces nothing), then one publish to the user-alerts topic, then the mark
+ * that it was published. A retry after a failed publish finds the item unpublished and publishes it; a crash
+ * between publish and mark is the one case that publishes twice (at least once).
  */
 export function deliverAlert(deps: DeliverAlertDependencies) {
   return async (event: AlertSourceEvent) => {
     const alert = alertFromEvent(event);
-    const { created, item } = await deps.saveInboxItem(alert, deps.now());
+    const now = deps.now();
+    const { created, item } = await deps.saveInboxItem(alert, now, notificationDelivered(alert, now));
     let outcome: DeliveryOutcome = created ? 'delivered' : 'published-after-retry';
     if (!created && item.publishedAt !== null) {
       outcome = 'duplicate';
