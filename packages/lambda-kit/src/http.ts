@@ -21,6 +21,7 @@ import { toHttpResponse } from './http/response';
 import type { HttpContext, HttpEvent, HttpRequest, HttpResponse, HttpResult, Validator } from './http/types';
 import { observability as defaultObservability, type Observability } from './observability';
 
+export { cacheableRead, contentTag, READ_CACHE_CONTROL } from './http/cacheableRead';
 export { correlationIdOf } from './http/correlationId';
 export {
   badRequest,

@@ -1,6 +1,5 @@
-import { type HttpRequest, type HttpResult, httpHandler } from '@spendwise/lambda-kit/http';
+import { cacheableRead, type HttpRequest, type HttpResult, httpHandler } from '@spendwise/lambda-kit/http';
 import { DEFAULT_CATEGORIES } from '../../domain/category';
-import { cacheableRead } from '../../http/cacheableRead';
 import { presentCategory, presentDefault } from '../../http/present';
 import { withDomainErrors } from '../../http/problems';
 import type { ListCategories } from '../../ports';

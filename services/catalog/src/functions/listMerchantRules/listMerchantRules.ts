@@ -1,5 +1,4 @@
-import { type HttpRequest, type HttpResult, httpHandler } from '@spendwise/lambda-kit/http';
-import { cacheableRead } from '../../http/cacheableRead';
+import { cacheableRead, type HttpRequest, type HttpResult, httpHandler } from '@spendwise/lambda-kit/http';
 import { presentMerchantRule } from '../../http/present';
 import { withDomainErrors } from '../../http/problems';
 import type { ListMerchantRules } from '../../ports';

@@ -1,9 +1,8 @@
-import { type HttpRequest, type HttpResult, httpHandler } from '@spendwise/lambda-kit/http';
+import { cacheableRead, type HttpRequest, type HttpResult, httpHandler } from '@spendwise/lambda-kit/http';
 import { previousMonth } from '../../domain/months';
 import { summarizeMonth } from '../../domain/summary';
 import type { SummaryQuery } from '../../generated/http';
 import { validateSummaryQuery } from '../../generated/httpValidators';
-import { cacheableRead } from '../../http/cacheableRead';
 import type { LoadMonthAggregates, LoadMonthTotals } from '../../ports';
 
 export interface GetSummaryDependencies {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { HttpResult } from '@spendwise/lambda-kit/http';
+import type { HttpResult } from './types';
 
 /** Reads may be stored by the client, but must be revalidated every time (and never by shared caches). */
 export const READ_CACHE_CONTROL = 'private, max-age=0, must-revalidate';
@@ -16,7 +16,12 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
     .some((tag) => tag === '*' || tag === etag);
 }
 
-/** A 200 with a strong ETag and revalidation headers, or a 304 when If-None-Match still matches. */
+/**
+ * A 200 with a strong ETag and revalidation headers, or a 304 when If-None-Match still matches.
+ *
+ * @example
+ * return cacheableRead({ items }, request.headers['if-none-match']);
+ */
 export function cacheableRead(body: unknown, ifNoneMatch: string | undefined): HttpResult {
   const etag = contentTag(body);
   const headers = { etag, 'cache-control': READ_CACHE_CONTROL };
