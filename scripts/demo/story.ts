@@ -366,8 +366,12 @@ function reportLines(report: Report): string[] {
     `status: ${report.status}, written by: ${report.source}${report.fallbackReason ? ` (${report.fallbackReason})` : ''}`,
     `summary: ${report.summary ?? ''}`,
     ...(report.highlights ?? []).map((h) => `  • ${h}`),
-    ...(report.recommendations ?? []).map(
-      (r, i) => `  ${i + 1}. ${typeof r === 'string' ? r : JSON.stringify(r)}`,
-    ),
+    ...(report.recommendations ?? []).map((r, i) => `  ${i + 1}. ${recommendationText(r)}`),
   ];
+}
+
+function recommendationText(recommendation: unknown): string {
+  if (typeof recommendation === 'string') return recommendation;
+  const { title, detail } = recommendation as { title?: string; detail?: string };
+  return title ? `${title}${detail ? ` — ${detail}` : ''}` : JSON.stringify(recommendation);
 }
