@@ -34,6 +34,15 @@ export type SaveNewExpense = (
   guard?: CategoryGuard,
 ) => Promise<SaveNewExpenseResult>;
 
+/**
+ * The first answer to a request with this Idempotency-Key, if one was recorded: `replayed` when the hash matches,
+ * IdempotencyKeyReusedError when it does not, undefined when the key was never used.
+ */
+export type FindReplay = (
+  userId: string,
+  claim: IdempotencyClaim,
+) => Promise<SaveNewExpenseResult | undefined>;
+
 /** Reads one of the owner's expenses, strongly consistent. */
 export type FindExpense = (userId: string, expenseId: string) => Promise<Expense | undefined>;
 

@@ -42,6 +42,7 @@ export function expensesApi(
   const handlers = {
     create: createExpenseHandler({
       saveNewExpense: overrides.saveNewExpense ?? store.saveNewExpense,
+      findReplay: store.findReplay,
       findOwnCategory,
       findMerchantRule: copy.findMerchantRule,
       now: () => new Date(),

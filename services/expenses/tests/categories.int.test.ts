@@ -77,6 +77,27 @@ describe('categories of new expenses, checked against the copy of the catalog', 
     expect((await itemsOf('dan')).filter((item) => item.type === 'Expense')).toEqual([]);
   });
 
+  it('replays a recorded request when its retry comes after the category was archived', async () => {
+    await consume(categoryCreated('eve', 'pets'));
+    const headers = { 'idempotency-key': 'eve-retry-0001' };
+    const first = await api.create({ user: 'eve', body: { ...lunch, categoryId: 'pets' }, headers });
+    await consume(categoryArchived('eve', 'pets', 2));
+
+    const retry = await api.create({ user: 'eve', body: { ...lunch, categoryId: 'pets' }, headers });
+    const fresh = await api.create({
+      user: 'eve',
+      body: { ...lunch, categoryId: 'pets' },
+      headers: { 'idempotency-key': 'eve-other-0001' },
+    });
+
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body.expenseId).toBe(first.body.expenseId);
+    expect(fresh.status).toBe(422);
+    expect(fresh.body.code).toBe('CATEGORY_ARCHIVED');
+  });
+
   it("does not accept another user's category", async () => {
     await consume(categoryCreated('eve', 'garden'));
 

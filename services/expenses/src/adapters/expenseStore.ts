@@ -20,6 +20,7 @@ import type {
   CategoryGuard,
   DeleteExpense,
   FindExpense,
+  FindReplay,
   IdempotencyClaim,
   ListExpenses,
   SaveExpenseChange,
@@ -70,6 +71,11 @@ export function buildExpenseStore(client: DynamoDBDocumentClient, config: Expens
     if (!record) throw new Error(`Idempotency record ${claim.key} vanished while replaying`);
     if (record.requestHash !== claim.requestHash) throw new IdempotencyKeyReusedError(claim.key);
     return { outcome: 'replayed' as const, expense: record.expense as Expense };
+  };
+
+  const findReplay: FindReplay = async (userId, claim) => {
+    const record = await readClaim(userId, claim);
+    return record ? replayClaim(userId, claim, record) : undefined;
   };
 
   const saveNewExpense: SaveNewExpense = async (expense, event, claim, guard) => {
@@ -208,7 +214,7 @@ export function buildExpenseStore(client: DynamoDBDocumentClient, config: Expens
       { Put: { TableName: tableName, Item: outboxItem(event, now()) } },
     ]);
 
-  return { saveNewExpense, findExpense, listExpenses, saveExpenseChange, deleteExpense };
+  return { saveNewExpense, findReplay, findExpense, listExpenses, saveExpenseChange, deleteExpense };
 }
 
 /** Turns a failed category re-check into the domain error it means: gone from the copy, or archived. */

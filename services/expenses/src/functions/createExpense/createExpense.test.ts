@@ -22,12 +22,15 @@ function fakeStore(copy: { categories?: OwnCategoryCopy[]; rules?: MerchantRuleC
     copy.categories?.find((c) => c.userId === userId && c.categoryId === categoryId);
   const findMerchantRule = async (userId: string, merchant: string) =>
     copy.rules?.find((r) => r.userId === userId && r.merchant === merchant);
-  return { saved, recorded, saveNewExpense, findOwnCategory, findMerchantRule };
+  // Nothing was recorded before in these tests: no key has a first answer to replay.
+  const findReplay = async () => undefined;
+  return { saved, recorded, saveNewExpense, findReplay, findOwnCategory, findMerchantRule };
 }
 
 const handlerWith = (store: ReturnType<typeof fakeStore>) =>
   createExpenseHandler({
     saveNewExpense: store.saveNewExpense,
+    findReplay: store.findReplay,
     findOwnCategory: store.findOwnCategory,
     findMerchantRule: store.findMerchantRule,
     now: () => new Date('2026-11-02T12:00:00Z'),

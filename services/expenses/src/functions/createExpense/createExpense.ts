@@ -1,6 +1,7 @@
 import { createEvent, ExpenseRecorded } from '@spendwise/contracts';
 import { HttpProblemError, type HttpRequest, type HttpResult, httpHandler } from '@spendwise/lambda-kit/http';
 import { type CatalogCopyReaders, categoryForMerchant, requestedCategory } from '../../domain/categoryChoice';
+import { CategoryArchivedError, UnknownCategoryError } from '../../domain/errors';
 import { type Expense, recordExpense, snapshotOf } from '../../domain/expense';
 import type { CreateExpenseRequest } from '../../generated/http';
 import { validateCreateExpenseRequest } from '../../generated/httpValidators';
@@ -8,10 +9,18 @@ import { eventContext } from '../../http/eventContext';
 import { expenseHeaders, presentExpense } from '../../http/present';
 import { withDomainErrors } from '../../http/problems';
 import { requestHash } from '../../http/requestHash';
-import type { Clock, IdGenerator, SaveNewExpense } from '../../ports';
+import type {
+  Clock,
+  FindReplay,
+  IdempotencyClaim,
+  IdGenerator,
+  SaveNewExpense,
+  SaveNewExpenseResult,
+} from '../../ports';
 
 export interface CreateExpenseDependencies extends CatalogCopyReaders {
   saveNewExpense: SaveNewExpense;
+  findReplay: FindReplay;
   now: Clock;
   newId: IdGenerator;
   /** Called once per newly recorded expense (not for a replay), e.g. to count it in a metric. */
@@ -36,10 +45,19 @@ export function createExpense(deps: CreateExpenseDependencies) {
       );
     }
     const { categoryId, merchant } = request.body;
-    const choice =
-      categoryId === undefined
-        ? await categoryForMerchant(deps, request.userId, merchant)
-        : await requestedCategory(deps, request.userId, categoryId);
+    const claim = key === undefined ? undefined : { key, requestHash: requestHash(request.body) };
+    let choice: Awaited<ReturnType<typeof requestedCategory>>;
+    try {
+      choice =
+        categoryId === undefined
+          ? await categoryForMerchant(deps, request.userId, merchant)
+          : await requestedCategory(deps, request.userId, categoryId);
+    } catch (error) {
+      // A retry of a request that was recorded before its category was archived gets the first answer again.
+      const replay = await replayOnRefusal(deps, request.userId, claim, error);
+      if (replay) return created(replay);
+      throw error;
+    }
     const expense = recordExpense(
       { ...request.body, categoryId: choice.categoryId },
       {
@@ -49,20 +67,34 @@ export function createExpense(deps: CreateExpenseDependencies) {
       },
     );
     const event = createEvent(ExpenseRecorded, { expense: snapshotOf(expense) }, eventContext(request));
-    const claim = key === undefined ? undefined : { key, requestHash: requestHash(request.body) };
     const guard = choice.guardOwnCategory ? { ownCategoryId: choice.categoryId } : undefined;
     const result = await deps.saveNewExpense(expense, event, claim, guard);
     if (result.outcome === 'created') deps.onRecorded?.(result.expense);
-    return {
-      statusCode: 201,
-      body: presentExpense(result.expense),
-      headers: {
-        ...expenseHeaders(result.expense),
-        location: `/expenses/${result.expense.expenseId}`,
-        ...(result.outcome === 'replayed' ? { 'idempotent-replayed': 'true' } : {}),
-      },
-    };
+    return created(result);
   });
+}
+
+/** The first answer to this key when the category was refused and the key was already used, else undefined. */
+async function replayOnRefusal(
+  deps: CreateExpenseDependencies,
+  userId: string,
+  claim: IdempotencyClaim | undefined,
+  error: unknown,
+): Promise<SaveNewExpenseResult | undefined> {
+  const refused = error instanceof UnknownCategoryError || error instanceof CategoryArchivedError;
+  return refused && claim ? deps.findReplay(userId, claim) : undefined;
+}
+
+function created(result: SaveNewExpenseResult): HttpResult {
+  return {
+    statusCode: 201,
+    body: presentExpense(result.expense),
+    headers: {
+      ...expenseHeaders(result.expense),
+      location: `/expenses/${result.expense.expenseId}`,
+      ...(result.outcome === 'replayed' ? { 'idempotent-replayed': 'true' } : {}),
+    },
+  };
 }
 
 export const createExpenseHandler = (deps: CreateExpenseDependencies) =>

@@ -7,6 +7,7 @@ import { createExpenseHandler } from './createExpense';
 
 export const handler = createExpenseHandler({
   saveNewExpense: expenseStore.saveNewExpense,
+  findReplay: expenseStore.findReplay,
   findOwnCategory: catalogCopyStore.findOwnCategory,
   findMerchantRule: catalogCopyStore.findMerchantRule,
   now: () => new Date(),
