@@ -1,4 +1,3 @@
-import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   DeleteCommand,
   type DynamoDBDocumentClient,
@@ -8,6 +7,7 @@ import {
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { outboxItem } from '@spendwise/outbox';
+import { cancellationCodes, conditionFailed } from '../../adapters/transactions';
 import type {
   DiscardPendingReport,
   FindReport,
@@ -25,12 +25,8 @@ export interface ReportStoreConfig {
 /** Most reports one listing returns; a user requests a handful a month. */
 const LIST_LIMIT = 100;
 
-const conditionFailed = (error: unknown) =>
-  (error as { name?: string }).name === 'ConditionalCheckFailedException';
-
 const transactionConditionFailed = (error: unknown, index: number) =>
-  (error as { name?: string }).name === 'TransactionCanceledException' &&
-  (error as TransactionCanceledException).CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
+  cancellationCodes(error)?.[index] === 'ConditionalCheckFailed';
 
 /**
  * DynamoDB adapters of the report ports. A report's final state and its event are written in one transaction

@@ -8,11 +8,8 @@ export const isMonth = (value: string): boolean => MONTH.test(value);
 /** The month `now` falls in (UTC). */
 export const monthOf = (now: Date): string => now.toISOString().slice(0, 7);
 
-/** The month before `month`. */
-export function previousMonth(month: string): string {
-  const [year, index] = parts(month);
-  return index === 1 ? `${year - 1}-12` : `${year}-${String(index - 1).padStart(2, '0')}`;
-}
+/** The month before `month` (the read models' definition). */
+export { previousMonth } from '../../domain/months';
 
 /** Whether `month` lies after the month `now` falls in (a report of the current month is allowed: month to date). */
 export const isFutureMonth = (month: string, now: Date): boolean => month > monthOf(now);
