@@ -31,7 +31,8 @@ export const emailMessage = (alert: Alert) =>
 /** SNS subjects are at most 100 printable ASCII characters, without line breaks. */
 export const subjectOf = (title: string) => title.replace(/[^\x20-\x7e]/g, ' ').slice(0, 100);
 
-// SNS answers NotFound, or InvalidParameter for an ARN that no longer exists: both mean "already gone".
+// SNS answers NotFound for a subscription that no longer exists: "already gone". Any other error (e.g.
+// InvalidParameter) is not taken as gone, so a recorded subscription is never forgotten by mistake.
 const alreadyGone = (error: unknown) =>
   ['NotFoundException', 'NotFound'].includes((error as Error)?.name ?? '');
 
