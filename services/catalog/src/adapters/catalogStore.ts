@@ -2,12 +2,12 @@ import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
-  QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { EventEnvelope } from '@spendwise/contracts';
+import { queryAll } from '@spendwise/lambda-kit/queryAll';
 import { outboxItem } from '@spendwise/outbox';
 import type { Budget } from '../domain/budget';
 import { type Category, isDefaultCategory } from '../domain/category';
@@ -60,24 +60,13 @@ export function buildCatalogStore(client: DynamoDBDocumentClient, config: Catalo
     (await client.send(new GetCommand({ TableName: tableName, Key, ConsistentRead: true }))).Item;
 
   // One user's partition holds a few hundred items at most; pages are followed to the end.
-  const queryPrefix = async (userId: string, prefix: string) => {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await client.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': userKey(userId), ':prefix': prefix },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return items;
-  };
+  const queryPrefix = (userId: string, prefix: string) =>
+    queryAll(client, {
+      TableName: tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': userKey(userId), ':prefix': prefix },
+      ConsistentRead: true,
+    });
 
   const versionGuard = (expectedVersion: number) =>
     expectedVersion === 0

@@ -1,4 +1,5 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from '@spendwise/lambda-kit/queryAll';
 import { InvalidCursorError } from '../domain/errors';
 import type {
   AnomalyView,
@@ -18,27 +19,12 @@ const TOP_MERCHANTS = 10;
 const ACTIVE_USERS_PAGE = 100;
 
 /** Every item of one user's partition under an SK prefix, following pages (a month holds a few hundred items). */
-async function queryPrefix(
-  client: DynamoDBDocumentClient,
-  tableName: string,
-  userId: string,
-  prefix: string,
-) {
-  const items: Item[] = [];
-  let start: Item | undefined;
-  do {
-    const page = await client.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': userKey(userId), ':prefix': prefix },
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
+function queryPrefix(client: DynamoDBDocumentClient, tableName: string, userId: string, prefix: string) {
+  return queryAll(client, {
+    TableName: tableName,
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+    ExpressionAttributeValues: { ':pk': userKey(userId), ':prefix': prefix },
+  });
 }
 
 const amountOf = (item: Item) => ({
