@@ -6,6 +6,7 @@
 import { GetQueueUrlCommand, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BusEvent } from '../../packages/local-cloud/src/core/ports';
+import { demoCalendar } from '../../scripts/demo/calendar';
 import type { SpendwiseClient } from '../../scripts/demo/client';
 import { waitFor } from '../../scripts/demo/client';
 import { type BusEntry, expenseHistory, putOnBus } from './support/events';
@@ -14,6 +15,9 @@ import { type System, settled, startSystem, type TopicTap } from './support/syst
 let system: System;
 let opsAlerts: TopicTap;
 const busEvents: BusEvent[] = [];
+// Every date comes from the clock the system uses: budgets and summaries follow the current month.
+const cal = demoCalendar();
+const MONTH = cal.currentMonth;
 
 beforeAll(async () => {
   system = await startSystem({ alarmTimeScale: 0.02, queueTimeScale: 0.02 });
@@ -54,7 +58,7 @@ describe('duplicates and reordering', () => {
     for (const cents of [4000, 3000, 5000]) {
       await client.expect(201, 'expenses', 'POST', '/expenses', {
         amount: eur(cents),
-        date: '2026-11-03',
+        date: cal.current(3),
         categoryId: 'groceries',
       });
     }
@@ -63,7 +67,7 @@ describe('duplicates and reordering', () => {
       return inbox.items.length >= 2 ? inbox : undefined;
     });
     await settled(system);
-    const before = { summary: await summaryOf(client, '2026-11'), inbox: await inboxOf(client) };
+    const before = { summary: await summaryOf(client, MONTH), inbox: await inboxOf(client) };
     const thresholdsBefore = busEvents.filter(
       (e) => ofUser(user)(e) && e['detail-type'] === 'BudgetThresholdReached',
     ).length;
@@ -78,7 +82,7 @@ describe('duplicates and reordering', () => {
     await putOnBus(system.awsEndpoint, system.stage, [...delivered].reverse());
     await settled(system);
 
-    const after = { summary: await summaryOf(client, '2026-11'), inbox: await inboxOf(client) };
+    const after = { summary: await summaryOf(client, MONTH), inbox: await inboxOf(client) };
     expect(before.summary.totals).toEqual([
       { categoryId: 'groceries', currency: 'EUR', minorUnits: 12000, count: 3 },
     ]);
@@ -96,13 +100,13 @@ describe('duplicates and reordering', () => {
 
   it('ends in the latest state whatever order an expense history arrives in', async () => {
     const { client, userId: user } = await system.user('e2e-order');
-    const kept = expenseHistory(user, { amount: eur(1000), date: '2026-11-04', categoryId: 'dining' }, [
+    const kept = expenseHistory(user, { amount: eur(1000), date: cal.current(4), categoryId: 'dining' }, [
       { amount: eur(2500) },
       { amount: eur(1800), categoryId: 'groceries' },
     ]);
     const gone = expenseHistory(
       user,
-      { amount: eur(9900), date: '2026-11-05', categoryId: 'dining' },
+      { amount: eur(9900), date: cal.current(5), categoryId: 'dining' },
       [{ amount: eur(7700) }],
       true,
     );
@@ -112,7 +116,7 @@ describe('duplicates and reordering', () => {
     await putOnBus(system.awsEndpoint, system.stage, [...scrambled, ...scrambled]);
     await settled(system);
 
-    const summary = await summaryOf(client, '2026-11');
+    const summary = await summaryOf(client, MONTH);
     expect(summary.totals).toEqual([
       { categoryId: 'groceries', currency: 'EUR', minorUnits: 1800, count: 1 },
     ]);
@@ -122,7 +126,7 @@ describe('duplicates and reordering', () => {
 describe('a poison message', () => {
   it('goes to the dead-letter queue while its batch is processed, and the DLQ alarm reaches ops-alerts', async () => {
     const { client, userId: user } = await system.user('e2e-poison');
-    const good = expenseHistory(user, { amount: eur(4200), date: '2026-11-06', categoryId: 'travel' }, []);
+    const good = expenseHistory(user, { amount: eur(4200), date: cal.current(6), categoryId: 'travel' }, []);
     const { QueueUrl } = await system.sqs.send(
       new GetQueueUrlCommand({ QueueName: `spendwise-${system.stage}-insights-spending` }),
     );
@@ -150,7 +154,7 @@ describe('a poison message', () => {
     );
 
     const summary = await waitFor('the good message to be applied', async () => {
-      const s = await summaryOf(client, '2026-11');
+      const s = await summaryOf(client, MONTH);
       return s.totals.length > 0 ? s : undefined;
     });
     expect(summary.totals).toEqual([{ categoryId: 'travel', currency: 'EUR', minorUnits: 4200, count: 1 }]);
