@@ -17,6 +17,7 @@ commands:
   schedule list | schedule run <name>
   alarms                            CloudWatch alarm states
   model faults '<json>'             inject faults into the local model, e.g. '{"throttleNext":3}'
+  model requests [--limit n]        the last requests the local model received (what it was really sent)
 `;
 
 async function main(argv: string[]): Promise<number> {

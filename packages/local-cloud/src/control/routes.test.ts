@@ -13,6 +13,7 @@ const target = (overrides: Partial<ControlTarget> = {}): ControlTarget => ({
   runSchedule: async () => {},
   alarms: () => [],
   setModelFaults: (faults) => ({ faults }),
+  modelRequests: (limit) => Array.from({ length: limit ?? 2 }, (_, i) => ({ sequence: i + 1 })),
   functions: () => [],
   ...overrides,
 });
@@ -73,6 +74,20 @@ describe('the control API', () => {
     );
 
     expect(answer.body).toHaveLength(3);
+  });
+
+  it("lists the model's last requests, all or the newest few, and refuses a limit that is not a positive integer", async () => {
+    const routes = controlRoutes(target());
+
+    const all = await call(routes, request('GET', '/_local/model/requests'));
+    const newest = await call(routes, request('GET', '/_local/model/requests', undefined, 'limit=3'));
+
+    expect(all).toEqual({ status: 200, body: { requests: [{ sequence: 1 }, { sequence: 2 }] } });
+    expect(newest.body.requests).toHaveLength(3);
+    for (const limit of ['0', '-1', 'ten', '1.5'])
+      await expect(
+        call(routes, request('GET', '/_local/model/requests', undefined, `limit=${limit}`)),
+      ).rejects.toMatchObject({ status: 400, code: 'InvalidRequest' });
   });
 
   it('streams bus events as server-sent events and stops tailing when the client leaves', async () => {

@@ -14,6 +14,8 @@ export interface ControlTarget {
   runSchedule(name: string): Promise<void>;
   alarms(): unknown[];
   setModelFaults(faults: Record<string, unknown>): unknown;
+  /** The last requests the local model received, oldest first (the newest `limit` when given). */
+  modelRequests(limit?: number): unknown[];
   functions(): unknown[];
 }
 
@@ -109,6 +111,12 @@ export function controlRoutes(target: ControlTarget): LocalRoute[] {
     }),
     route('GET', 'alarms', async () => json(target.alarms())),
     route('POST', 'model/faults', async (request) => json(target.setModelFaults(bodyOf(request)))),
+    route('GET', 'model/requests', async (request) => {
+      const limit = request.query.get('limit');
+      if (limit !== null && !/^[1-9]\d{0,5}$/.test(limit))
+        throw new AwsApiError(400, 'InvalidRequest', '"limit" must be a positive integer');
+      return json({ requests: target.modelRequests(limit === null ? undefined : Number(limit)) });
+    }),
     route('GET', 'functions', async () => json(target.functions())),
   ];
 }
