@@ -33,6 +33,17 @@ export type DiscardPendingReport = (report: Report) => Promise<void>;
 /** Starts the workflow of one report; the report id is the execution name, so a second start starts nothing. */
 export type StartReportWorkflow = (job: ReportJob) => Promise<'started' | 'already-started'>;
 
+/** A report execution that ended without succeeding, with the job it ran. */
+export interface EndedExecution {
+  job: ReportJob;
+  status: 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+  error?: string;
+  cause?: string;
+}
+
+/** The report executions started since `since` that failed, timed out or were aborted. */
+export type ListEndedExecutions = (since: Date) => Promise<EndedExecution[]>;
+
 /** Reads one of the owner's reports, strongly consistent. */
 export type FindReport = (key: ReportKey) => Promise<Report | undefined>;
 
