@@ -2,6 +2,7 @@
  * The report API and the workflow's save steps on the real insights table (DynamoDB Local, created from
  * resources/table.yml): pending, ready and failed reports with their outbox records, owner-only reads, listing.
  */
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { HttpResponse } from '@spendwise/lambda-kit/http';
 import { httpEvent, lambdaContext } from '@spendwise/lambda-kit/testing';
@@ -286,6 +287,26 @@ describe('the limits of POST /insights/reports on DynamoDB Local', () => {
     expect(new Set([first, second, third.body.reportId]).size).toBe(3);
     expect(third.status).toBe(202);
     expect(startsOf('heidi')).toHaveLength(3);
+  });
+
+  it('is not held back by the in-flight marker of a report that is already final (the marker goes a moment later)', async () => {
+    const first = await request('mia', '2026-10');
+    // The report is ready, as GET shows it, and its marker not yet removed.
+    await table.documentClient.send(
+      new UpdateCommand({
+        TableName: table.tableName,
+        Key: { PK: 'USER#mia', SK: `REPORT#${first}` },
+        UpdateExpression: 'SET #status = :ready',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':ready': 'ready' },
+      }),
+    );
+
+    const second = await post('mia', '2026-10');
+
+    expect(second.status).toBe(202);
+    expect(second.body.reportId).not.toBe(first);
+    expect(startsOf('mia')).toHaveLength(2);
   });
 
   it('refuses new reports past the daily limit with 429 REPORT_LIMIT_REACHED and Retry-After to the next UTC day', async () => {

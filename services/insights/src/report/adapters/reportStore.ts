@@ -82,7 +82,26 @@ export function buildReportStore(client: DynamoDBDocumentClient, config: ReportS
     }
   };
 
-  const reserveOnce = async (report: Report, dailyLimit: number): Promise<Reservation | 'conflict'> => {
+  /** The report an in-flight marker names, if that report is still pending (else the marker is stale). */
+  const pendingHolder = async (userId: string, month: string, seconds: number) => {
+    const { Item } = await client.send(
+      new GetCommand({ TableName: tableName, Key: inFlightKey(userId, month), ConsistentRead: true }),
+    );
+    if (!Item) return { holder: undefined };
+    const reportId = String(Item.reportId);
+    if (Number(Item.lockedUntil) < seconds) return { holder: undefined, stale: reportId };
+    const held = await findReport({ userId, reportId });
+    return held?.status === 'pending' ? { holder: reportId } : { holder: undefined, stale: reportId };
+  };
+
+  type Attempt = Reservation | { outcome: 'retry'; stale?: string };
+
+  /**
+   * One try. The marker may be taken if there is none, if it has expired, or if it names `stale`: a report that
+   * was found final (or gone) while its marker was still there (the marker is removed just after the report
+   * becomes final, so a client may see the report ready a moment before).
+   */
+  const reserveOnce = async (report: Report, dailyLimit: number, stale?: string): Promise<Attempt> => {
     const at = now();
     const seconds = epochSeconds(at);
     // The day the report was requested on: the same day its discard gives back.
@@ -108,8 +127,8 @@ export function buildReportStore(client: DynamoDBDocumentClient, config: ReportS
                   lockedUntil: seconds + IN_FLIGHT_SECONDS,
                   expiresAt: seconds + IN_FLIGHT_SECONDS + DAY_SECONDS,
                 },
-                ConditionExpression: 'attribute_not_exists(PK) OR lockedUntil < :now',
-                ExpressionAttributeValues: { ':now': seconds },
+                ConditionExpression: `attribute_not_exists(PK) OR lockedUntil < :now${stale ? ' OR reportId = :stale' : ''}`,
+                ExpressionAttributeValues: { ':now': seconds, ...(stale ? { ':stale': stale } : {}) },
               },
             },
             {
@@ -135,28 +154,22 @@ export function buildReportStore(client: DynamoDBDocumentClient, config: ReportS
       const codes = cancellationCodes(error);
       if (!codes) throw error;
       if (codes[1] === 'ConditionalCheckFailed') {
-        const { Item } = await client.send(
-          new GetCommand({
-            TableName: tableName,
-            Key: inFlightKey(report.userId, report.month),
-            ConsistentRead: true,
-          }),
-        );
-        // Released between the transaction and the read: try again.
-        if (!Item || Number(Item.lockedUntil) < seconds) return 'conflict';
-        return { outcome: 'in-flight', reportId: String(Item.reportId) };
+        const { holder, stale: found } = await pendingHolder(report.userId, report.month, seconds);
+        return holder ? { outcome: 'in-flight', reportId: holder } : { outcome: 'retry', stale: found };
       }
       if (codes[2] === 'ConditionalCheckFailed')
         return { outcome: 'limit-reached', limit: dailyLimit, retryAfterSeconds: secondsLeft };
-      if (codes.includes('TransactionConflict')) return 'conflict';
+      if (codes.includes('TransactionConflict')) return { outcome: 'retry', stale };
       throw error;
     }
   };
 
   const reserveReport: ReserveReport = async (report, { dailyLimit }) => {
+    let stale: string | undefined;
     for (let attempt = 1; ; attempt++) {
-      const reservation = await reserveOnce(report, dailyLimit);
-      if (reservation !== 'conflict') return reservation;
+      const reservation = await reserveOnce(report, dailyLimit, stale);
+      if (reservation.outcome !== 'retry') return reservation;
+      stale = reservation.stale;
       if (attempt >= RESERVE_ATTEMPTS)
         throw new Error(`The report of ${report.month} could not be reserved: too many concurrent requests`);
       await delay(Math.random() * 25 * 2 ** attempt);
