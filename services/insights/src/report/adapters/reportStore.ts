@@ -153,15 +153,28 @@ export function buildReportStore(client: DynamoDBDocumentClient, config: ReportS
     } catch (error) {
       const codes = cancellationCodes(error);
       if (!codes) throw error;
-      if (codes[1] === 'ConditionalCheckFailed') {
-        const { holder, stale: found } = await pendingHolder(report.userId, report.month, seconds);
-        return holder ? { outcome: 'in-flight', reportId: holder } : { outcome: 'retry', stale: found };
-      }
-      if (codes[2] === 'ConditionalCheckFailed')
+      const attempt = await whyCancelled(codes, report, seconds);
+      if (attempt === 'limit')
         return { outcome: 'limit-reached', limit: dailyLimit, retryAfterSeconds: secondsLeft };
-      if (codes.includes('TransactionConflict')) return { outcome: 'retry', stale };
+      if (attempt === 'conflict') return { outcome: 'retry', stale };
+      if (attempt) return attempt;
       throw error;
     }
+  };
+
+  /** What a cancelled reservation means: the month is in flight (or its marker stale), the limit, a race. */
+  const whyCancelled = async (
+    codes: (string | undefined)[],
+    report: Report,
+    seconds: number,
+  ): Promise<Attempt | 'limit' | 'conflict' | undefined> => {
+    if (codes[1] === 'ConditionalCheckFailed') {
+      const { holder, stale } = await pendingHolder(report.userId, report.month, seconds);
+      return holder ? { outcome: 'in-flight', reportId: holder } : { outcome: 'retry', stale };
+    }
+    if (codes[2] === 'ConditionalCheckFailed') return 'limit';
+    if (codes.includes('TransactionConflict')) return 'conflict';
+    return undefined;
   };
 
   const reserveReport: ReserveReport = async (report, { dailyLimit }) => {
