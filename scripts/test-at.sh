@@ -40,9 +40,10 @@ sign="+"
 [[ $offset -lt 0 ]] && sign=""
 echo "test-at: running the tests with the clock at $(date -u -d "@$target" +%Y-%m-%dT%H:%M:%SZ) (offset ${sign}${offset} s)"
 
-# The moved clock is relative: it keeps running from the instant. Monotonic clocks stay real, so timers and
-# timeouts behave as usual.
-export FAKETIME_DONT_FAKE_MONOTONIC=1
+# The moved clock is relative: it keeps running from the instant, and monotonic clocks move by the same offset,
+# so timers and timeouts behave as usual. FAKETIME_FORCE_MONOTONIC_FIX keeps the JVM (DynamoDB Local) from
+# waiting for ever on its timed waits under libfaketime.
+export FAKETIME_FORCE_MONOTONIC_FIX=1
 seen=$(faketime -f "${sign}${offset}s" node -p 'Math.floor(Date.now() / 1000)')
 if (( seen < target || seen > target + 60 )); then
   echo "test-at: the moved clock did not reach Node.js (it reads $(date -u -d "@$seen" +%FT%TZ)); is libfaketime working?" >&2
