@@ -19,6 +19,8 @@ const start: Command = async (_args, options) => {
     ...(options.stage ? { stage: String(options.stage) } : {}),
     inMemory: Boolean(options['in-memory']),
     force: Boolean(options.force),
+    allowedOrigins: (options['allow-origin'] as string[] | undefined) ?? [],
+    allowedHosts: (options['allow-host'] as string[] | undefined) ?? [],
   });
   return -1;
 };

@@ -8,6 +8,8 @@ usage: pnpm start                          (= spendwise-local start)
 
 commands:
   start [--port 4566] [--stage local] [--in-memory] [--force]   package, deploy and run every service
+        [--allow-origin http://localhost:5173 ...]   a local web app's origin the AWS endpoint answers
+        [--allow-host name[:port] ...]               a Host name the AWS endpoint accepts besides loopback
   token <user> [--scope s ...]      print an access token for <user> (only the token, for $(...))
   invoke <function> [json|@file]    run a function and print its result and logs
   events tail [--source s]          print every event on the bus, live
@@ -29,6 +31,8 @@ async function main(argv: string[]): Promise<number> {
       stage: { type: 'string' },
       'in-memory': { type: 'boolean' },
       force: { type: 'boolean' },
+      'allow-origin': { type: 'string', multiple: true },
+      'allow-host': { type: 'string', multiple: true },
       scope: { type: 'string', multiple: true },
       source: { type: 'string' },
       limit: { type: 'string' },
