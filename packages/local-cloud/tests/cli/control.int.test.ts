@@ -40,6 +40,7 @@ const gateway = new Gateway({
     },
     alarms: () => [],
     setModelFaults: (faults) => ({ faults }),
+    modelRequests: () => [],
     functions: () => [],
   }),
 });

@@ -38,6 +38,7 @@ const routes = controlRoutes({
   runSchedule: async () => {},
   alarms: () => [],
   setModelFaults: () => ({}),
+  modelRequests: () => [],
   functions: () => [],
 });
 
