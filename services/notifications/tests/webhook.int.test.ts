@@ -76,7 +76,7 @@ const message = (userId: string, id = '6507d033-bc76-5e9c-83da-0a13930f3adf') =>
   type: 'BudgetThresholdReached',
   severity: 'critical',
   title: 'Budget exceeded: dining',
-  message: 'You have spent EUR 189.90 of your EUR 150.00 dining budget for 2026-10 (100% threshold).',
+  message: 'You have spent €189.90 of your €150.00 dining budget for 2026-10 (100% threshold).',
   occurredAt: '2026-11-14T09:30:00.000Z',
   data: { categoryId: 'dining' },
 });

@@ -20,7 +20,7 @@ const delivery: WebhookDelivery = {
     type: 'SpendingAnomalyDetected',
     severity: 'warning',
     title: 'Unusual expense in dining',
-    message: 'An expense of EUR 489.00 …',
+    message: 'An expense of €489.00 …',
     occurredAt: '2026-11-14T09:30:00.000Z',
     data: {},
   },
