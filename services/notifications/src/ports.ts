@@ -97,15 +97,22 @@ export type PublishOpsAlert = (alert: OpsAlert) => Promise<void>;
  */
 export type ClaimOpsCause = (alert: OpsAlert, now: Date, windowSeconds: number) => Promise<boolean>;
 
-/** Resolves a host name to every address a connection could use (a port so tests can fake DNS). */
-export type ResolveHost = (hostname: string) => Promise<string[]>;
+/**
+ * Resolves a host name to every address a connection could use (a port so tests can fake DNS); rejects when
+ * `signal` aborts first.
+ */
+export type ResolveHost = (hostname: string, signal?: AbortSignal) => Promise<string[]>;
 
-/** POSTs a webhook body to a pinned address; resolves with the status, rejects on network errors or timeout. */
+/**
+ * POSTs a webhook body to a pinned address; resolves with the status once the whole answer is read, rejects on
+ * network errors or when `signal` aborts (the delivery's deadline, over connect, headers and body).
+ */
 export type PostWebhook = (request: {
   url: URL;
   address: string;
   body: string;
   headers: Record<string, string>;
+  signal: AbortSignal;
 }) => Promise<{ status: number }>;
 
 export type Clock = () => Date;

@@ -136,4 +136,19 @@ describe('PUT /notifications/preferences', () => {
     expect(answer.body.code).toBe('INVALID_WEBHOOK_URL');
     expect((await get('ivy')).body.version).toBe(0);
   });
+
+  it('rejects a webhook on a port other than 443 with 400 and the rule it broke', async () => {
+    const answer = await put('ivo', {
+      types: ['BudgetThresholdReached'],
+      webhookUrl: 'https://hooks.example.com:8443/x',
+    });
+
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({
+      code: 'INVALID_WEBHOOK_URL',
+      rule: 'port-not-allowed',
+      errors: [{ path: '/body/webhookUrl', message: 'the port must be 443' }],
+    });
+    expect((await get('ivo')).body.version).toBe(0);
+  });
 });

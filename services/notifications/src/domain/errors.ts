@@ -6,9 +6,15 @@ export class NotificationNotFoundError extends Error {
   }
 }
 
+/** Which rule a refused webhook URL broke, for clients to act on. */
+export type WebhookUrlRule = 'invalid' | 'port-not-allowed';
+
 /** A webhook URL that Spendwise refuses to call; `reason` is safe to show to the caller. */
 export class InvalidWebhookUrlError extends Error {
-  constructor(readonly reason: string) {
+  constructor(
+    readonly reason: string,
+    readonly rule: WebhookUrlRule = 'invalid',
+  ) {
     super(`Webhook URL refused: ${reason}`);
     this.name = 'InvalidWebhookUrlError';
   }

@@ -16,6 +16,7 @@ export function asHttpProblem(error: unknown): unknown {
     return new HttpProblemError(400, 'INVALID_CURSOR', 'The cursor is not valid for this query');
   if (error instanceof InvalidWebhookUrlError)
     return new HttpProblemError(400, 'INVALID_WEBHOOK_URL', `The webhook URL is refused: ${error.reason}`, {
+      rule: error.rule,
       errors: [{ path: '/body/webhookUrl', message: error.reason }],
     });
   if (error instanceof EmailInUseError)
