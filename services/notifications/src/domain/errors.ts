@@ -36,11 +36,25 @@ export class PreferencesChangedError extends Error {
   }
 }
 
-/** The desired preferences were saved, but the e-mail subscription could not be brought in line yet. */
+/**
+ * The desired preferences were saved, but the e-mail subscription could not be brought in line yet.
+ * `webhookSecretPending`: the saved preferences hold a webhook secret no answer has shown yet.
+ */
 export class SubscriptionSyncError extends Error {
-  constructor(cause: unknown) {
+  constructor(
+    cause: unknown,
+    readonly webhookSecretPending = false,
+  ) {
     super('The e-mail subscription could not be updated', { cause });
     this.name = 'SubscriptionSyncError';
+  }
+}
+
+/** A webhook secret was asked for, but the user has no webhook. */
+export class WebhookNotSetError extends Error {
+  constructor() {
+    super('There is no webhook to rotate the secret of');
+    this.name = 'WebhookNotSetError';
   }
 }
 
