@@ -9,7 +9,9 @@ import { defaultPreferences } from '../src/domain/preferences';
 import { verifyWebhookSignature } from '../src/domain/signature';
 import type { WebhookPolicy } from '../src/domain/webhookUrl';
 import { deliverWebhookHandler } from '../src/functions/deliverWebhook/deliverWebhook';
-import { freshNotificationsTable } from './support';
+import { cal, freshNotificationsTable } from './support';
+
+const occurredAt = cal.at(-60);
 
 // deliverWebhook against a real HTTP server on loopback (allowed only by the local-development policy),
 // with the preferences in DynamoDB Local. The receiver checks the signature with the published helper.
@@ -138,8 +140,8 @@ const message = (userId: string, id = '6507d033-bc76-5e9c-83da-0a13930f3adf') =>
   type: 'BudgetThresholdReached',
   severity: 'critical',
   title: 'Budget exceeded: dining',
-  message: 'You have spent €189.90 of your €150.00 dining budget for 2026-10 (100% threshold).',
-  occurredAt: '2026-11-14T09:30:00.000Z',
+  message: `You have spent €189.90 of your €150.00 dining budget for ${cal.previousMonth} (100% threshold).`,
+  occurredAt,
   data: { categoryId: 'dining' },
 });
 
@@ -162,7 +164,7 @@ describe('webhook deliveries', () => {
       severity: 'critical',
       title: 'Budget exceeded: dining',
       message: expect.any(String),
-      occurredAt: '2026-11-14T09:30:00.000Z',
+      occurredAt,
       data: { categoryId: 'dining' },
     });
   });
