@@ -21,9 +21,9 @@ describe('buildPrompt', () => {
     const data = JSON.parse(dataBlock(user));
     expect(system).toContain(`between ${OPEN} and ${CLOSE}`);
     expect(data.totals[0]).toEqual({
-      spent: '699.50 EUR',
-      spentPreviousMonth: '480.00 EUR',
-      change: '+219.50 EUR',
+      spent: '€699.50',
+      spentPreviousMonth: '€480.00',
+      change: '+€219.50',
       changePercent: 46,
       expenses: 20,
     });
