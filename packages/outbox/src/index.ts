@@ -8,3 +8,4 @@ export { eventFromOutboxItem, OUTBOX_TTL_SECONDS, outboxItem } from './outboxIte
 export { buildOutboxStore } from './outboxStore';
 export type { DrainOutbox, FindPendingOutbox, PublishEvents } from './ports';
 export { type RelayDependencies, relayOutbox } from './relayOutbox';
+export { buildOutboxPublisher, outboxEventBridgeClient, RELAY_PUBLISH_ATTEMPTS } from './relayPublisher';
