@@ -72,7 +72,12 @@ async function measureUntilAlarmIs(state: 'ALARM' | 'OK') {
     },
     () => ({
       alarm: system.cloud.engines.alarms.alarms().find((a) => a.name === alarmName())?.reason,
-      metrics: system.cloud.ctx.metrics.metrics().filter((m) => m.name.startsWith('Outbox')),
+      oldestAgeLastMinute: system.cloud.ctx.metrics.statistic(
+        { namespace: 'Spendwise', name: 'OutboxOldestRecordAge', dimensions: { service: 'expenses' } },
+        'Maximum',
+        new Date(Date.now() - 60_000),
+        new Date(),
+      ),
     }),
   );
 }
