@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { InvalidCursorError } from '../src/domain/errors';
+import { InvalidCursorError } from '@spendwise/lambda-kit/cursor';
 import { budget, budgetSet, categoryCreated, categoryRenamed, expense, recorded } from './events';
 import { type SpendingHarness, spendingHarness } from './support';
 
@@ -82,5 +82,13 @@ describe('buildActiveUsersReader', () => {
 
     await expect(harness.listActiveUsers('2025-04', cursor)).rejects.toBeInstanceOf(InvalidCursorError);
     await expect(harness.listActiveUsers('2025-03', 'garbage')).rejects.toBeInstanceOf(InvalidCursorError);
+  });
+
+  it('rejects a hand-made cursor for the right month', async () => {
+    const handMade = Buffer.from(JSON.stringify({ GSI1PK: 'ACTIVE#2025-03', PK: 'x', SK: 'y' })).toString(
+      'base64url',
+    );
+
+    await expect(harness.listActiveUsers('2025-03', handMade)).rejects.toBeInstanceOf(InvalidCursorError);
   });
 });

@@ -37,11 +37,3 @@ export class SubscriptionSyncError extends Error {
     this.name = 'SubscriptionSyncError';
   }
 }
-
-/** A pagination cursor that this service did not issue for this query. */
-export class InvalidCursorError extends Error {
-  constructor() {
-    super('The cursor is not valid for this query');
-    this.name = 'InvalidCursorError';
-  }
-}
