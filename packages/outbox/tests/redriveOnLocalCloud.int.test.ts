@@ -4,12 +4,14 @@
  * original event id, and deletes it; the alarm clears.
  */
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type System, startSystem, type TopicTap } from '../../../tests/e2e/support/system';
-import { runOutboxRedrive } from '../src/cli/redriveCli';
+import { PUBLISHING_SERVICES, runOutboxRedrive } from '../src/cli/redriveCli';
 import { outboxItem } from '../src/outboxItem';
 import { expenseDeleted } from './events';
 
@@ -88,6 +90,22 @@ const redrive = (...args: string[]) =>
     ['--import', 'tsx', 'scripts/ops/outboxRedrive.ts', ...args, '--endpoint', system.awsEndpoint],
     { cwd: rootDir, env: { ...process.env, AWS_REGION: system.cloud.endpoints.region } },
   );
+
+describe('the outbox age alarms', () => {
+  it('exist for every publishing service, evaluable, notifying the alarms topic and linking an existing runbook', () => {
+    const alarmsTopicArn = `arn:aws:sns:${system.cloud.endpoints.region}:${system.cloud.endpoints.accountId}:spendwise-${system.stage}-alarms`;
+    for (const service of PUBLISHING_SERVICES) {
+      const alarm = system.cloud.engines.alarms
+        .alarms()
+        .find((a) => a.name === `spendwise-${system.stage}-${service}-outbox-age`);
+
+      expect(alarm?.definition).toMatchObject({ evaluable: true, alarmActions: [alarmsTopicArn] });
+      const runbook = /Runbook (docs\/runbooks\/\S+\.md)/.exec(alarm?.definition.description ?? '')?.[1];
+      expect(runbook).toBe(`docs/runbooks/${service}-outbox-relay-dlq.md`);
+      expect(existsSync(join(rootDir, String(runbook)))).toBe(true);
+    }
+  });
+});
 
 describe('a stuck expenses outbox record', () => {
   it('raises the outbox age alarm, is republished once with its event id by ops:outbox-redrive, and is gone', async () => {
