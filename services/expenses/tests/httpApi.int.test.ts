@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { monthPartition } from '../src/adapters/keys';
 import { cal, expensesApi, lunch } from './api';
 
 const year = cal.now.getUTCFullYear();
@@ -74,6 +75,32 @@ describe('bad input', () => {
 
     expect(answer.status).toBe(400);
     expect(answer.body.code).toBe('INVALID_CURSOR');
+  });
+
+  it("refuses a hand-made cursor naming the caller's own month, and another user's cursor, with 400 INVALID_CURSOR", async () => {
+    // The month before the current one: both days are in the past on any day.
+    const lastMonth = new Date();
+    lastMonth.setUTCDate(1);
+    lastMonth.setUTCMonth(lastMonth.getUTCMonth() - 1);
+    const month = lastMonth.toISOString().slice(0, 7);
+    const handMade = Buffer.from(JSON.stringify({ GSI1PK: monthPartition('cursor-owner', month) })).toString(
+      'base64url',
+    );
+    for (const day of ['01', '02']) {
+      await api.create({ user: 'cursor-owner', body: { ...lunch, date: `${month}-${day}` } });
+    }
+    const first = await api.list({ user: 'cursor-owner', query: { month, limit: '1' } });
+    const cursor = String(first.body.nextCursor);
+
+    const own = await api.list({ user: 'cursor-owner', query: { month, limit: '1', cursor } });
+    const forged = await api.list({ user: 'cursor-owner', query: { month, cursor: handMade } });
+    const stolen = await api.list({ user: 'cursor-thief', query: { month, cursor } });
+
+    expect(own.status).toBe(200);
+    expect(forged.status).toBe(400);
+    expect(forged.body.code).toBe('INVALID_CURSOR');
+    expect(stolen.status).toBe(400);
+    expect(stolen.body.code).toBe('INVALID_CURSOR');
   });
 });
 

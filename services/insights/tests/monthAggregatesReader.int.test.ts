@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { InvalidCursorError } from '../src/domain/errors';
+import { InvalidCursorError } from '@spendwise/lambda-kit/cursor';
 import { budget, budgetSet, cal, categoryCreated, categoryRenamed, expense, MONTH, recorded } from './events';
 import { type SpendingHarness, spendingHarness } from './support';
 
@@ -84,6 +84,16 @@ describe('buildActiveUsersReader', () => {
       InvalidCursorError,
     );
     await expect(harness.listActiveUsers(cal.monthsAgo(21), 'garbage')).rejects.toBeInstanceOf(
+      InvalidCursorError,
+    );
+  });
+
+  it('rejects a hand-made cursor for the right month', async () => {
+    const handMade = Buffer.from(
+      JSON.stringify({ GSI1PK: `ACTIVE#${cal.monthsAgo(21)}`, PK: 'x', SK: 'y' }),
+    ).toString('base64url');
+
+    await expect(harness.listActiveUsers(cal.monthsAgo(21), handMade)).rejects.toBeInstanceOf(
       InvalidCursorError,
     );
   });

@@ -291,6 +291,21 @@ describe('the inbox API', () => {
     expect(forged.body.code).toBe('INVALID_CURSOR');
   });
 
+  it("refuses a hand-made cursor for the caller's own inbox with 400 INVALID_CURSOR", async () => {
+    const handMade = Buffer.from(
+      JSON.stringify({
+        PK: 'USER#hand-made',
+        SK: 'NOTIFICATION#made-up',
+        LSI1SK: cal.at(-60),
+      }),
+    ).toString('base64url');
+
+    const answer = await list('hand-made', { limit: '2', cursor: handMade });
+
+    expect(answer.status).toBe(400);
+    expect(answer.body.code).toBe('INVALID_CURSOR');
+  });
+
   it('marks every unread item read and brings the count to zero', async () => {
     await deliver(
       busEvent('BudgetThresholdReached', thresholdData(80), { userId: 'bulk' }),

@@ -57,11 +57,3 @@ export class WebhookNotSetError extends Error {
     this.name = 'WebhookNotSetError';
   }
 }
-
-/** A pagination cursor that this service did not issue for this query. */
-export class InvalidCursorError extends Error {
-  constructor() {
-    super('The cursor is not valid for this query');
-    this.name = 'InvalidCursorError';
-  }
-}

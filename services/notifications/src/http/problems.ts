@@ -1,7 +1,6 @@
 import { HttpProblemError, mapErrors } from '@spendwise/lambda-kit/http';
 import {
   EmailInUseError,
-  InvalidCursorError,
   InvalidWebhookUrlError,
   NotificationNotFoundError,
   PreferencesChangedError,
@@ -16,8 +15,6 @@ export const ROTATE_WEBHOOK_SECRET_ROUTE = 'POST /notifications/preferences/webh
 export function asHttpProblem(error: unknown): unknown {
   if (error instanceof NotificationNotFoundError)
     return new HttpProblemError(404, 'NOTIFICATION_NOT_FOUND', `No notification ${error.notificationId}`);
-  if (error instanceof InvalidCursorError)
-    return new HttpProblemError(400, 'INVALID_CURSOR', 'The cursor is not valid for this query');
   if (error instanceof InvalidWebhookUrlError)
     return new HttpProblemError(400, 'INVALID_WEBHOOK_URL', `The webhook URL is refused: ${error.reason}`, {
       rule: error.rule,
