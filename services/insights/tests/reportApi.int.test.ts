@@ -6,7 +6,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { HttpResponse } from '@spendwise/lambda-kit/http';
 import { httpEvent, lambdaContext } from '@spendwise/lambda-kit/testing';
-import { freshTable } from '@spendwise/test-kit';
+import { freshTable, testCalendar } from '@spendwise/test-kit';
 import { getReportHandler } from '../src/functions/getReport/getReport';
 import { listReportsHandler } from '../src/functions/listReports/listReports';
 import { markReportFailed } from '../src/functions/markReportFailed/markReportFailed';
@@ -20,7 +20,9 @@ import { octoberStatistics } from '../src/report/testing/fixtures';
 let table: Awaited<ReturnType<typeof freshTable>>;
 let store: ReportStore;
 const started: ReportJob[] = [];
-const now = () => new Date('2026-11-15T10:00:00Z');
+// The handlers' clock: this file's instant of the process clock, frozen so that every step of a test agrees.
+const cal = testCalendar();
+const now = () => cal.now;
 
 beforeAll(async () => {
   table = await freshTable(new URL('../resources/table.yml', import.meta.url), 'InsightsTable');
@@ -119,18 +121,18 @@ const steps = {
 
 describe('the report API and the workflow steps on DynamoDB Local', () => {
   it('records a pending report that its owner can read while the workflow runs', async () => {
-    const reportId = await request('alice', '2026-10');
+    const reportId = await request('alice', cal.previousMonth);
 
     const { status, body } = await get('alice', reportId);
 
     expect(status).toBe(200);
-    expect(body).toMatchObject({ reportId, month: '2026-10', status: 'pending' });
-    expect(started.at(-1)).toMatchObject({ userId: 'alice', reportId, month: '2026-10' });
+    expect(body).toMatchObject({ reportId, month: cal.previousMonth, status: 'pending' });
+    expect(started.at(-1)).toMatchObject({ userId: 'alice', reportId, month: cal.previousMonth });
   });
 
   it('saves a ready report and its InsightReportReady outbox record in one go, only once', async () => {
-    const reportId = await request('erin', '2026-10');
-    const job = { userId: 'erin', reportId, month: '2026-10', correlationId: 'corr-1' };
+    const reportId = await request('erin', cal.previousMonth);
+    const job = { userId: 'erin', reportId, month: cal.previousMonth, correlationId: 'corr-1' };
     const input = {
       ...job,
       statistics: octoberStatistics(),
@@ -155,8 +157,8 @@ describe('the report API and the workflow steps on DynamoDB Local', () => {
   });
 
   it('marks a report failed with InsightReportFailed, and a failed report stays failed', async () => {
-    const reportId = await request('alice', '2026-09');
-    const job = { userId: 'alice', reportId, month: '2026-09', correlationId: 'corr-2' };
+    const reportId = await request('alice', cal.monthsAgo(2));
+    const job = { userId: 'alice', reportId, month: cal.monthsAgo(2), correlationId: 'corr-2' };
 
     await steps.fail()({ ...job, error: { Error: 'States.Timeout', Cause: 'took too long' } });
     await steps.save()({
@@ -172,7 +174,7 @@ describe('the report API and the workflow steps on DynamoDB Local', () => {
   });
 
   it("answers 404 for another user's report, exactly as for an unknown id", async () => {
-    const reportId = await request('alice', '2026-08');
+    const reportId = await request('alice', cal.monthsAgo(3));
 
     const other = await get('mallory', reportId);
     const unknown = await get('alice', '0b7e3c1e-5f1a-4c55-8f0e-3f6f1f9d2a77');
@@ -182,28 +184,28 @@ describe('the report API and the workflow steps on DynamoDB Local', () => {
   });
 
   it("lists the caller's reports of one month only, newest first", async () => {
-    const first = await request('bob', '2026-07');
+    const first = await request('bob', cal.monthsAgo(4));
     await steps.save()({
       userId: 'bob',
       reportId: first,
-      month: '2026-07',
+      month: cal.monthsAgo(4),
       correlationId: 'corr-3',
       statistics: octoberStatistics(),
       outcome: { source: 'fallback', fallbackReason: 'not-enough-data' },
     });
-    const second = await request('bob', '2026-07');
-    await request('bob', '2026-06');
-    await request('carol', '2026-07');
+    const second = await request('bob', cal.monthsAgo(4));
+    await request('bob', cal.monthsAgo(5));
+    await request('carol', cal.monthsAgo(4));
 
-    const { status, body } = await list('bob', '2026-07');
+    const { status, body } = await list('bob', cal.monthsAgo(4));
 
     expect(status).toBe(200);
     expect(body.items.map((item: { reportId: string }) => item.reportId).sort()).toEqual(
       [first, second].sort(),
     );
-    expect(body.items.every((item: { month: string; status: string }) => item.month === '2026-07')).toBe(
-      true,
-    );
+    expect(
+      body.items.every((item: { month: string; status: string }) => item.month === cal.monthsAgo(4)),
+    ).toBe(true);
   });
 
   it('removes the pending report when the workflow cannot be started', async () => {
@@ -221,7 +223,7 @@ describe('the report API and the workflow steps on DynamoDB Local', () => {
       httpEvent({
         method: 'POST',
         path: '/insights/reports',
-        body: { month: '2026-05' },
+        body: { month: cal.monthsAgo(6) },
         claims: claims('dave', 'spendwise/insights.write'),
       }),
       lambdaContext(),
@@ -246,8 +248,8 @@ describe('the limits of POST /insights/reports on DynamoDB Local', () => {
     });
 
   it('answers a second request of a month in flight with the pending report, 200, and starts nothing new', async () => {
-    const first = await post('frank', '2026-10');
-    const second = await post('frank', '2026-10');
+    const first = await post('frank', cal.previousMonth);
+    const second = await post('frank', cal.previousMonth);
 
     expect(first.status).toBe(202);
     expect(second).toMatchObject({
@@ -256,11 +258,11 @@ describe('the limits of POST /insights/reports on DynamoDB Local', () => {
       headers: { location: `/insights/reports/${first.body.reportId}` },
     });
     expect(startsOf('frank').map((job) => job.reportId)).toEqual([first.body.reportId]);
-    expect((await list('frank', '2026-10')).body.items).toHaveLength(1);
+    expect((await list('frank', cal.previousMonth)).body.items).toHaveLength(1);
   });
 
   it('starts one execution for concurrent requests of the same month', async () => {
-    const answers = await Promise.all(Array.from({ length: 6 }, () => post('grace', '2026-10')));
+    const answers = await Promise.all(Array.from({ length: 6 }, () => post('grace', cal.previousMonth)));
 
     const created = answers.filter((answer) => answer.status === 202);
     expect(created).toHaveLength(1);
@@ -272,17 +274,17 @@ describe('the limits of POST /insights/reports on DynamoDB Local', () => {
   });
 
   it('accepts a new report of the month once the previous one is final (ready or failed)', async () => {
-    const first = await request('heidi', '2026-10');
-    await finish('heidi', first, '2026-10');
-    const second = await request('heidi', '2026-10');
+    const first = await request('heidi', cal.previousMonth);
+    await finish('heidi', first, cal.previousMonth);
+    const second = await request('heidi', cal.previousMonth);
     await steps.fail()({
       userId: 'heidi',
       reportId: second,
-      month: '2026-10',
+      month: cal.previousMonth,
       correlationId: 'corr-h',
       error: { Error: 'States.Timeout' },
     });
-    const third = await post('heidi', '2026-10');
+    const third = await post('heidi', cal.previousMonth);
 
     expect(new Set([first, second, third.body.reportId]).size).toBe(3);
     expect(third.status).toBe(202);
@@ -290,7 +292,7 @@ describe('the limits of POST /insights/reports on DynamoDB Local', () => {
   });
 
   it('is not held back by the in-flight marker of a report that is already final (the marker goes a moment later)', async () => {
-    const first = await request('mia', '2026-10');
+    const first = await request('mia', cal.previousMonth);
     // The report is ready, as GET shows it, and its marker not yet removed.
     await table.documentClient.send(
       new UpdateCommand({
@@ -302,7 +304,7 @@ describe('the limits of POST /insights/reports on DynamoDB Local', () => {
       }),
     );
 
-    const second = await post('mia', '2026-10');
+    const second = await post('mia', cal.previousMonth);
 
     expect(second.status).toBe(202);
     expect(second.body.reportId).not.toBe(first);
@@ -311,35 +313,38 @@ describe('the limits of POST /insights/reports on DynamoDB Local', () => {
 
   it('refuses new reports past the daily limit with 429 REPORT_LIMIT_REACHED and Retry-After to the next UTC day', async () => {
     const limit = { dailyLimit: 2 };
-    const october = await post('ivan', '2026-10', limit);
-    const september = await post('ivan', '2026-09', limit);
-    const pendingAgain = await post('ivan', '2026-10', limit);
-    const august = await post('ivan', '2026-08', limit);
-    const otherUser = await post('judy', '2026-08', limit);
+    const lastMonth = await post('ivan', cal.previousMonth, limit);
+    const twoMonthsAgo = await post('ivan', cal.monthsAgo(2), limit);
+    const pendingAgain = await post('ivan', cal.previousMonth, limit);
+    const threeMonthsAgo = await post('ivan', cal.monthsAgo(3), limit);
+    const otherUser = await post('judy', cal.monthsAgo(3), limit);
 
-    expect([october.status, september.status, pendingAgain.status]).toEqual([202, 202, 200]);
-    expect(august.status).toBe(429);
-    expect(august.headers['content-type']).toContain('application/problem+json');
-    expect(august.body).toMatchObject({ code: 'REPORT_LIMIT_REACHED', limit: 2 });
+    expect([lastMonth.status, twoMonthsAgo.status, pendingAgain.status]).toEqual([202, 202, 200]);
+    expect(threeMonthsAgo.status).toBe(429);
+    expect(threeMonthsAgo.headers['content-type']).toContain('application/problem+json');
+    expect(threeMonthsAgo.body).toMatchObject({ code: 'REPORT_LIMIT_REACHED', limit: 2 });
     const midnight = new Date(now());
     midnight.setUTCHours(24, 0, 0, 0);
-    expect(Number(august.headers['retry-after'])).toBe((midnight.getTime() - now().getTime()) / 1000);
+    // Whole seconds, rounded up: a client that waits that long finds the new day.
+    expect(Number(threeMonthsAgo.headers['retry-after'])).toBe(
+      Math.ceil((midnight.getTime() - now().getTime()) / 1000),
+    );
     expect(otherUser.status).toBe(202);
     expect(startsOf('ivan')).toHaveLength(2);
-    expect((await list('ivan', '2026-08')).body.items).toEqual([]);
+    expect((await list('ivan', cal.monthsAgo(3))).body.items).toEqual([]);
   });
 
   it('counts a finished report against the limit, but not a request whose workflow could not start', async () => {
-    const refused = await post('kim', '2026-10', { dailyLimit: 1, startFails: true });
-    const accepted = await post('kim', '2026-10', { dailyLimit: 1 });
-    await finish('kim', accepted.body.reportId as string, '2026-10');
-    const overLimit = await post('kim', '2026-10', { dailyLimit: 1 });
+    const refused = await post('kim', cal.previousMonth, { dailyLimit: 1, startFails: true });
+    const accepted = await post('kim', cal.previousMonth, { dailyLimit: 1 });
+    await finish('kim', accepted.body.reportId as string, cal.previousMonth);
+    const overLimit = await post('kim', cal.previousMonth, { dailyLimit: 1 });
 
     expect([refused.status, accepted.status, overLimit.status]).toEqual([503, 202, 429]);
   });
 
   it('still starts the scheduled report of a user who is at the limit with a report of that month in flight', async () => {
-    const requested = await post('liam', '2026-10', { dailyLimit: 1 });
+    const requested = await post('liam', cal.previousMonth, { dailyLimit: 1 });
     const scheduled = await startScheduledReports({
       listActiveUsers: async () => ({ userIds: ['liam'] }),
       savePendingReport: store.savePendingReport,
@@ -348,13 +353,13 @@ describe('the limits of POST /insights/reports on DynamoDB Local', () => {
         return 'started';
       },
       now,
-    })({ month: '2026-10' });
+    })({ month: cal.previousMonth });
 
     expect(requested.status).toBe(202);
     expect(scheduled).toMatchObject({ started: 1, failed: 0 });
     expect(startsOf('liam').map((job) => job.reportId)).toEqual([
       requested.body.reportId,
-      scheduledReportId('liam', '2026-10'),
+      scheduledReportId('liam', cal.previousMonth),
     ]);
   });
 });
