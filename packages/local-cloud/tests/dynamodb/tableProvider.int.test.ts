@@ -50,6 +50,7 @@ describe('AWS::DynamoDB::Table provider', () => {
     expect((Table.GlobalSecondaryIndexes as { IndexName: string }[]).map((i) => i.IndexName).sort()).toEqual([
       'GSI1',
       'GSI2',
+      'OutboxByAge',
     ]);
     expect(Table.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_IMAGE' });
     const ttl = await call<{ TimeToLiveDescription: unknown }>('DescribeTimeToLive', {
