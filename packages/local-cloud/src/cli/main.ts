@@ -7,7 +7,8 @@ usage: pnpm start                          (= spendwise-local start)
        pnpm exec spendwise-local <command>
 
 commands:
-  start [--port 4566] [--stage local] [--in-memory] [--force]   package, deploy and run every service
+  start [--port 4566] [--api-port 4600] [--stage local] [--in-memory] [--force]
+                                    package, deploy and run every service
   token <user> [--scope s ...]      print an access token for <user> (only the token, for $(...))
   invoke <function> [json|@file]    run a function and print its result and logs
   events tail [--source s]          print every event on the bus, live
@@ -25,6 +26,7 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       port: { type: 'string' },
+      'api-port': { type: 'string' },
       stage: { type: 'string' },
       'in-memory': { type: 'boolean' },
       force: { type: 'boolean' },
