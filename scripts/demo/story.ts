@@ -4,6 +4,7 @@
  * (inbox and e-mail), changes and deletes expenses, asks for a report and reads it. `pnpm demo` narrates it;
  * the end-to-end test runs the very same story and asserts on what it returns.
  */
+import { formatMoney } from '@spendwise/contracts';
 import { demoCalendar } from './calendar';
 import { type SpendwiseClient, waitFor } from './client';
 import { emailsTo, type LocalEmail } from './mailbox';
@@ -68,7 +69,7 @@ export interface StoryOutcome {
 }
 
 const eur = (minorUnits: number): Money => ({ minorUnits, currency: 'EUR' });
-const show = (m: Money) => `${m.currency} ${(m.minorUnits / 100).toFixed(2)}`;
+const show = (m: Money) => formatMoney(m);
 
 /** Last month's spending: the history the anomaly detector and the report compare against. */
 const PREVIOUS_MONTH: Array<[day: number, categoryId: string, merchant: string, cents: number]> = [
@@ -160,15 +161,15 @@ export async function runDemoStory(options: StoryOptions): Promise<StoryOutcome>
     thresholds: [50, 100],
   });
   narrate('2. Set monthly budgets', [
-    'groceries: EUR 400.00 (alerts at 80 % and 100 %)',
-    'dining:    EUR 150.00 (alerts at 50 % and 100 %)',
+    `groceries: ${show(eur(40000))} (alerts at 80 % and 100 %)`,
+    `dining:    ${show(eur(15000))} (alerts at 50 % and 100 %)`,
   ]);
 
   for (const [day, categoryId, merchant, cents] of PREVIOUS_MONTH) {
     await record(client, cal.previous(day), categoryId, merchant, cents);
   }
   narrate(`3. Record last month (${cal.previousMonth})`, [
-    `${PREVIOUS_MONTH.length} expenses, EUR ${(PREVIOUS_MONTH.reduce((s, e) => s + e[3], 0) / 100).toFixed(2)}`,
+    `${PREVIOUS_MONTH.length} expenses, ${show(eur(PREVIOUS_MONTH.reduce((s, e) => s + e[3], 0)))}`,
   ]);
 
   await client.expect([200, 201], 'catalog', 'PUT', '/merchant-rules', {
@@ -357,7 +358,7 @@ function summaryLines(summary: unknown): string[] {
     ).totals ?? [];
   return totals.map(
     (t) =>
-      `${t.categoryId.padEnd(12)} ${((t.minorUnits ?? 0) / 100).toFixed(2).padStart(9)} EUR  (${t.count})`,
+      `${t.categoryId.padEnd(12)} ${show({ minorUnits: t.minorUnits ?? 0, currency: t.currency ?? 'EUR' }).padStart(10)}  (${t.count})`,
   );
 }
 

@@ -87,8 +87,26 @@ const opsAlertAbout = (reportId: string) =>
     { timeoutMs: 30_000, intervalMs: 200 },
   );
 
+/** The attempts of the report execution's AskModel task, from its history: `ok` or the error of each one. */
+function askModelAttempts(reportId: string): string[] {
+  const execution = system.cloud.engines.sfn.executions().find((run) => run.name === reportId);
+  const attempts: string[] = [];
+  let asking = false;
+  for (const event of execution?.history ?? []) {
+    const details = event as Record<string, { resource?: string; error?: string } | undefined>;
+    if (event.type === 'LambdaFunctionScheduled')
+      asking = Boolean(details.lambdaFunctionScheduledEventDetails?.resource?.endsWith('-askReportModel'));
+    else if (asking && event.type === 'LambdaFunctionSucceeded') attempts.push('ok');
+    else if (asking && event.type === 'LambdaFunctionFailed')
+      attempts.push(String(details.lambdaFunctionFailedEventDetails?.error));
+  }
+  return attempts;
+}
+
 describe('the report workflow under model faults', () => {
   it('retries a model throttled three times and publishes the report the model wrote', async () => {
+    const model = system.cloud.engines.model;
+    const before = model.requests.list(1)[0]?.sequence ?? 0;
     system.setModelFaults({ throttleNext: 3 });
 
     const report = await reportFor(MONTH);
@@ -97,6 +115,20 @@ describe('the report workflow under model faults', () => {
     expect(report.source).toBe('model');
     expect(report.fallbackReason).toBeUndefined();
     expect(report.recommendations).toHaveLength(3);
+    // The three throttles happened and the state machine retried each: the model's requests and the history.
+    const sent = model.requests.list().filter((request) => request.sequence > before);
+    expect(sent.map((request) => request.fault ?? 'answered')).toEqual([
+      'throttle',
+      'throttle',
+      'throttle',
+      'answered',
+    ]);
+    expect(askModelAttempts(report.reportId)).toEqual([
+      'ModelThrottled',
+      'ModelThrottled',
+      'ModelThrottled',
+      'ok',
+    ]);
   });
 
   it('falls back, flagged, and alerts operators when the model answers garbage', async () => {

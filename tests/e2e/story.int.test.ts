@@ -3,6 +3,7 @@
  * another's data (nothing).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { requestText } from '../../packages/local-cloud/src/bedrock/requestLog';
 import type { SpendwiseClient } from '../../scripts/demo/client';
 import { runDemoStory, type StoryOutcome } from '../../scripts/demo/story';
 import { type System, startSystem } from './support/system';
@@ -84,7 +85,36 @@ describe('the demo story', () => {
     expect(outcome.report.summary).toEqual(expect.any(String));
     expect(outcome.report.highlights?.length).toBeGreaterThan(0);
     expect(outcome.report.recommendations).toHaveLength(3);
-    expect(JSON.stringify(outcome.report)).not.toMatch(/ignore previous instructions/i);
+  });
+
+  it("sends the model the month's aggregates and never the note that tries to instruct it", () => {
+    const notes = outcome.expenses
+      .map((expense) => (expense as { note?: string }).note)
+      .filter((note): note is string => Boolean(note));
+    const hostile = notes.filter((note) => /ignore previous instructions/i.test(note));
+    // What the local model was really sent: every request since the local cloud started.
+    const sent = system.cloud.engines.model.requests.list();
+    const dataOf = (request: (typeof sent)[number]) => {
+      const user = request.messages.map((message) => message.text).join('\n');
+      const block = /<spending_data>\n([\s\S]*)\n<\/spending_data>/.exec(user)?.[1];
+      return JSON.parse(block ?? 'null') as {
+        month: string;
+        expenseCount: number;
+        unusualExpenses: unknown[];
+      };
+    };
+    const reportPrompts = sent
+      .filter((request) => request.tools.includes('submit_report'))
+      .filter((request) => dataOf(request)?.month === outcome.months.current);
+
+    expect(hostile).toHaveLength(1);
+    expect(reportPrompts).toHaveLength(1);
+    for (const request of sent) for (const note of notes) expect(requestText(request)).not.toContain(note);
+    // Not vacuous: the prompt carries the month's aggregates (the expense with the note among them).
+    const data = dataOf(reportPrompts[0] as (typeof sent)[number]);
+    const current = outcome.expenses.filter((expense) => expense.date.startsWith(outcome.months.current));
+    expect(data.expenseCount).toBe(current.length);
+    expect(data.unusualExpenses.length).toBeGreaterThan(0);
   });
 });
 

@@ -1,8 +1,9 @@
 /**
  * @spendwise/contracts: the event catalogue at run time. Types and standalone validators generated from
- * events/ (`pnpm gen`), createEvent for producers, a reliable EventBridge publisher, and parseEvent /
- * parseSqsRecord for consumers.
+ * events/ (`pnpm gen`), createEvent for producers, a reliable EventBridge publisher, parseEvent /
+ * parseSqsRecord for consumers, and formatMoney, the one way money is written for people.
  */
+
 export { type BatchLimits, PUT_EVENTS_LIMITS, putEventsEntrySize, splitIntoBatches } from './batching';
 export {
   type DetailType,
@@ -39,6 +40,7 @@ export * from './generated/definitions';
 export { type EventDetails, eventRegistry } from './generated/registry';
 export type * from './generated/types';
 export * from './generated/validators';
+export { currencyDigits, DEFAULT_MONEY_LOCALE, formatMoney, type MoneyAmount } from './money';
 export {
   buildEventPublisher,
   type EventPublisher,

@@ -27,6 +27,13 @@ export interface SqsEventConsumerOptions<E extends DomainEventLike> {
   idempotency: IdempotencyOptions | false;
   /** Logger, metrics and tracer; defaults to the module-level ones of `@spendwise/lambda-kit/observability`. */
   observability?: Observability;
+  /**
+   * Handle the batch's records concurrently instead of one after another (default false), for handlers that wait
+   * on something outside (an HTTP call): one slow record then costs the batch its own time, not the sum of all
+   * of them. The batch size bounds the concurrency. Log lines of a record carry its ids only where the handler
+   * adds them (the shared logger's keys would mix records); the kit's own failure line always does.
+   */
+  processInParallel?: boolean;
 }
 
 /** The Lambda handler `sqsEventConsumer` builds. */
@@ -35,7 +42,7 @@ export type SqsEventConsumer = MiddyfiedHandler<SQSEvent, SQSBatchResponse, Erro
 /**
  * Builds the Lambda handler of an SQS event consumer (the event source mapping must enable
  * `ReportBatchItemFailures`). Records are handled one after another, so each log line carries its own event's
- * correlation id; only failed records are returned in `batchItemFailures`.
+ * correlation id, unless `processInParallel` is set; only failed records are returned in `batchItemFailures`.
  *
  * @example
  * export const handler = sqsEventConsumer({
@@ -53,14 +60,21 @@ export const sqsEventConsumer = <E extends DomainEventLike>(
     metrics.addMetric('DuplicateEvents', MetricUnit.Count, 1);
   };
   const idempotent = idempotentHandler(options.handle, options.idempotency, onDuplicate);
-  const onRecord = recordHandler({ parse: options.parse, handle: idempotent.handle, logger, metrics });
+  const processInParallel = options.processInParallel ?? false;
+  const onRecord = recordHandler({
+    parse: options.parse,
+    handle: idempotent.handle,
+    logger,
+    metrics,
+    sharedLogKeys: !processInParallel,
+  });
   const processor = new BatchProcessor(EventType.SQS);
 
   const run = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
     idempotent.registerInvocation(context);
     return processPartialResponse(event, onRecord, processor, {
       context,
-      processInParallel: false,
+      processInParallel,
       throwOnFullBatchFailure: false,
     });
   };

@@ -13,7 +13,10 @@ export interface HttpEventInput {
   body?: unknown;
   query?: Record<string, string>;
   pathParameters?: Record<string, string>;
-  /** The JWT claims the authorizer passes on; `null` for a request without any. Default: `{ sub: 'user-1' }`. */
+  /**
+   * The JWT claims the authorizer passes on; `null` for a request without any. Default: `{ sub: 'user-1' }`.
+   * Claims without `token_use` get `token_use: 'access'`, as every access token carries it.
+   */
   claims?: Record<string, string> | null;
   headers?: Record<string, string>;
   requestId?: string;
@@ -32,7 +35,8 @@ const jsonHeaders = (body: unknown): Record<string, string> =>
 export const httpEvent = (input: HttpEventInput = {}): HttpEvent => {
   const method = input.method ?? 'GET';
   const path = input.path ?? '/';
-  const claims = input.claims === undefined ? { sub: 'user-1' } : input.claims;
+  const given = input.claims === undefined ? { sub: 'user-1' } : input.claims;
+  const claims = given === null ? null : { token_use: 'access', ...given };
   const query = input.query;
   const rawQueryString = query ? new URLSearchParams(query).toString() : '';
   const requestId = input.requestId ?? 'req-0001';

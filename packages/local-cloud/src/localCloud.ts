@@ -17,7 +17,7 @@ import {
   routesOf,
   stopEngines,
 } from './engines';
-import { Gateway } from './gateway';
+import { checkAllowedOrigins, Gateway } from './gateway';
 import { LocalLogSink } from './logs/logSink';
 
 export interface StartOptions extends Partial<Omit<LocalCloudConfig, 'rootDir'>> {
@@ -64,6 +64,7 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
     ...overrides
   } = options;
   const config = defaultConfig(rootDir, overrides);
+  config.allowedOrigins = checkAllowedOrigins(config.allowedOrigins);
   await mkdir(config.dataDir, { recursive: true });
   const logs = new LocalLogSink({
     dir: join(config.dataDir, 'logs'),
@@ -94,6 +95,8 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
   const gateway = new Gateway({
     host: config.host,
     port: config.awsPort,
+    allowedOrigins: config.allowedOrigins,
+    allowedHosts: config.allowedHosts,
     apis: apisOf(engines),
     routes: [...routesOf(engines), ...controlRoutes(controlTarget(engines))],
   });

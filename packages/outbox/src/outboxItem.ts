@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@spendwise/contracts';
-import { outboxKey } from './keys';
+import { outboxKey, outboxShard } from './keys';
 
 /** Outbox records outlive a stuck relay for a week, then expire (the stream keeps records for 24 hours). */
 export const OUTBOX_TTL_SECONDS = 7 * 24 * 3600;
@@ -14,6 +14,9 @@ export function outboxItem(event: EventEnvelope, now: Date): Record<string, unkn
     source: event.source,
     detailType: event.detailType,
     detail: JSON.stringify(event.detail),
+    // The sparse outbox index (keys.ts): only outbox records carry these two attributes.
+    outboxShard: outboxShard(eventId),
+    outboxAt: now.toISOString(),
     expiresAt: Math.floor(now.getTime() / 1000) + OUTBOX_TTL_SECONDS,
   };
 }

@@ -2,16 +2,13 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import middy from '@middy/core';
-import { buildEventPublisher } from '@spendwise/contracts';
 import { dynamoDocumentClient } from '@spendwise/lambda-kit/dynamo';
 import { requireEnv } from '@spendwise/lambda-kit/env';
 import { logger, metrics, traceClient, tracer } from '@spendwise/lambda-kit/observability';
 import { buildOutboxStore } from './outboxStore';
 import { relayOutbox } from './relayOutbox';
+import { buildOutboxPublisher, outboxEventBridgeClient } from './relayPublisher';
 
 /**
  * The outbox relay function of a service, composed once at cold start: its table from `tableVariable`, the
@@ -21,7 +18,7 @@ import { relayOutbox } from './relayOutbox';
  */
 export function outboxRelayHandler(tableVariable: string) {
   const outbox = buildOutboxStore(dynamoDocumentClient, { tableName: requireEnv(tableVariable) });
-  const publisher = buildEventPublisher(traceClient(new EventBridgeClient({})), {
+  const publisher = buildOutboxPublisher(traceClient(outboxEventBridgeClient()), {
     busName: requireEnv('EVENT_BUS_NAME'),
   });
   return middy(

@@ -1,3 +1,4 @@
+export { type TestCalendar, testCalendar } from './calendar';
 export { type DynamoDbLocal, freePort, localCredentials, startDynamoDbLocal } from './dynamoDbLocal';
 export { freshTable } from './freshTable';
 export { StreamReader } from './streams';

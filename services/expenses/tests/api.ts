@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { HttpHandler, HttpResponse } from '@spendwise/lambda-kit/http';
 import { httpEvent, lambdaContext } from '@spendwise/lambda-kit/testing';
+import { testCalendar } from '@spendwise/test-kit';
 import { buildCatalogCopyStore } from '../src/adapters/catalogCopyStore';
 import { buildExpenseStore } from '../src/adapters/expenseStore';
 import { createExpenseHandler } from '../src/functions/createExpense/createExpense';
@@ -10,6 +11,9 @@ import { getExpenseHandler } from '../src/functions/getExpense/getExpense';
 import { listExpensesHandler } from '../src/functions/listExpenses/listExpenses';
 import { updateExpenseHandler } from '../src/functions/updateExpense/updateExpense';
 import type { FindOwnCategory, SaveNewExpense } from '../src/ports';
+
+/** Dates of the expenses tests, from the clock the handlers use. */
+export const cal = testCalendar();
 
 const SCOPES = 'openid spendwise/expenses.read spendwise/expenses.write';
 
@@ -95,7 +99,7 @@ export function expensesApi(
 
 export const lunch = {
   amount: { minorUnits: 1250, currency: 'EUR' },
-  date: '2026-11-04',
+  date: cal.day(4),
   categoryId: 'dining',
   merchant: 'Cafe',
 };

@@ -1,4 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { testCalendar } from '@spendwise/test-kit';
+
+/** When the catalog made its changes: an hour ago by the clock the tests run on. */
+const changedAt = testCalendar().at(-60);
 
 /**
  * Catalog events as the bus delivers them to the catalog-copy queue (an EventBridge event in the SQS body), with
@@ -7,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 const metadata = (userId: string) => ({
   eventId: randomUUID(),
   eventVersion: 1,
-  occurredAt: '2026-11-02T09:00:00.000Z',
+  occurredAt: changedAt,
   correlationId: 'corr-catalog',
   causationId: 'req-catalog',
   userId,
@@ -19,7 +23,7 @@ const busEvent = (detailType: string, detail: unknown) => ({
   source: 'spendwise.catalog',
   'detail-type': detailType,
   account: '123456789012',
-  time: '2026-11-02T09:00:00Z',
+  time: changedAt.replace(/\.\d{3}Z$/, 'Z'),
   region: 'eu-west-1',
   resources: [],
   detail,
@@ -30,8 +34,8 @@ const category = (categoryId: string, version: number, archived: boolean) => ({
   name: categoryId,
   archived,
   version,
-  createdAt: '2026-11-02T09:00:00.000Z',
-  updatedAt: '2026-11-02T09:00:00.000Z',
+  createdAt: changedAt,
+  updatedAt: changedAt,
 });
 
 export const categoryCreated = (userId: string, categoryId: string) =>
@@ -72,8 +76,8 @@ export const merchantRuleSet = (
         merchant,
         categoryId,
         version,
-        createdAt: '2026-11-02T09:00:00.000Z',
-        updatedAt: '2026-11-02T09:00:00.000Z',
+        createdAt: changedAt,
+        updatedAt: changedAt,
       },
     },
   });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { lambdaContext, sqsEvent } from '@spendwise/lambda-kit/testing';
 import { applyCatalogChangeHandler } from '../src/functions/applyCatalogChange/applyCatalogChange';
 import type { FindOwnCategory } from '../src/ports';
-import { expensesApi, lunch } from './api';
+import { cal, expensesApi, lunch } from './api';
 import { categoryArchived, categoryCreated, merchantRuleSet } from './catalogEvents';
 import { freshExpensesTable } from './support';
 
@@ -153,7 +153,7 @@ describe('changing the category of an expense', () => {
 });
 
 describe('merchant rules', () => {
-  const uncategorised = { amount: { minorUnits: 420, currency: 'EUR' }, date: '2026-11-05' };
+  const uncategorised = { amount: { minorUnits: 420, currency: 'EUR' }, date: cal.day(5) };
 
   it('file an expense recorded without a category by its normalised merchant', async () => {
     await consume(merchantRuleSet('jo', 'corner market', 'groceries', 1));

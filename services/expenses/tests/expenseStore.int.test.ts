@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { EventEnvelope } from '@spendwise/contracts';
+import { testCalendar } from '@spendwise/test-kit';
 import { buildExpenseStore } from '../src/adapters/expenseStore';
 import { ExpenseNotFoundError, IdempotencyKeyReusedError, StaleVersionError } from '../src/domain/errors';
 import { changeExpense, type Expense, recordExpense } from '../src/domain/expense';
 import { freshExpensesTable } from './support';
+
+const cal = testCalendar();
 
 let table: Awaited<ReturnType<typeof freshExpensesTable>>;
 let store: ReturnType<typeof buildExpenseStore>;
@@ -19,10 +22,10 @@ const event = (detailType: string): EventEnvelope =>
     },
   }) as unknown as EventEnvelope;
 
-const expense = (userId: string, expenseId: string, date = '2026-11-04', categoryId = 'groceries'): Expense =>
+const expense = (userId: string, expenseId: string, date = cal.day(4), categoryId = 'groceries'): Expense =>
   recordExpense(
     { amount: { minorUnits: 1000, currency: 'EUR' }, date, categoryId },
-    { userId, expenseId, now: new Date('2026-11-05T00:00:00Z') },
+    { userId, expenseId, now: cal.now },
   );
 
 beforeAll(async () => {
@@ -107,31 +110,34 @@ describe('the expense store on DynamoDB Local', () => {
   });
 
   it('pages through a month newest first, and filters by category without scanning', async () => {
-    const days = ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05'];
+    const days = [1, 2, 3, 4, 5].map((day) => cal.dayOf(cal.previousMonth, day));
     for (const [i, day] of days.entries()) {
       await store.saveNewExpense(
         expense('store-u6', `e-${i}`, day, i % 2 ? 'rent' : 'food'),
         event('ExpenseRecorded'),
       );
     }
-    await store.saveNewExpense(expense('store-u6', 'e-other-month', '2026-09-30'), event('ExpenseRecorded'));
+    await store.saveNewExpense(
+      expense('store-u6', 'e-other-month', cal.lastDayOf(cal.monthsAgo(2))),
+      event('ExpenseRecorded'),
+    );
 
-    const first = await store.listExpenses({ userId: 'store-u6', month: '2026-10', limit: 3 });
+    const first = await store.listExpenses({ userId: 'store-u6', month: cal.previousMonth, limit: 3 });
     const second = await store.listExpenses({
       userId: 'store-u6',
-      month: '2026-10',
+      month: cal.previousMonth,
       limit: 3,
       cursor: first.nextCursor as string,
     });
     const rent = await store.listExpenses({
       userId: 'store-u6',
-      month: '2026-10',
+      month: cal.previousMonth,
       categoryId: 'rent',
       limit: 10,
     });
 
-    expect(first.items.map((e) => e.date)).toEqual(['2026-10-05', '2026-10-04', '2026-10-03']);
-    expect(second.items.map((e) => e.date)).toEqual(['2026-10-02', '2026-10-01']);
+    expect(first.items.map((e) => e.date)).toEqual([days[4], days[3], days[2]]);
+    expect(second.items.map((e) => e.date)).toEqual([days[1], days[0]]);
     expect(rent.items.map((e) => e.expenseId).sort()).toEqual(['e-1', 'e-3']);
   });
 
@@ -140,7 +146,7 @@ describe('the expense store on DynamoDB Local', () => {
 
     expect(await store.findExpense('store-intruder', 'e-private')).toBeUndefined();
     expect(
-      (await store.listExpenses({ userId: 'store-intruder', month: '2026-11', limit: 10 })).items,
+      (await store.listExpenses({ userId: 'store-intruder', month: cal.month, limit: 10 })).items,
     ).toEqual([]);
   });
 });

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { expensesApi, lunch } from './api';
+import { monthPartition } from '../src/adapters/keys';
+import { cal, expensesApi, lunch } from './api';
+
+const year = cal.now.getUTCFullYear();
+
 import { freshExpensesTable } from './support';
 
 let table: Awaited<ReturnType<typeof freshExpensesTable>>;
@@ -15,7 +19,7 @@ afterAll(() => table.client.destroy());
 describe('bad input', () => {
   const cases: [string, unknown, string][] = [
     ['malformed JSON', '{"amount": ', 'INVALID_JSON'],
-    ['a missing field', { date: '2026-11-04' }, 'VALIDATION_FAILED'],
+    ['a missing field', { date: cal.day(4) }, 'VALIDATION_FAILED'],
     ['an extra field', { ...lunch, colour: 'red' }, 'VALIDATION_FAILED'],
     ['a userId in the body', { ...lunch, userId: 'someone-else' }, 'VALIDATION_FAILED'],
     [
@@ -26,7 +30,7 @@ describe('bad input', () => {
     ['a zero amount', { ...lunch, amount: { minorUnits: 0, currency: 'EUR' } }, 'VALIDATION_FAILED'],
     ['a negative amount', { ...lunch, amount: { minorUnits: -5, currency: 'EUR' } }, 'VALIDATION_FAILED'],
     ['an unknown currency', { ...lunch, amount: { minorUnits: 100, currency: 'XYZ' } }, 'VALIDATION_FAILED'],
-    ['an impossible date', { ...lunch, date: '2026-02-30' }, 'VALIDATION_FAILED'],
+    ['an impossible date', { ...lunch, date: `${year}-02-30` }, 'VALIDATION_FAILED'],
     ['an oversized note', { ...lunch, note: 'x'.repeat(1001) }, 'VALIDATION_FAILED'],
   ];
 
@@ -44,7 +48,7 @@ describe('bad input', () => {
   );
 
   it('names the offending field of a validation failure', async () => {
-    const answer = await api.create({ user: 'bad-input-user', body: { ...lunch, date: '2026-13-01' } });
+    const answer = await api.create({ user: 'bad-input-user', body: { ...lunch, date: `${year}-13-01` } });
 
     expect(answer.body.errors).toEqual(
       expect.arrayContaining([expect.objectContaining({ path: '/body/date' })]),
@@ -52,9 +56,9 @@ describe('bad input', () => {
   });
 
   it.each([
-    ['an impossible month', { month: '2026-13' }],
-    ['an unknown parameter', { month: '2026-11', sort: 'amount' }],
-    ['a page size over 100', { month: '2026-11', limit: '500' }],
+    ['an impossible month', { month: `${year}-13` }],
+    ['an unknown parameter', { month: cal.month, sort: 'amount' }],
+    ['a page size over 100', { month: cal.month, limit: '500' }],
     ['no month at all', {} as Record<string, string>],
   ])('rejects a listing with %s', async (_name, query) => {
     const answer = await api.list({ user: 'bad-input-user', query });
@@ -66,11 +70,37 @@ describe('bad input', () => {
   it('rejects a forged cursor', async () => {
     const answer = await api.list({
       user: 'bad-input-user',
-      query: { month: '2026-11', cursor: 'Zm9yZ2Vk' },
+      query: { month: cal.month, cursor: 'Zm9yZ2Vk' },
     });
 
     expect(answer.status).toBe(400);
     expect(answer.body.code).toBe('INVALID_CURSOR');
+  });
+
+  it("refuses a hand-made cursor naming the caller's own month, and another user's cursor, with 400 INVALID_CURSOR", async () => {
+    // The month before the current one: both days are in the past on any day.
+    const lastMonth = new Date();
+    lastMonth.setUTCDate(1);
+    lastMonth.setUTCMonth(lastMonth.getUTCMonth() - 1);
+    const month = lastMonth.toISOString().slice(0, 7);
+    const handMade = Buffer.from(JSON.stringify({ GSI1PK: monthPartition('cursor-owner', month) })).toString(
+      'base64url',
+    );
+    for (const day of ['01', '02']) {
+      await api.create({ user: 'cursor-owner', body: { ...lunch, date: `${month}-${day}` } });
+    }
+    const first = await api.list({ user: 'cursor-owner', query: { month, limit: '1' } });
+    const cursor = String(first.body.nextCursor);
+
+    const own = await api.list({ user: 'cursor-owner', query: { month, limit: '1', cursor } });
+    const forged = await api.list({ user: 'cursor-owner', query: { month, cursor: handMade } });
+    const stolen = await api.list({ user: 'cursor-thief', query: { month, cursor } });
+
+    expect(own.status).toBe(200);
+    expect(forged.status).toBe(400);
+    expect(forged.body.code).toBe('INVALID_CURSOR');
+    expect(stolen.status).toBe(400);
+    expect(stolen.body.code).toBe('INVALID_CURSOR');
   });
 });
 
@@ -149,7 +179,7 @@ describe('tenant isolation', () => {
     const intruder = { user: 'intruder' };
 
     const read = await api.get(id, intruder);
-    const listed = await api.list({ ...intruder, query: { month: '2026-11' } });
+    const listed = await api.list({ ...intruder, query: { month: cal.month } });
     const changed = await api.update(id, {
       ...intruder,
       body: { note: 'mine now' },
@@ -169,22 +199,22 @@ describe('the happy path', () => {
     const created = await api.create({ user: 'happy', body: lunch });
     const id = created.body.expenseId as string;
 
-    const byCategory = await api.list({ user: 'happy', query: { month: '2026-11', categoryId: 'dining' } });
+    const byCategory = await api.list({ user: 'happy', query: { month: cal.month, categoryId: 'dining' } });
     const moved = await api.update(id, {
       user: 'happy',
-      body: { date: '2026-10-31', merchant: null },
+      body: { date: cal.lastDayOf(cal.previousMonth), merchant: null },
       headers: { 'if-match': '"1"' },
     });
-    const october = await api.list({ user: 'happy', query: { month: '2026-10' } });
+    const lastMonth = await api.list({ user: 'happy', query: { month: cal.previousMonth } });
     const removed = await api.remove(id, { user: 'happy', headers: { 'if-match': '"2"' } });
     const gone = await api.get(id, { user: 'happy' });
 
     expect(created.status).toBe(201);
     expect(created.headers.location).toBe(`/expenses/${id}`);
     expect(byCategory.body.items).toEqual([created.body]);
-    expect(moved.body).toMatchObject({ version: 2, date: '2026-10-31' });
+    expect(moved.body).toMatchObject({ version: 2, date: cal.lastDayOf(cal.previousMonth) });
     expect(moved.body).not.toHaveProperty('merchant');
-    expect((october.body.items as { expenseId: string }[]).map((e) => e.expenseId)).toEqual([id]);
+    expect((lastMonth.body.items as { expenseId: string }[]).map((e) => e.expenseId)).toEqual([id]);
     expect(removed.status).toBe(204);
     expect(gone.status).toBe(404);
   });

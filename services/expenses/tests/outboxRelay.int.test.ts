@@ -7,7 +7,7 @@ import type {
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { buildEventPublisher } from '@spendwise/contracts';
 import { buildOutboxStore, relayOutbox } from '@spendwise/outbox';
-import { StreamReader } from '@spendwise/test-kit';
+import { StreamReader, testCalendar } from '@spendwise/test-kit';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { buildExpenseStore } from '../src/adapters/expenseStore';
 import { expensesApi, lunch } from './api';
@@ -86,7 +86,9 @@ describe('the outbox relay on the real DynamoDB stream', () => {
     const signal = await runCrashingProcess('crash-user');
     expect(signal).toBe('SIGKILL');
     const store = buildExpenseStore(table.documentClient, { tableName: table.tableName });
-    const [saved] = (await store.listExpenses({ userId: 'crash-user', month: '2026-11', limit: 10 })).items;
+    const [saved] = (
+      await store.listExpenses({ userId: 'crash-user', month: testCalendar().month, limit: 10 })
+    ).items;
     expect(saved?.merchant).toBe('Bookshop');
 
     const bus = new RecordingBus();

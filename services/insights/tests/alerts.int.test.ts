@@ -1,6 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { BudgetThresholdReached, SpendingAnomalyDetected } from '@spendwise/contracts';
-import { budget, budgetRemoved, budgetSet, changed, deleted, expense, recorded, updated } from './events';
+import {
+  budget,
+  budgetRemoved,
+  budgetSet,
+  changed,
+  day,
+  deleted,
+  expense,
+  MONTH,
+  recorded,
+  updated,
+} from './events';
 import { type SpendingHarness, spendingHarness } from './support';
 
 let harness: SpendingHarness;
@@ -37,7 +48,7 @@ describe('BudgetThresholdReached', () => {
     expect(BudgetThresholdReached.validate(first)).toBe(true);
     expect(first.data).toMatchObject({
       categoryId: 'groceries',
-      month: '2026-11',
+      month: MONTH,
       threshold: 50,
       budget: { minorUnits: 10000, currency: 'EUR' },
       spent: { minorUnits: 6000, currency: 'EUR' },
@@ -63,7 +74,7 @@ describe('BudgetThresholdReached', () => {
     await harness.deliverEach(recorded(user, expense({ minorUnits: 8500 })));
 
     await harness.deliverEach(
-      budgetSet(user, budget({ minorUnits: 10000 }), new Date('2026-11-25T09:00:00Z')),
+      budgetSet(user, budget({ minorUnits: 10000 }), new Date(`${day(25)}T09:00:00Z`)),
     );
 
     expect(await thresholdsOf(user)).toEqual([80]);
@@ -125,13 +136,13 @@ describe('SpendingAnomalyDetected', () => {
 
   it('is announced once for an amount far above the history, and the month lists it', async () => {
     const user = 'anomaly-user';
-    const unusual = recorded(user, expense({ categoryId: 'dining', minorUnits: 90000, date: '2026-11-20' }));
+    const unusual = recorded(user, expense({ categoryId: 'dining', minorUnits: 90000, date: day(20) }));
     await harness.deliverEach(...history(user, 5));
 
     await harness.deliver(unusual, unusual);
     await harness.deliver(unusual);
     const alerts = await alertsOf(user, 'SpendingAnomalyDetected');
-    const month = await harness.loadMonth(user, '2026-11');
+    const month = await harness.loadMonth(user, MONTH);
 
     expect(alerts).toHaveLength(1);
     expect(SpendingAnomalyDetected.validate(alerts[0])).toBe(true);

@@ -14,7 +14,17 @@ import {
   ExpenseUpdated,
   parseEvent,
 } from '@spendwise/contracts';
+import { testCalendar } from '@spendwise/test-kit';
 import type { SpendingEvent } from '../src/domain/spendingEvents';
+
+/**
+ * Dates of the insights tests, from the clock the handlers use. The tests' spending happens in MONTH, last
+ * month, whose days are all past on any day the suite runs; other months are counted back from this one.
+ */
+export const cal = testCalendar();
+export const MONTH = cal.previousMonth;
+/** `YYYY-MM-DD` of day `d` of MONTH. */
+export const day = (d: number) => cal.dayOf(MONTH, d);
 
 /** Builders of schema-valid spending events, as the expenses and catalog services publish them. */
 
@@ -38,13 +48,13 @@ export function expense(input: ExpenseInput = {}): ExpenseSnapshot {
   return {
     expenseId: input.expenseId ?? randomUUID(),
     amount: { minorUnits: input.minorUnits ?? 1000, currency: input.currency ?? 'EUR' },
-    date: input.date ?? '2026-11-05',
+    date: input.date ?? day(5),
     categoryId: input.categoryId ?? 'groceries',
     ...(input.merchant === undefined ? {} : { merchant: input.merchant }),
     tags: [],
     version: input.version ?? 1,
-    createdAt: '2026-11-05T10:00:00.000Z',
-    updatedAt: '2026-11-05T10:00:00.000Z',
+    createdAt: `${day(5)}T10:00:00.000Z`,
+    updatedAt: `${day(5)}T10:00:00.000Z`,
   };
 }
 
@@ -90,15 +100,15 @@ export function budget(input: {
     amount: { minorUnits: input.minorUnits ?? 10000, currency: input.currency ?? 'EUR' },
     thresholds: input.thresholds ?? [80, 100],
     version: input.version ?? 1,
-    createdAt: input.createdAt ?? '2026-11-01T08:00:00.000Z',
-    updatedAt: input.createdAt ?? '2026-11-01T08:00:00.000Z',
+    createdAt: input.createdAt ?? `${day(1)}T08:00:00.000Z`,
+    updatedAt: input.createdAt ?? `${day(1)}T08:00:00.000Z`,
   };
 }
 
 export const budgetSet = (
   userId: string,
   snapshot: BudgetSnapshot,
-  occurredAt = new Date('2026-11-20T12:00:00Z'),
+  occurredAt = new Date(`${day(20)}T12:00:00Z`),
 ) => createEvent(BudgetSet, { budget: snapshot }, context(userId), { occurredAt });
 
 export const budgetRemoved = (userId: string, snapshot: BudgetSnapshot) =>
@@ -113,8 +123,8 @@ const categorySnapshot = (categoryId: string, name: string, version: number) => 
   name,
   archived: false,
   version,
-  createdAt: '2026-11-01T08:00:00.000Z',
-  updatedAt: '2026-11-01T08:00:00.000Z',
+  createdAt: `${day(1)}T08:00:00.000Z`,
+  updatedAt: `${day(1)}T08:00:00.000Z`,
 });
 
 export const categoryCreated = (userId: string, categoryId: string, name: string) =>

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { InvalidCursorError } from '../src/domain/errors';
-import { budget, budgetSet, categoryCreated, categoryRenamed, expense, recorded } from './events';
+import { InvalidCursorError } from '@spendwise/lambda-kit/cursor';
+import { budget, budgetSet, cal, categoryCreated, categoryRenamed, expense, MONTH, recorded } from './events';
 import { type SpendingHarness, spendingHarness } from './support';
 
 let harness: SpendingHarness;
@@ -13,9 +13,9 @@ afterAll(() => harness.close());
 
 describe('buildMonthAggregatesReader', () => {
   it('gives empty lists for a month without data', async () => {
-    expect(await harness.loadMonth('nobody', '2026-11')).toEqual({
+    expect(await harness.loadMonth('nobody', MONTH)).toEqual({
       userId: 'nobody',
-      month: '2026-11',
+      month: MONTH,
       totals: [],
       daily: [],
       budgets: [],
@@ -33,10 +33,10 @@ describe('buildMonthAggregatesReader', () => {
       categoryCreated(user, 'garden', 'Garden'),
       budgetSet(user, budget({ categoryId: 'pets', minorUnits: 50000, thresholds: [90] })),
       recorded(user, expense({ categoryId: 'pets', minorUnits: 4000 })),
-      recorded(user, expense({ categoryId: 'pets', minorUnits: 4000, date: '2026-12-01' })),
+      recorded(user, expense({ categoryId: 'pets', minorUnits: 4000, date: cal.dayOf(cal.month, 1) })),
     );
 
-    const month = await harness.loadMonth(user, '2026-11');
+    const month = await harness.loadMonth(user, MONTH);
 
     expect(month.totals).toEqual([{ categoryId: 'pets', currency: 'EUR', minorUnits: 4000, count: 1 }]);
     expect(month.budgets).toEqual([
@@ -55,7 +55,7 @@ describe('buildMonthAggregatesReader', () => {
       recorded(user, expense({ merchant: '  SHOP   11 ', minorUnits: 5 })),
     );
 
-    const { topMerchants } = await harness.loadMonth(user, '2026-11');
+    const { topMerchants } = await harness.loadMonth(user, MONTH);
 
     expect(topMerchants).toHaveLength(10);
     expect(topMerchants[0]).toEqual({ merchant: 'shop 11', currency: 'EUR', minorUnits: 1205, count: 2 });
@@ -66,10 +66,10 @@ describe('buildMonthAggregatesReader', () => {
 describe('buildActiveUsersReader', () => {
   it('pages through every user active in a month with an opaque cursor', async () => {
     const users = Array.from({ length: 130 }, (_, i) => `pager-${i}`);
-    await Promise.all(users.map((user) => harness.store.markActiveInMonth(user, '2025-03')));
+    await Promise.all(users.map((user) => harness.store.markActiveInMonth(user, cal.monthsAgo(21))));
 
-    const first = await harness.listActiveUsers('2025-03');
-    const second = await harness.listActiveUsers('2025-03', first.cursor);
+    const first = await harness.listActiveUsers(cal.monthsAgo(21));
+    const second = await harness.listActiveUsers(cal.monthsAgo(21), first.cursor);
 
     expect(first.userIds).toHaveLength(100);
     expect(first.cursor).toEqual(expect.any(String));
@@ -78,9 +78,23 @@ describe('buildActiveUsersReader', () => {
   });
 
   it('rejects a cursor it did not issue for that month', async () => {
-    const { cursor } = await harness.listActiveUsers('2025-03');
+    const { cursor } = await harness.listActiveUsers(cal.monthsAgo(21));
 
-    await expect(harness.listActiveUsers('2025-04', cursor)).rejects.toBeInstanceOf(InvalidCursorError);
-    await expect(harness.listActiveUsers('2025-03', 'garbage')).rejects.toBeInstanceOf(InvalidCursorError);
+    await expect(harness.listActiveUsers(cal.monthsAgo(20), cursor)).rejects.toBeInstanceOf(
+      InvalidCursorError,
+    );
+    await expect(harness.listActiveUsers(cal.monthsAgo(21), 'garbage')).rejects.toBeInstanceOf(
+      InvalidCursorError,
+    );
+  });
+
+  it('rejects a hand-made cursor for the right month', async () => {
+    const handMade = Buffer.from(
+      JSON.stringify({ GSI1PK: `ACTIVE#${cal.monthsAgo(21)}`, PK: 'x', SK: 'y' }),
+    ).toString('base64url');
+
+    await expect(harness.listActiveUsers(cal.monthsAgo(21), handMade)).rejects.toBeInstanceOf(
+      InvalidCursorError,
+    );
   });
 });

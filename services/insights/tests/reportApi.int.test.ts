@@ -2,6 +2,7 @@
  * The report API and the workflow's save steps on the real insights table (DynamoDB Local, created from
  * resources/table.yml): pending, ready and failed reports with their outbox records, owner-only reads, listing.
  */
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { HttpResponse } from '@spendwise/lambda-kit/http';
 import { httpEvent, lambdaContext } from '@spendwise/lambda-kit/testing';
@@ -11,8 +12,9 @@ import { listReportsHandler } from '../src/functions/listReports/listReports';
 import { markReportFailed } from '../src/functions/markReportFailed/markReportFailed';
 import { requestReportHandler } from '../src/functions/requestReport/requestReport';
 import { saveReport } from '../src/functions/saveReport/saveReport';
+import { startScheduledReports } from '../src/functions/startScheduledReports/startScheduledReports';
 import { buildReportStore, type ReportStore } from '../src/report/adapters/reportStore';
-import type { ReportJob } from '../src/report/domain/report';
+import { type ReportJob, scheduledReportId } from '../src/report/domain/report';
 import { octoberStatistics } from '../src/report/testing/fixtures';
 
 let table: Awaited<ReturnType<typeof freshTable>>;
@@ -29,15 +31,22 @@ afterAll(() => table.client.destroy());
 
 const claims = (sub: string, scope: string) => ({ sub, scope });
 
-async function request(userId: string, month: string) {
+/** POST /insights/reports as the deployed handler runs it, over the real table; the workflow start is recorded. */
+async function post(
+  userId: string,
+  month: string,
+  options: { dailyLimit?: number; startFails?: boolean } = {},
+) {
   const handler = requestReportHandler({
-    savePendingReport: store.savePendingReport,
+    reserveReport: store.reserveReport,
     discardPendingReport: store.discardPendingReport,
     startReportWorkflow: async (job) => {
+      if (options.startFails) throw new Error('StartExecution failed');
       started.push(job);
       return 'started';
     },
     now,
+    ...(options.dailyLimit === undefined ? {} : { dailyLimit: options.dailyLimit }),
   });
   const response = (await handler(
     httpEvent({
@@ -48,9 +57,21 @@ async function request(userId: string, month: string) {
     }),
     lambdaContext(),
   )) as HttpResponse;
-  expect(response.statusCode).toBe(202);
-  return JSON.parse(response.body as string).reportId as string;
+  return {
+    status: response.statusCode,
+    headers: response.headers ?? {},
+    body: JSON.parse(response.body as string) as Record<string, unknown>,
+  };
 }
+
+/** Requests a new report (202) and returns its id. */
+async function request(userId: string, month: string) {
+  const response = await post(userId, month);
+  expect(response.status).toBe(202);
+  return response.body.reportId as string;
+}
+
+const startsOf = (userId: string) => started.filter((job) => job.userId === userId);
 
 async function get(userId: string, reportId: string) {
   const response = (await getReportHandler({ findReport: store.findReport })(
@@ -108,8 +129,8 @@ describe('the report API and the workflow steps on DynamoDB Local', () => {
   });
 
   it('saves a ready report and its InsightReportReady outbox record in one go, only once', async () => {
-    const reportId = await request('alice', '2026-10');
-    const job = { userId: 'alice', reportId, month: '2026-10', correlationId: 'corr-1' };
+    const reportId = await request('erin', '2026-10');
+    const job = { userId: 'erin', reportId, month: '2026-10', correlationId: 'corr-1' };
     const input = {
       ...job,
       statistics: octoberStatistics(),
@@ -119,7 +140,7 @@ describe('the report API and the workflow steps on DynamoDB Local', () => {
     await steps.save()(input);
     await steps.save()(input);
 
-    const { body } = await get('alice', reportId);
+    const { body } = await get('erin', reportId);
     expect(body).toMatchObject({ status: 'ready', source: 'fallback', fallbackReason: 'model-unavailable' });
     expect(body.recommendations).toHaveLength(3);
     expect(body.statistics.totals[0]).toMatchObject({ currency: 'EUR', minorUnits: 69_950 });
@@ -162,6 +183,14 @@ describe('the report API and the workflow steps on DynamoDB Local', () => {
 
   it("lists the caller's reports of one month only, newest first", async () => {
     const first = await request('bob', '2026-07');
+    await steps.save()({
+      userId: 'bob',
+      reportId: first,
+      month: '2026-07',
+      correlationId: 'corr-3',
+      statistics: octoberStatistics(),
+      outcome: { source: 'fallback', fallbackReason: 'not-enough-data' },
+    });
     const second = await request('bob', '2026-07');
     await request('bob', '2026-06');
     await request('carol', '2026-07');
@@ -179,7 +208,7 @@ describe('the report API and the workflow steps on DynamoDB Local', () => {
 
   it('removes the pending report when the workflow cannot be started', async () => {
     const handler = requestReportHandler({
-      savePendingReport: store.savePendingReport,
+      reserveReport: store.reserveReport,
       discardPendingReport: store.discardPendingReport,
       startReportWorkflow: async () => {
         throw new Error('StartExecution failed');
@@ -202,5 +231,130 @@ describe('the report API and the workflow steps on DynamoDB Local', () => {
     expect(
       await store.findReport({ userId: 'dave', reportId: '3d0f6a52-8e7b-4c1e-9a55-0c2b5f1e7d10' }),
     ).toBeUndefined();
+  });
+});
+
+describe('the limits of POST /insights/reports on DynamoDB Local', () => {
+  const finish = (userId: string, reportId: string, month: string) =>
+    steps.save()({
+      userId,
+      reportId,
+      month,
+      correlationId: `corr-${reportId}`,
+      statistics: octoberStatistics(),
+      outcome: { source: 'fallback', fallbackReason: 'not-enough-data' },
+    });
+
+  it('answers a second request of a month in flight with the pending report, 200, and starts nothing new', async () => {
+    const first = await post('frank', '2026-10');
+    const second = await post('frank', '2026-10');
+
+    expect(first.status).toBe(202);
+    expect(second).toMatchObject({
+      status: 200,
+      body: { reportId: first.body.reportId, status: 'pending' },
+      headers: { location: `/insights/reports/${first.body.reportId}` },
+    });
+    expect(startsOf('frank').map((job) => job.reportId)).toEqual([first.body.reportId]);
+    expect((await list('frank', '2026-10')).body.items).toHaveLength(1);
+  });
+
+  it('starts one execution for concurrent requests of the same month', async () => {
+    const answers = await Promise.all(Array.from({ length: 6 }, () => post('grace', '2026-10')));
+
+    const created = answers.filter((answer) => answer.status === 202);
+    expect(created).toHaveLength(1);
+    expect(answers.filter((answer) => answer.status === 200)).toHaveLength(5);
+    expect(new Set(answers.map((answer) => answer.body.reportId))).toEqual(
+      new Set([created[0]?.body.reportId]),
+    );
+    expect(startsOf('grace')).toHaveLength(1);
+  });
+
+  it('accepts a new report of the month once the previous one is final (ready or failed)', async () => {
+    const first = await request('heidi', '2026-10');
+    await finish('heidi', first, '2026-10');
+    const second = await request('heidi', '2026-10');
+    await steps.fail()({
+      userId: 'heidi',
+      reportId: second,
+      month: '2026-10',
+      correlationId: 'corr-h',
+      error: { Error: 'States.Timeout' },
+    });
+    const third = await post('heidi', '2026-10');
+
+    expect(new Set([first, second, third.body.reportId]).size).toBe(3);
+    expect(third.status).toBe(202);
+    expect(startsOf('heidi')).toHaveLength(3);
+  });
+
+  it('is not held back by the in-flight marker of a report that is already final (the marker goes a moment later)', async () => {
+    const first = await request('mia', '2026-10');
+    // The report is ready, as GET shows it, and its marker not yet removed.
+    await table.documentClient.send(
+      new UpdateCommand({
+        TableName: table.tableName,
+        Key: { PK: 'USER#mia', SK: `REPORT#${first}` },
+        UpdateExpression: 'SET #status = :ready',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':ready': 'ready' },
+      }),
+    );
+
+    const second = await post('mia', '2026-10');
+
+    expect(second.status).toBe(202);
+    expect(second.body.reportId).not.toBe(first);
+    expect(startsOf('mia')).toHaveLength(2);
+  });
+
+  it('refuses new reports past the daily limit with 429 REPORT_LIMIT_REACHED and Retry-After to the next UTC day', async () => {
+    const limit = { dailyLimit: 2 };
+    const october = await post('ivan', '2026-10', limit);
+    const september = await post('ivan', '2026-09', limit);
+    const pendingAgain = await post('ivan', '2026-10', limit);
+    const august = await post('ivan', '2026-08', limit);
+    const otherUser = await post('judy', '2026-08', limit);
+
+    expect([october.status, september.status, pendingAgain.status]).toEqual([202, 202, 200]);
+    expect(august.status).toBe(429);
+    expect(august.headers['content-type']).toContain('application/problem+json');
+    expect(august.body).toMatchObject({ code: 'REPORT_LIMIT_REACHED', limit: 2 });
+    const midnight = new Date(now());
+    midnight.setUTCHours(24, 0, 0, 0);
+    expect(Number(august.headers['retry-after'])).toBe((midnight.getTime() - now().getTime()) / 1000);
+    expect(otherUser.status).toBe(202);
+    expect(startsOf('ivan')).toHaveLength(2);
+    expect((await list('ivan', '2026-08')).body.items).toEqual([]);
+  });
+
+  it('counts a finished report against the limit, but not a request whose workflow could not start', async () => {
+    const refused = await post('kim', '2026-10', { dailyLimit: 1, startFails: true });
+    const accepted = await post('kim', '2026-10', { dailyLimit: 1 });
+    await finish('kim', accepted.body.reportId as string, '2026-10');
+    const overLimit = await post('kim', '2026-10', { dailyLimit: 1 });
+
+    expect([refused.status, accepted.status, overLimit.status]).toEqual([503, 202, 429]);
+  });
+
+  it('still starts the scheduled report of a user who is at the limit with a report of that month in flight', async () => {
+    const requested = await post('liam', '2026-10', { dailyLimit: 1 });
+    const scheduled = await startScheduledReports({
+      listActiveUsers: async () => ({ userIds: ['liam'] }),
+      savePendingReport: store.savePendingReport,
+      startReportWorkflow: async (job) => {
+        started.push(job);
+        return 'started';
+      },
+      now,
+    })({ month: '2026-10' });
+
+    expect(requested.status).toBe(202);
+    expect(scheduled).toMatchObject({ started: 1, failed: 0 });
+    expect(startsOf('liam').map((job) => job.reportId)).toEqual([
+      requested.body.reportId,
+      scheduledReportId('liam', '2026-10'),
+    ]);
   });
 });

@@ -7,12 +7,15 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
+import type { SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { BedrockError, LocalModel } from '@spendwise/local-cloud/bedrock/index';
 import type { InvokeOutcome } from '@spendwise/local-cloud/core/ports';
 import {
   type AslDefinition,
+  type ExecutionRecord,
   installNode22Polyfills,
+  StepFunctionsApi,
   StepFunctionsEngine,
 } from '@spendwise/local-cloud/stepfunctions/index';
 import { fakeCloud } from '@spendwise/local-cloud/testing/fakeCloud';
@@ -22,8 +25,10 @@ import { type AskReportModelInput, askReportModel } from '../src/functions/askRe
 import { loadReportData } from '../src/functions/loadReportData/loadReportData';
 import { markReportFailed } from '../src/functions/markReportFailed/markReportFailed';
 import { saveReport } from '../src/functions/saveReport/saveReport';
+import { sweepUnfinishedReports } from '../src/functions/sweepUnfinishedReports/sweepUnfinishedReports';
 import { buildBedrockModel } from '../src/report/adapters/bedrockModel';
 import { buildReportStore, type ReportStore } from '../src/report/adapters/reportStore';
+import { buildEndedExecutions } from '../src/report/adapters/reportWorkflow';
 import { checkModelAnswer } from '../src/report/domain/answer';
 import { pendingReport } from '../src/report/domain/report';
 import { emptyMonth, octoberAggregates, septemberAggregates } from '../src/report/testing/fixtures';
@@ -74,6 +79,59 @@ export function localBedrockClient(model: LocalModel): BedrockRuntimeClient {
     }
   };
   return { send } as unknown as BedrockRuntimeClient;
+}
+
+/**
+ * A Step Functions client answered by the local engine's API (the actions the SDK would call), with the
+ * SDK's timestamps as Dates.
+ */
+export function localStepFunctionsClient(engine: StepFunctionsEngine): SFNClient {
+  const api = new StepFunctionsApi(engine);
+  const dates = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(dates);
+    if (!value || typeof value !== 'object') return value;
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [
+        key,
+        key.endsWith('Date') && typeof item === 'number' ? new Date(item * 1000) : dates(item),
+      ]),
+    );
+  };
+  const send = async (command: { constructor: { name: string }; input: unknown }) => {
+    const response = await api.handle({
+      service: 'states',
+      protocol: 'json',
+      action: command.constructor.name.replace(/Command$/, ''),
+      method: 'POST',
+      path: '/',
+      query: new URLSearchParams(),
+      headers: {},
+      body: Buffer.from(JSON.stringify(command.input)),
+      http2: false,
+    } as Parameters<StepFunctionsApi['handle']>[0]);
+    return dates(response.body);
+  };
+  return { send } as unknown as SFNClient;
+}
+
+/**
+ * The Lambda tasks of an execution from its history, in order: `<function>:ok` or `<function>:<error>`, one per
+ * attempt, so retries show as repeated attempts.
+ */
+export function lambdaAttempts(execution: ExecutionRecord): string[] {
+  const attempts: string[] = [];
+  let current = '';
+  for (const event of execution.history) {
+    const details = event as Record<string, { resource?: string; error?: string } | undefined>;
+    if (event.type === 'LambdaFunctionScheduled') {
+      const resource = details.lambdaFunctionScheduledEventDetails?.resource ?? '';
+      current = resource.slice(resource.lastIndexOf(':') + 1);
+    } else if (event.type === 'LambdaFunctionSucceeded') attempts.push(`${current}:ok`);
+    else if (event.type === 'LambdaFunctionFailed')
+      attempts.push(`${current}:${details.lambdaFunctionFailedEventDetails?.error}`);
+    else if (event.type === 'LambdaFunctionTimedOut') attempts.push(`${current}:States.Timeout`);
+  }
+  return attempts;
 }
 
 export type StepFunctions = Record<string, (input: never) => Promise<unknown>>;
@@ -148,8 +206,15 @@ const loadMonthAggregates = async (userId: string, month: string) =>
       ? { ...septemberAggregates(), userId }
       : emptyMonth(userId, month);
 
-async function setUp(options: { loadFails?: boolean } = {}) {
-  const recordMetric = () => {};
+const failMarking = async () => {
+  throw new Error('the insights table is unreachable');
+};
+
+async function setUp(
+  options: { loadFails?: boolean; markFails?: boolean; load?: typeof loadMonthAggregates } = {},
+) {
+  const metrics: { name: string; value: number }[] = [];
+  const recordMetric = (name: string, value: number) => void metrics.push({ name, value });
   // The model is built lazily: the local model only exists once the workflow is deployed.
   let ask: ReturnType<typeof askReportModel> | undefined;
   const workflow = await localReportWorkflow({
@@ -157,7 +222,7 @@ async function setUp(options: { loadFails?: boolean } = {}) {
       ? async () => {
           throw new Error('the read models are unreachable');
         }
-      : loadReportData({ loadMonthAggregates }),
+      : loadReportData({ loadMonthAggregates: options.load ?? loadMonthAggregates }),
     askReportModel: (input: AskReportModelInput) => (ask as NonNullable<typeof ask>)(input),
     saveReport: saveReport({
       findReport: store.findReport,
@@ -165,12 +230,14 @@ async function setUp(options: { loadFails?: boolean } = {}) {
       now,
       recordMetric,
     }),
-    markReportFailed: markReportFailed({
-      findReport: store.findReport,
-      finishReport: store.finishReport,
-      now,
-      recordMetric,
-    }),
+    markReportFailed: options.markFails
+      ? failMarking
+      : markReportFailed({
+          findReport: store.findReport,
+          finishReport: store.finishReport,
+          now,
+          recordMetric,
+        }),
   });
   ask = askReportModel({
     askModel: buildBedrockModel(localBedrockClient(workflow.model), {
@@ -180,7 +247,7 @@ async function setUp(options: { loadFails?: boolean } = {}) {
     modelId: 'amazon.nova-micro-v1:0',
     recordMetric,
   });
-  return workflow;
+  return { ...workflow, metrics };
 }
 
 /** Requests a report the way POST /insights/reports does, and runs its execution to the end. */
@@ -220,10 +287,26 @@ describe('the report state machine (resources/reportWorkflow.yml) on the local e
     const workflow = await setUp();
     workflow.model.faults.set({ throttleNext: 3 });
 
-    const { report } = await requestAndRun(workflow);
+    const { execution, report } = await requestAndRun(workflow);
 
     expect(report).toMatchObject({ status: 'ready', source: 'model' });
-    expect(modelCalls(workflow)).toBe(4);
+    // The execution's history: three throttled attempts of AskModel, each retried by the state machine.
+    expect(lambdaAttempts(execution)).toEqual([
+      'loadReportData:ok',
+      'askReportModel:ModelThrottled',
+      'askReportModel:ModelThrottled',
+      'askReportModel:ModelThrottled',
+      'askReportModel:ok',
+      'saveReport:ok',
+    ]);
+    // The model saw four requests, the first three throttled, and the function counted the throttles.
+    expect(workflow.model.requests.list().map((request) => request.fault ?? 'answered')).toEqual([
+      'throttle',
+      'throttle',
+      'throttle',
+      'answered',
+    ]);
+    expect(workflow.metrics.filter((metric) => metric.name === 'ModelThrottles')).toHaveLength(3);
   });
 
   it('falls back, flagged model-unavailable, when the model keeps throttling past the retries', async () => {
@@ -285,4 +368,86 @@ describe('the report state machine (resources/reportWorkflow.yml) on the local e
     });
     expect(events.map((event) => event.detailType)).toEqual(['InsightReportFailed']);
   });
+
+  it('ends in ReportNotMarked when marking the report failed fails too, and the sweeper marks it failed', async () => {
+    const workflow = await setUp({ loadFails: true, markFails: true });
+
+    const { reportId, execution, report } = await requestAndRun(workflow);
+
+    expect(execution.status).toBe('FAILED');
+    expect(execution.error).toBe('ReportNotMarked');
+    // The first attempt and MaxAttempts (4) retries of MarkReportFailed, then the Catch.
+    expect(lambdaAttempts(execution).filter((attempt) => attempt.startsWith('markReportFailed'))).toEqual(
+      Array.from({ length: 5 }, () => 'markReportFailed:Error'),
+    );
+    expect(report?.status).toBe('pending');
+
+    const swept = await sweeper(workflow)();
+
+    const after = await store.findReport({ userId: USER, reportId });
+    expect(swept.markedFailed).toBe(1);
+    expect(after).toMatchObject({ status: 'failed', failure: { reason: 'report-not-marked' } });
+    expect((await outboxOf(reportId)).map((event) => event.detailType)).toEqual(['InsightReportFailed']);
+    expect(workflow.metrics).toContainEqual({ name: 'UnfinishedReportsSwept', value: swept.markedFailed });
+  });
+
+  it('marks failed, with one event, the report of an execution that was stopped, however often the sweeper runs', async () => {
+    let loading: () => void = () => {};
+    const loadStarted = new Promise<void>((resolve) => {
+      loading = resolve;
+    });
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const workflow = await setUp({
+      load: async (userId, month) => {
+        loading();
+        await released;
+        return loadMonthAggregates(userId, month);
+      },
+    });
+    const reportId = randomUUID();
+    await store.savePendingReport(pendingReport({ userId: USER, reportId }, '2026-10', now()));
+    const { executionArn } = await workflow.engine.startExecution(
+      workflow.stateMachineArn,
+      JSON.stringify({ userId: USER, month: '2026-10', reportId, correlationId: 'corr-stop' }),
+      reportId,
+    );
+    await loadStarted;
+
+    workflow.engine.stopExecution(executionArn, 'OperatorStopped', 'stopped by an operator');
+    const stopped = await workflow.engine.waitForExecution(executionArn);
+    release();
+    await sweeper(workflow)();
+    await sweeper(workflow)();
+
+    expect(stopped.status).toBe('ABORTED');
+    expect(await store.findReport({ userId: USER, reportId })).toMatchObject({
+      status: 'failed',
+      failure: { reason: 'execution-aborted', message: 'stopped by an operator' },
+    });
+    expect((await outboxOf(reportId)).map((event) => event.detailType)).toEqual(['InsightReportFailed']);
+  });
 });
+
+const outboxOf = async (reportId: string) =>
+  (await table.allItems()).filter((item) => item.type === 'Outbox' && String(item.detail).includes(reportId));
+
+/** The sweeper as deployed, over the local engine's Step Functions API and the real table. */
+const sweeper = (workflow: Awaited<ReturnType<typeof setUp>>) =>
+  sweepUnfinishedReports({
+    listEndedExecutions: buildEndedExecutions(localStepFunctionsClient(workflow.engine), {
+      stateMachineArn: workflow.stateMachineArn,
+    }),
+    findReport: store.findReport,
+    markReportFailed: markReportFailed({
+      findReport: store.findReport,
+      finishReport: store.finishReport,
+      now,
+      recordMetric: () => {},
+    }),
+    // The engine's executions carry the system clock's time.
+    now: () => new Date(),
+    recordMetric: (name, value) => void workflow.metrics.push({ name, value }),
+  });

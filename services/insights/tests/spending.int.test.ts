@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { changed, deleted, expense, recorded, updated } from './events';
+import { cal, changed, day, deleted, expense, MONTH, recorded, updated } from './events';
 import { type SpendingHarness, spendingHarness } from './support';
 
 let harness: SpendingHarness;
@@ -10,14 +10,14 @@ beforeAll(async () => {
 
 afterAll(() => harness.close());
 
-const totalsOf = async (user: string, month = '2026-11') => (await harness.loadMonth(user, month)).totals;
+const totalsOf = async (user: string, month = MONTH) => (await harness.loadMonth(user, month)).totals;
 
 describe('monthly totals', () => {
   it('equal the sum of the expenses as they finally are, after updates and deletes', async () => {
     const user = 'totals-user';
     const e1 = expense({ minorUnits: 1000, merchant: 'Corner Shop' });
-    const e2 = expense({ minorUnits: 2000, categoryId: 'dining', date: '2026-11-06' });
-    const e3 = expense({ minorUnits: 500, date: '2026-11-07' });
+    const e2 = expense({ minorUnits: 2000, categoryId: 'dining', date: day(6) });
+    const e3 = expense({ minorUnits: 500, date: day(7) });
     const e1v2 = changed(e1, { minorUnits: 1500 });
     const e2v2 = changed(e2, { categoryId: 'groceries' });
 
@@ -29,12 +29,12 @@ describe('monthly totals', () => {
       updated(user, e2, e2v2),
       deleted(user, e3),
     );
-    const month = await harness.loadMonth(user, '2026-11');
+    const month = await harness.loadMonth(user, MONTH);
 
     expect(month.totals).toEqual([{ categoryId: 'groceries', currency: 'EUR', minorUnits: 3500, count: 2 }]);
     expect(month.daily).toEqual([
-      { date: '2026-11-05', currency: 'EUR', minorUnits: 1500, count: 1 },
-      { date: '2026-11-06', currency: 'EUR', minorUnits: 2000, count: 1 },
+      { date: day(5), currency: 'EUR', minorUnits: 1500, count: 1 },
+      { date: day(6), currency: 'EUR', minorUnits: 2000, count: 1 },
     ]);
     expect(month.topMerchants).toEqual([
       { merchant: 'corner shop', currency: 'EUR', minorUnits: 1500, count: 1 },
@@ -43,12 +43,12 @@ describe('monthly totals', () => {
 
   it('move an expense between months when its date changes', async () => {
     const user = 'mover';
-    const e1 = expense({ minorUnits: 800, date: '2026-10-31' });
+    const e1 = expense({ minorUnits: 800, date: cal.lastDayOf(cal.monthsAgo(2)) });
 
-    await harness.deliverEach(recorded(user, e1), updated(user, e1, changed(e1, { date: '2026-11-01' })));
+    await harness.deliverEach(recorded(user, e1), updated(user, e1, changed(e1, { date: day(1) })));
 
-    expect(await totalsOf(user, '2026-10')).toEqual([]);
-    expect(await totalsOf(user, '2026-11')).toEqual([
+    expect(await totalsOf(user, cal.monthsAgo(2))).toEqual([]);
+    expect(await totalsOf(user, MONTH)).toEqual([
       { categoryId: 'groceries', currency: 'EUR', minorUnits: 800, count: 1 },
     ]);
   });
@@ -144,12 +144,15 @@ describe('poison messages', () => {
 describe('active users', () => {
   it('lists a user in every month an expense of theirs was recorded, moved or deleted in', async () => {
     const user = 'active-user';
-    const e1 = expense({ date: '2026-08-10' });
+    const e1 = expense({ date: cal.dayOf(cal.monthsAgo(4), 10) });
 
-    await harness.deliverEach(recorded(user, e1), updated(user, e1, changed(e1, { date: '2026-09-01' })));
+    await harness.deliverEach(
+      recorded(user, e1),
+      updated(user, e1, changed(e1, { date: cal.dayOf(cal.monthsAgo(3), 1) })),
+    );
 
-    expect((await harness.listActiveUsers('2026-08')).userIds).toContain(user);
-    expect((await harness.listActiveUsers('2026-09')).userIds).toContain(user);
-    expect((await harness.listActiveUsers('2026-07')).userIds).not.toContain(user);
+    expect((await harness.listActiveUsers(cal.monthsAgo(4))).userIds).toContain(user);
+    expect((await harness.listActiveUsers(cal.monthsAgo(3))).userIds).toContain(user);
+    expect((await harness.listActiveUsers(cal.monthsAgo(5))).userIds).not.toContain(user);
   });
 });

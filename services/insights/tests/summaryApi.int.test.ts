@@ -4,7 +4,7 @@ import type { HttpResponse } from '@spendwise/lambda-kit/http';
 import { httpEvent, lambdaContext } from '@spendwise/lambda-kit/testing';
 import { buildMonthAggregatesReader, buildMonthTotalsReader } from '../src/adapters/monthAggregatesReader';
 import { getSummaryHandler } from '../src/functions/getSummary/getSummary';
-import { budget, budgetSet, expense, recorded } from './events';
+import { budget, budgetSet, cal, day, expense, MONTH, recorded } from './events';
 import { type SpendingHarness, spendingHarness } from './support';
 
 let harness: SpendingHarness;
@@ -19,9 +19,9 @@ beforeAll(async () => {
   });
   await harness.deliverEach(
     budgetSet('alice', budget({ minorUnits: 20000 })),
-    recorded('alice', expense({ minorUnits: 5000, date: '2026-10-03' })),
-    recorded('alice', expense({ minorUnits: 7000, date: '2026-11-03' })),
-    recorded('alice', expense({ minorUnits: 1000, date: '2026-11-04', categoryId: 'dining' })),
+    recorded('alice', expense({ minorUnits: 5000, date: cal.dayOf(cal.monthsAgo(2), 3) })),
+    recorded('alice', expense({ minorUnits: 7000, date: day(3) })),
+    recorded('alice', expense({ minorUnits: 1000, date: day(4), categoryId: 'dining' })),
   );
 });
 
@@ -48,7 +48,7 @@ async function getSummary(
 
 describe('GET /insights/summary', () => {
   it("summarises the caller's month with budgets and the change from the month before", async () => {
-    const response = await getSummary('alice', { month: '2026-11' });
+    const response = await getSummary('alice', { month: MONTH });
 
     expect(response.statusCode).toBe(200);
     expect(response.json.totals).toEqual([
@@ -75,7 +75,7 @@ describe('GET /insights/summary', () => {
   });
 
   it("shows another user nothing of the caller's spending", async () => {
-    const response = await getSummary('mallory', { month: '2026-11' });
+    const response = await getSummary('mallory', { month: MONTH });
 
     expect(response.statusCode).toBe(200);
     expect(response.json).toMatchObject({ totals: [], daily: [], budgets: [], anomalies: [] });
@@ -84,7 +84,7 @@ describe('GET /insights/summary', () => {
 
   it('answers 400 problem+json for a missing or malformed month', async () => {
     const missing = await getSummary('alice');
-    const malformed = await getSummary('alice', { month: '2026-1' });
+    const malformed = await getSummary('alice', { month: `${cal.now.getUTCFullYear()}-1` });
 
     expect([missing.statusCode, malformed.statusCode]).toEqual([400, 400]);
     expect(malformed.headers?.['content-type']).toBe('application/problem+json');
@@ -92,12 +92,12 @@ describe('GET /insights/summary', () => {
   });
 
   it('answers 304 to If-None-Match until the month changes', async () => {
-    const first = await getSummary('alice', { month: '2026-11' });
+    const first = await getSummary('alice', { month: MONTH });
     const etag = String(first.headers?.etag);
 
-    const unchanged = await getSummary('alice', { month: '2026-11' }, { 'if-none-match': etag });
-    await harness.deliverEach(recorded('alice', expense({ minorUnits: 10, date: '2026-11-05' })));
-    const changed = await getSummary('alice', { month: '2026-11' }, { 'if-none-match': etag });
+    const unchanged = await getSummary('alice', { month: MONTH }, { 'if-none-match': etag });
+    await harness.deliverEach(recorded('alice', expense({ minorUnits: 10, date: day(5) })));
+    const changed = await getSummary('alice', { month: MONTH }, { 'if-none-match': etag });
 
     expect(unchanged.statusCode).toBe(304);
     expect(changed.statusCode).toBe(200);
@@ -107,7 +107,7 @@ describe('GET /insights/summary', () => {
     const response = (await handler(
       httpEvent({
         path: '/insights/summary',
-        query: { month: '2026-11' },
+        query: { month: MONTH },
         claims: { sub: 'alice', scope: 'openid' },
       }),
       lambdaContext(),

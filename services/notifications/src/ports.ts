@@ -66,12 +66,25 @@ export type SavePreferences = (
   releasedEmail: string | null,
 ) => Promise<void>;
 
-/** Records the subscription SNS now holds, if the preferences are still at `version` (else a newer save owns it). */
+/**
+ * Records the subscription SNS now holds, and that the webhook secret is no longer pending (the answer that
+ * carries it follows), if the preferences are still at `version` (else a newer save owns it).
+ */
 export type RecordSubscription = (
   userId: string,
   version: number,
   subscription: EmailSubscription | null,
 ) => Promise<boolean>;
+
+/**
+ * Replaces the webhook secret of preferences still at `expected.version` with `expected.webhookUrl` (else
+ * PreferencesChangedError), as a new version that has shown the secret; returns the saved preferences.
+ */
+export type ReplaceWebhookSecret = (
+  expected: Pick<Preferences, 'userId' | 'version' | 'webhookUrl'>,
+  secret: string,
+  now: Date,
+) => Promise<Preferences>;
 
 /** Stops webhook deliveries after the receiver said 410 Gone, if the webhook is still `webhookUrl`. */
 export type DisableWebhook = (userId: string, webhookUrl: string, now: Date) => Promise<void>;
@@ -97,15 +110,22 @@ export type PublishOpsAlert = (alert: OpsAlert) => Promise<void>;
  */
 export type ClaimOpsCause = (alert: OpsAlert, now: Date, windowSeconds: number) => Promise<boolean>;
 
-/** Resolves a host name to every address a connection could use (a port so tests can fake DNS). */
-export type ResolveHost = (hostname: string) => Promise<string[]>;
+/**
+ * Resolves a host name to every address a connection could use (a port so tests can fake DNS); rejects when
+ * `signal` aborts first.
+ */
+export type ResolveHost = (hostname: string, signal?: AbortSignal) => Promise<string[]>;
 
-/** POSTs a webhook body to a pinned address; resolves with the status, rejects on network errors or timeout. */
+/**
+ * POSTs a webhook body to a pinned address; resolves with the status once the whole answer is read, rejects on
+ * network errors or when `signal` aborts (the delivery's deadline, over connect, headers and body).
+ */
 export type PostWebhook = (request: {
   url: URL;
   address: string;
   body: string;
   headers: Record<string, string>;
+  signal: AbortSignal;
 }) => Promise<{ status: number }>;
 
 export type Clock = () => Date;

@@ -16,6 +16,7 @@ import { type LocalSns, startLocalSns } from './localSns';
 import {
   anomalyData,
   busEvent,
+  cal,
   freshIdempotencyTable,
   freshNotificationsTable,
   thresholdData,
@@ -132,11 +133,11 @@ describe('delivering alerts', () => {
   it('lists events that arrive out of order newest first, by when they happened', async () => {
     const older = busEvent('SpendingAnomalyDetected', anomalyData(), {
       userId: 'ordering',
-      occurredAt: '2026-11-01T10:00:00.000Z',
+      occurredAt: cal.at(-2 * 24 * 60),
     });
     const newer = busEvent('BudgetThresholdReached', thresholdData(100), {
       userId: 'ordering',
-      occurredAt: '2026-11-02T10:00:00.000Z',
+      occurredAt: cal.at(-1 * 24 * 60),
     });
 
     await deliver(newer);
@@ -254,7 +255,7 @@ describe('the inbox API', () => {
     await deliver(
       busEvent(
         'InsightReportFailed',
-        { reportId: randomUUID(), month: '2026-10', reason: 'save-failed' },
+        { reportId: randomUUID(), month: cal.monthsAgo(2), reason: 'save-failed' },
         { userId: 'owner' },
       ),
     );
@@ -274,7 +275,7 @@ describe('the inbox API', () => {
     const events = [1, 2, 3].map((day) =>
       busEvent('SpendingAnomalyDetected', anomalyData(), {
         userId: 'pager',
-        occurredAt: `2026-11-0${day}T08:00:00.000Z`,
+        occurredAt: cal.at((day - 4) * 24 * 60),
       }),
     );
     await deliver(...events);
@@ -288,6 +289,21 @@ describe('the inbox API', () => {
     expect(second.body.nextCursor).toBeUndefined();
     expect(forged.status).toBe(400);
     expect(forged.body.code).toBe('INVALID_CURSOR');
+  });
+
+  it("refuses a hand-made cursor for the caller's own inbox with 400 INVALID_CURSOR", async () => {
+    const handMade = Buffer.from(
+      JSON.stringify({
+        PK: 'USER#hand-made',
+        SK: 'NOTIFICATION#made-up',
+        LSI1SK: cal.at(-60),
+      }),
+    ).toString('base64url');
+
+    const answer = await list('hand-made', { limit: '2', cursor: handMade });
+
+    expect(answer.status).toBe(400);
+    expect(answer.body.code).toBe('INVALID_CURSOR');
   });
 
   it('marks every unread item read and brings the count to zero', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { lambdaContext, sqsEvent } from '@spendwise/lambda-kit/testing';
+import { testCalendar } from '@spendwise/test-kit';
 import type { SQSBatchResponse } from 'aws-lambda';
 import { buildOpsAlertsTopic } from '../src/adapters/opsAlertsTopic';
 import { buildOpsDedupStore } from '../src/adapters/opsDedupStore';
@@ -13,7 +14,10 @@ import { busEvent, freshNotificationsTable } from './support';
 let table: Awaited<ReturnType<typeof freshNotificationsTable>>;
 let sns: LocalSns;
 let route: ReturnType<typeof routeOpsAlertHandler>;
-let clock = new Date('2026-11-24T10:00:00Z');
+// The test's clock starts at the process clock's now and moves forward by minutes and seconds from there.
+const start = Date.now();
+const after = (minutes: number, seconds = 0) => new Date(start + (minutes * 60 + seconds) * 1000);
+let clock = after(0);
 const OPS_QUEUE = 'arn:aws:sqs:eu-west-1:000000000000:ops-inbox';
 const WINDOW = 900;
 
@@ -75,13 +79,13 @@ describe('routing alarms to ops-alerts', () => {
   });
 
   it('suppresses a repeat of the same cause within the window and sends it again after the window', async () => {
-    clock = new Date('2026-11-24T11:00:00Z');
+    clock = after(60);
     await send(alarm('spendwise-test-b-dlq'));
 
-    clock = new Date('2026-11-24T11:10:00Z');
+    clock = after(70);
     const repeat = await send(alarm('spendwise-test-b-dlq'));
     const withinWindow = await opsMessages('spendwise-test-b-dlq');
-    clock = new Date('2026-11-24T11:15:01Z');
+    clock = after(75, 1);
     await send(alarm('spendwise-test-b-dlq'));
 
     expect(repeat.batchItemFailures).toEqual([]);
@@ -90,10 +94,10 @@ describe('routing alarms to ops-alerts', () => {
   });
 
   it('sends the return to OK as a separate, informational cause', async () => {
-    clock = new Date('2026-11-24T12:00:00Z');
+    clock = after(120);
     await send(alarm('spendwise-test-c-dlq'));
 
-    clock = new Date('2026-11-24T12:01:00Z');
+    clock = after(121);
     await send(alarm('spendwise-test-c-dlq', 'OK'));
 
     const messages = await opsMessages('spendwise-test-c-dlq');
@@ -101,7 +105,7 @@ describe('routing alarms to ops-alerts', () => {
   });
 
   it('publishes again when the same alarm notification is redelivered (its own marker)', async () => {
-    clock = new Date('2026-11-24T13:00:00Z');
+    clock = after(180);
     const notification = alarm('spendwise-test-d-dlq');
 
     await send(notification);
@@ -113,7 +117,7 @@ describe('routing alarms to ops-alerts', () => {
 
 describe('routing failure events', () => {
   it('alerts on a model fallback and ignores a report the model wrote', async () => {
-    const data = { reportId: randomUUID(), month: '2026-10', summary: 'October summary.' };
+    const data = { reportId: randomUUID(), month: testCalendar().monthsAgo(1), summary: 'October summary.' };
     const fallback = busEvent(
       'InsightReportReady',
       { ...data, source: 'fallback', fallbackReason: 'invalid-answer' },

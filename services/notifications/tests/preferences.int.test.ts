@@ -4,6 +4,8 @@ import { buildUserAlertsTopic } from '../src/adapters/userAlertsTopic';
 import { STRICT_WEBHOOK_POLICY } from '../src/domain/webhookUrl';
 import { getPreferencesHandler } from '../src/functions/getPreferences/getPreferences';
 import { putPreferencesHandler } from '../src/functions/putPreferences/putPreferences';
+import { rotateWebhookSecretHandler } from '../src/functions/rotateWebhookSecret/rotateWebhookSecret';
+import type { SubscriptionManager } from '../src/ports';
 import { call } from './api';
 import { type LocalSns, startLocalSns } from './localSns';
 import { freshNotificationsTable } from './support';
@@ -26,16 +28,39 @@ afterAll(async () => {
   table.client.destroy();
 });
 
+/** The topic's real subscription calls; `failSubscribes` makes the next ones fail as an SNS outage would. */
+const outage = { failSubscribes: 0 };
+const subscriptions = (): SubscriptionManager => {
+  const real = buildUserAlertsTopic(sns.client, { topicArn }).subscriptions;
+  return {
+    ...real,
+    subscribe: async (...args) => {
+      if (outage.failSubscribes > 0) {
+        outage.failSubscribes -= 1;
+        throw Object.assign(new Error('Service unavailable'), { name: 'InternalErrorException' });
+      }
+      return real.subscribe(...args);
+    },
+  };
+};
+
 const put = (user: string, body: unknown) =>
   call(
     putPreferencesHandler({
       ...store,
-      subscriptions: buildUserAlertsTopic(sns.client, { topicArn }).subscriptions,
+      subscriptions: subscriptions(),
       policy: STRICT_WEBHOOK_POLICY,
       now: () => new Date(),
     }),
     { method: 'PUT', path: '/notifications/preferences', user, body },
   );
+
+const rotate = (user: string) =>
+  call(rotateWebhookSecretHandler({ ...store, now: () => new Date() }), {
+    method: 'POST',
+    path: '/notifications/preferences/webhook-secret',
+    user,
+  });
 
 const get = (user: string) =>
   call(getPreferencesHandler({ findPreferences: store.findPreferences }), {
@@ -135,5 +160,78 @@ describe('PUT /notifications/preferences', () => {
     expect(answer.status).toBe(400);
     expect(answer.body.code).toBe('INVALID_WEBHOOK_URL');
     expect((await get('ivy')).body.version).toBe(0);
+  });
+
+  it('rejects a webhook on a port other than 443 with 400 and the rule it broke', async () => {
+    const answer = await put('ivo', {
+      types: ['BudgetThresholdReached'],
+      webhookUrl: 'https://hooks.example.com:8443/x',
+    });
+
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({
+      code: 'INVALID_WEBHOOK_URL',
+      rule: 'port-not-allowed',
+      errors: [{ path: '/body/webhookUrl', message: 'the port must be 443' }],
+    });
+    expect((await get('ivo')).body.version).toBe(0);
+  });
+});
+
+describe('the webhook secret when a PUT fails half-way', () => {
+  const request = {
+    types: ['BudgetThresholdReached'],
+    email: 'kim@example.com',
+    webhookUrl: 'https://hooks.example.com/kim',
+  };
+
+  it('returns the secret the failed request stored on the retry the 503 asks for, and only until it is shown', async () => {
+    outage.failSubscribes = 1;
+
+    const failed = await put('kim', request);
+    const retried = await put('kim', request);
+    const again = await put('kim', request);
+    const stored = await store.findPreferences('kim');
+
+    expect(failed.status).toBe(503);
+    expect(failed.headers['retry-after']).toBe('5');
+    expect(failed.body).toMatchObject({
+      code: 'SUBSCRIPTION_SYNC_PENDING',
+      webhookSecretPending: true,
+      rotateWebhookSecret: 'POST /notifications/preferences/webhook-secret',
+    });
+    expect(failed.body.webhookSecret).toBeUndefined();
+    expect(retried.status).toBe(200);
+    expect(String(retried.body.webhookSecret)).toMatch(/^whsec_/);
+    expect(retried.body.webhookSecret).toBe(stored.webhookSecret);
+    expect(stored.webhookSecretPending).toBe(false);
+    expect(again.body.webhookSecret).toBeUndefined();
+    expect((await get('kim')).body.webhookSecret).toBeUndefined();
+  });
+
+  it('rotates the secret on POST /notifications/preferences/webhook-secret and returns the new one once', async () => {
+    const set = await put('lou', {
+      types: ['BudgetThresholdReached'],
+      webhookUrl: 'https://hooks.example.com/lou',
+    });
+
+    const rotated = await rotate('lou');
+    const next = await put('lou', { types: ['BudgetThresholdReached'] });
+    const stored = await store.findPreferences('lou');
+
+    expect(rotated.status).toBe(200);
+    expect(rotated.headers['cache-control']).toBe('no-store');
+    expect(String(rotated.body.webhookSecret)).toMatch(/^whsec_/);
+    expect(rotated.body.webhookSecret).not.toBe(set.body.webhookSecret);
+    expect(rotated.body).toMatchObject({ webhookUrl: 'https://hooks.example.com/lou', version: 2 });
+    expect(stored.webhookSecret).toBe(rotated.body.webhookSecret);
+    expect(next.body.webhookSecret).toBeUndefined();
+  });
+
+  it('answers 409 WEBHOOK_NOT_SET to a rotation without a webhook', async () => {
+    const answer = await rotate('max');
+
+    expect(answer.status).toBe(409);
+    expect(answer.body.code).toBe('WEBHOOK_NOT_SET');
   });
 });

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { freshTable } from '@spendwise/test-kit';
+import { freshTable, testCalendar } from '@spendwise/test-kit';
+
+/** Dates of the notifications tests, from the clock the handlers use; the alerts are about last month. */
+export const cal = testCalendar();
 
 const resources = new URL('../resources/table.yml', import.meta.url);
 
@@ -40,7 +43,7 @@ export function busEvent(
 
 export const thresholdData = (threshold: number) => ({
   categoryId: 'groceries',
-  month: '2026-11',
+  month: cal.previousMonth,
   threshold,
   budget: { minorUnits: 40000, currency: 'EUR' },
   spent: { minorUnits: 33150, currency: 'EUR' },
@@ -50,7 +53,7 @@ export const thresholdData = (threshold: number) => ({
 export const anomalyData = () => ({
   expenseId: randomUUID(),
   categoryId: 'dining',
-  date: '2026-11-13',
+  date: cal.dayOf(cal.previousMonth, 13),
   amount: { minorUnits: 48900, currency: 'EUR' },
   typicalAmount: { minorUnits: 4210, currency: 'EUR' },
   score: 9.42,

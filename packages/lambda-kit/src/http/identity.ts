@@ -20,6 +20,15 @@ const identityOf = (event: HttpEvent): Identity => {
   if (typeof sub !== 'string' || sub.trim() === '') {
     throw new HttpProblemError(401, 'UNAUTHENTICATED', 'A valid access token is required');
   }
+  // API Gateway's JWT authorizer lets a Cognito ID token through a route without scopes (its `aud` is the
+  // client id): only an access token may call the API.
+  if (claims?.token_use !== 'access') {
+    throw new HttpProblemError(
+      401,
+      'NOT_AN_ACCESS_TOKEN',
+      'An access token is required; an ID token or a token without token_use cannot call the API',
+    );
+  }
   const scope = claims?.scope;
   const scopes = typeof scope === 'string' ? scope.split(' ').filter((s) => s !== '') : [];
   return { userId: sub, scopes };
@@ -27,8 +36,8 @@ const identityOf = (event: HttpEvent): Identity => {
 
 /**
  * Establishes who is calling and the correlation id: sets `context.caller` and `context.correlationId` and adds
- * `correlationId` to the logger. No `sub` claim → 401 UNAUTHENTICATED; a required scope missing → 403
- * INSUFFICIENT_SCOPE.
+ * `correlationId` to the logger. No `sub` claim → 401 UNAUTHENTICATED; a `token_use` other than `access` (an ID
+ * token) → 401 NOT_AN_ACCESS_TOKEN; a required scope missing → 403 INSUFFICIENT_SCOPE.
  *
  * @example
  * middy(handler).use(identity({ requiredScopes: ['expenses/write'], logger }));

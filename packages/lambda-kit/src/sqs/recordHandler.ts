@@ -9,6 +9,11 @@ export interface RecordHandlerOptions<E> {
   handle: (event: E, meta: RecordMeta) => Promise<unknown>;
   logger: Logger;
   metrics: Metrics;
+  /**
+   * Append the record's ids to the shared logger while it is handled (default true). Off when records are
+   * handled concurrently: the keys of one would appear on another's lines.
+   */
+  sharedLogKeys?: boolean;
 }
 
 const parseOrReject = <E>(record: SQSRecord, options: RecordHandlerOptions<E>): E => {
@@ -34,14 +39,16 @@ export const recordHandler = <E extends DomainEventLike>(options: RecordHandlerO
     const event = parseOrReject(record, options);
     const { eventId, correlationId } = event.detail.metadata;
     const keys = { messageId: record.messageId, eventId, correlationId: correlationId ?? eventId };
-    logger.appendKeys(keys);
+    const shared = options.sharedLogKeys ?? true;
+    if (shared) logger.appendKeys(keys);
     try {
       return await options.handle(event, { record, context: context as Context });
     } catch (error) {
-      logger.error('Event handling failed', error as Error);
+      if (shared) logger.error('Event handling failed', error as Error);
+      else logger.error('Event handling failed', { ...keys, error: error as Error });
       throw error;
     } finally {
-      logger.removeKeys(Object.keys(keys));
+      if (shared) logger.removeKeys(Object.keys(keys));
     }
   };
 };

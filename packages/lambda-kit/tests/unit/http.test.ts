@@ -190,6 +190,41 @@ describe('httpHandler on a rejected request', () => {
     expect(problemOf(response).code).toBe('UNAUTHENTICATED');
   });
 
+  it('answers an ID token with 401 NOT_AN_ACCESS_TOKEN as problem+json', async () => {
+    const handler = recordExpenseHandler();
+
+    const response = await handler(
+      postExpense({
+        body: validExpenseBody,
+        claims: { sub: 'user-1', token_use: 'id', aud: 'client-1', scope: `openid ${writeScope}` },
+      }),
+      lambdaContext(),
+    );
+
+    expect(response.statusCode).toBe(401);
+    expect(response.headers?.['content-type']).toBe('application/problem+json');
+    expect(problemOf(response).code).toBe('NOT_AN_ACCESS_TOKEN');
+  });
+
+  it.each([
+    ['a route that takes no query parameters', undefined],
+    ['a route with a query schema', validateListQuery],
+  ])('refuses __proto__ as a query parameter on %s, like any unknown one', async (_, query) => {
+    const handler = httpHandler(async () => ({ statusCode: 200, body: [] }), {
+      ...(query ? { query } : {}),
+      observability: testObservability(),
+    });
+    // As the event arrives from API Gateway: parsed JSON, where __proto__ is an own key.
+    const parameters = JSON.parse('{"__proto__":"x"}') as Record<string, string>;
+    const event = postExpense({ method: 'GET' });
+    event.queryStringParameters = parameters;
+
+    const response = await handler(event, lambdaContext());
+
+    expect(response.statusCode).toBe(400);
+    expect(problemOf(response)).toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
   it('answers a token without the required scope with 403 INSUFFICIENT_SCOPE', async () => {
     const handler = recordExpenseHandler();
 

@@ -150,3 +150,50 @@ describe('sqsEventConsumer', () => {
     expect(seen).toEqual(['evt-1', 'evt-1']);
   });
 });
+
+describe('sqsEventConsumer with processInParallel', () => {
+  /** A handler that counts how many records are in it at once, yielding to the event loop while inside. */
+  const overlapping = (failOn: string[] = []) => {
+    const seen = { inFlight: 0, most: 0 };
+    const handler = sqsEventConsumer({
+      parse: parseTestEvent,
+      handle: async (event: TestDomainEvent) => {
+        seen.inFlight += 1;
+        seen.most = Math.max(seen.most, seen.inFlight);
+        for (let turn = 0; turn < 5; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+        seen.inFlight -= 1;
+        if (failOn.includes(event.detail.metadata.eventId)) throw new Error('receiver unavailable');
+      },
+      idempotency: { persistenceStore: new InMemoryPersistenceLayer() },
+      observability: testObservability(),
+      processInParallel: true,
+    });
+    return { handler, seen };
+  };
+  const batch = () =>
+    sqsEvent([
+      { body: expenseRecorded('evt-1') },
+      { body: expenseRecorded('evt-2') },
+      { body: expenseRecorded('evt-3') },
+    ]);
+
+  it('handles the records of a batch at the same time', async () => {
+    const { handler, seen } = overlapping();
+
+    const response = await handler(batch(), lambdaContext());
+
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(seen.most).toBe(3);
+  });
+
+  it('still reports only the failed record, logged with its own ids', async () => {
+    const { handler } = overlapping(['evt-2']);
+
+    const response = await handler(batch(), lambdaContext());
+
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'msg-2' }] });
+    expect(output.logs('Event handling failed')).toEqual([
+      expect.objectContaining({ messageId: 'msg-2', eventId: 'evt-2', correlationId: 'corr-evt-2' }),
+    ]);
+  });
+});

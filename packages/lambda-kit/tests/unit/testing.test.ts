@@ -12,7 +12,17 @@ describe('httpEvent', () => {
   });
 
   it('carries default claims of user-1', () => {
-    expect(httpEvent().requestContext.authorizer.jwt.claims).toEqual({ sub: 'user-1' });
+    expect(httpEvent().requestContext.authorizer.jwt.claims).toEqual({ sub: 'user-1', token_use: 'access' });
+  });
+
+  it('marks given claims as an access token unless they say otherwise', () => {
+    expect(httpEvent({ claims: { sub: 'u' } }).requestContext.authorizer.jwt.claims).toEqual({
+      sub: 'u',
+      token_use: 'access',
+    });
+    expect(
+      httpEvent({ claims: { sub: 'u', token_use: 'id' } }).requestContext.authorizer.jwt.claims.token_use,
+    ).toBe('id');
   });
 
   it('leaves the authorizer out when claims are null', () => {

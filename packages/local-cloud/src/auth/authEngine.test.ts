@@ -163,6 +163,20 @@ describe('the well-known routes', () => {
     });
   });
 
+  it('builds jwks_uri from its own address, not from the Host header the request names', async () => {
+    const { cloud } = freshCloud();
+    const { auth, poolId } = await deployPlatformPool(cloud);
+    const request = get(`/${poolId}/.well-known/openid-configuration`);
+    request.headers.host = 'evil.example:4566';
+
+    const response = await auth.routes()[0]!.handle(request);
+
+    expect(JSON.stringify(response.body)).not.toContain('evil.example');
+    expect(response.body).toMatchObject({
+      jwks_uri: `http://127.0.0.1:4566/${poolId}/.well-known/jwks.json`,
+    });
+  });
+
   it('answers 404 for a pool that does not exist', async () => {
     const { cloud } = freshCloud();
     const { auth } = await deployPlatformPool(cloud);

@@ -31,13 +31,14 @@ function answer(pools: UserPoolRegistry, config: LocalCloudConfig, request: AwsR
       body: { keys: [pool.key.publicJwk] },
     };
   }
-  const host = request.headers.host ?? `${config.host}:${config.awsPort}`;
+  // From the configuration, never from the request's Host header: a client is told where the keys are.
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   return {
     status: 200,
     headers: { 'content-type': 'application/json' },
     body: {
       issuer: pool.issuer,
-      jwks_uri: `http://${host}/${pool.poolId}/.well-known/jwks.json`,
+      jwks_uri: `http://${host}:${config.awsPort}/${pool.poolId}/.well-known/jwks.json`,
       response_types_supported: ['code', 'token'],
       subject_types_supported: ['public'],
       id_token_signing_alg_values_supported: ['RS256'],

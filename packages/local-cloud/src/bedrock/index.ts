@@ -4,4 +4,11 @@ export type { Conversation } from './conversation';
 export { BedrockError } from './errors';
 export { type Fault, type FaultSettings, FaultSwitches, faultsFromEnv, TIMEOUT_MARGIN_MS } from './faults';
 export { LOCAL_MODEL_HEADER, LocalModel, type LocalModelOptions } from './localModel';
+export {
+  DEFAULT_REQUEST_LOG_SIZE,
+  type ModelRequest,
+  ModelRequestLog,
+  requestLogSizeFromEnv,
+  requestText,
+} from './requestLog';
 export { type JsonSchema, sampleFromSchema, violateSchema } from './schemaSample';

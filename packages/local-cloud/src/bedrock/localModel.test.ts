@@ -137,4 +137,43 @@ describe('LocalModel', () => {
     expect(() => JSON.parse(bad.output.message.content[0]!.text)).toThrow();
     expect(JSON.parse(good.output.message.content[0]!.text)).toHaveProperty('summary');
   });
+
+  it('keeps the last N requests it received, as received, with the fault each one met', async () => {
+    const fake = fakeCloud();
+    const model = new LocalModel(fake.cloud, { env: {}, requestLogSize: 2 });
+    model.faults.set({ throttleNext: 1 });
+    const ask = (text: string) =>
+      model.converse(HAIKU, {
+        system: [{ text: 'You are terse.' }],
+        messages: [{ role: 'user', content: [{ text }] }],
+        toolConfig: { tools: [{ toolSpec: { name: 'save', inputSchema: { json: { type: 'object' } } } }] },
+      });
+
+    await expect(ask('first')).rejects.toMatchObject({ code: 'ThrottlingException' });
+    await ask('second');
+    await ask('third');
+
+    const kept = model.requests.list();
+    expect(kept.map((request) => [request.sequence, request.messages[0]?.text, request.fault])).toEqual([
+      [2, 'second', undefined],
+      [3, 'third', undefined],
+    ]);
+    expect(kept[0]).toMatchObject({ modelId: HAIKU, system: ['You are terse.'], tools: ['save'] });
+    expect(model.requests.list(1).map((request) => request.sequence)).toEqual([3]);
+  });
+
+  it('logs a throttled request with its fault, and reads the log size from SPENDWISE_LOCAL_MODEL_REQUEST_LOG', async () => {
+    const { model } = setUp({
+      SPENDWISE_LOCAL_MODEL_FAULTS: '{"throttleNext":1}',
+      SPENDWISE_LOCAL_MODEL_REQUEST_LOG: '1',
+    });
+
+    await expect(model.converse(HAIKU, prompt)).rejects.toMatchObject({ code: 'ThrottlingException' });
+
+    expect(model.requests.size).toBe(1);
+    expect(model.requests.list()).toEqual([expect.objectContaining({ sequence: 1, fault: 'throttle' })]);
+    expect(() => setUp({ SPENDWISE_LOCAL_MODEL_REQUEST_LOG: 'lots' })).toThrow(
+      /SPENDWISE_LOCAL_MODEL_REQUEST_LOG/,
+    );
+  });
 });

@@ -5,6 +5,7 @@ import { type Conversation, fromConverse } from './conversation';
 import { BedrockError, throttled } from './errors';
 import { type FaultSettings, FaultSwitches, faultsFromEnv } from './faults';
 import { conversationFromInvokeBody, converseContent, familyOf, invokeResponseBody } from './invokeBodies';
+import { ModelRequestLog, requestLogSizeFromEnv } from './requestLog';
 
 /** Header on every local model response, so nobody mistakes it for Bedrock. */
 export const LOCAL_MODEL_HEADER = 'x-spendwise-local-model';
@@ -12,8 +13,10 @@ export const LOCAL_MODEL_HEADER = 'x-spendwise-local-model';
 export interface LocalModelOptions {
   /** Initial fault switches, merged over `SPENDWISE_LOCAL_MODEL_FAULTS`. */
   faults?: FaultSettings;
-  /** Where to read `SPENDWISE_LOCAL_MODEL_FAULTS` (default process.env). */
+  /** Where to read `SPENDWISE_LOCAL_MODEL_FAULTS` and `SPENDWISE_LOCAL_MODEL_REQUEST_LOG` (default process.env). */
   env?: Record<string, string | undefined>;
+  /** How many received requests to keep (default `SPENDWISE_LOCAL_MODEL_REQUEST_LOG`, else 100). */
+  requestLogSize?: number;
 }
 
 /** One answered call: the answer and how long it took. */
@@ -27,11 +30,13 @@ type Body = Record<string, unknown>;
 
 /**
  * A deterministic stand-in for Bedrock models: Converse and InvokeModel (Anthropic messages, Titan text,
- * Nova), tool use with schema-valid input, token usage estimates, `AWS/Bedrock` metrics, fault injection.
- * @example const model = new LocalModel(cloud); model.faults.set({ throttleNext: 3 });
+ * Nova), tool use with schema-valid input, token usage estimates, `AWS/Bedrock` metrics, fault injection, and
+ * a log of the last requests it received (what the model was really sent).
+ * @example const model = new LocalModel(cloud); model.faults.set({ throttleNext: 3 }); model.requests.list();
  */
 export class LocalModel {
   readonly faults: FaultSwitches;
+  readonly requests: ModelRequestLog;
 
   constructor(
     private readonly ctx: Pick<LocalCloud, 'metrics'>,
@@ -42,6 +47,9 @@ export class LocalModel {
       ...faultsFromEnv(env.SPENDWISE_LOCAL_MODEL_FAULTS),
       ...options.faults,
     });
+    this.requests = new ModelRequestLog(
+      options.requestLogSize ?? requestLogSizeFromEnv(env.SPENDWISE_LOCAL_MODEL_REQUEST_LOG),
+    );
   }
 
   /** Converse: the response body as Bedrock returns it, labelled in additionalModelResponseFields. */
@@ -79,6 +87,7 @@ export class LocalModel {
   private async run(modelId: string, conversation: Conversation): Promise<Invocation> {
     const started = Date.now();
     const fault = this.faults.next();
+    this.requests.record(modelId, conversation, fault);
     if (fault?.kind === 'throttle') {
       this.put(modelId, 'InvocationThrottles', 1, 'Count');
       throw throttled();

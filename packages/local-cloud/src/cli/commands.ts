@@ -20,6 +20,8 @@ const start: Command = async (_args, options) => {
     ...(options.stage ? { stage: String(options.stage) } : {}),
     inMemory: Boolean(options['in-memory']),
     force: Boolean(options.force),
+    allowedOrigins: (options['allow-origin'] as string[] | undefined) ?? [],
+    allowedHosts: (options['allow-host'] as string[] | undefined) ?? [],
   });
   return -1;
 };
@@ -109,8 +111,16 @@ const alarms: Command = async () => {
   return 0;
 };
 
-const model: Command = async ([sub, json]) => {
-  if (sub !== 'faults' || !json) throw new Error(`usage: model faults '{"throttleNext":3}'`);
+const MODEL_USAGE = `usage: model faults '{"throttleNext":3}' | model requests [--limit n]`;
+
+const model: Command = async ([sub, json], options) => {
+  if (sub === 'requests') {
+    const limit = options.limit ? `?limit=${encodeURIComponent(String(options.limit))}` : '';
+    const { requests } = await control<{ requests: unknown[] }>(dataDir(), 'GET', `model/requests${limit}`);
+    print(JSON.stringify(requests, null, 2));
+    return 0;
+  }
+  if (sub !== 'faults' || !json) throw new Error(MODEL_USAGE);
   print(JSON.stringify(await control(dataDir(), 'POST', 'model/faults', JSON.parse(json))));
   return 0;
 };

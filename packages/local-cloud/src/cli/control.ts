@@ -3,12 +3,14 @@ import { readEndpoints } from './endpointsFile';
 /** Calls the control API (`/_local/...`) of the local cloud running from `dataDir`. */
 export async function control<T>(dataDir: string, method: string, path: string, body?: unknown): Promise<T> {
   const { awsEndpoint } = await readEndpoints(dataDir);
+  // The control API takes JSON only: every POST carries a JSON body.
+  const payload = body ?? (method === 'GET' ? undefined : {});
   let response: Response;
   try {
     response = await fetch(`${awsEndpoint}/_local/${path}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      headers: payload === undefined ? {} : { 'content-type': 'application/json' },
+      ...(payload === undefined ? {} : { body: JSON.stringify(payload) }),
     });
   } catch {
     throw new Error(`The local cloud at ${awsEndpoint} does not answer. Is \`pnpm start\` still running?`);

@@ -9,6 +9,8 @@ usage: pnpm start                          (= spendwise-local start)
 commands:
   start [--port 4566] [--api-port 4600] [--stage local] [--in-memory] [--force]
                                     package, deploy and run every service
+        [--allow-origin http://localhost:5173 ...]   a local web app's origin the AWS endpoint answers
+        [--allow-host name[:port] ...]               a Host name the AWS endpoint accepts besides loopback
   token <user> [--scope s ...]      print an access token for <user> (only the token, for $(...))
   invoke <function> [json|@file]    run a function and print its result and logs
   events tail [--source s]          print every event on the bus, live
@@ -18,6 +20,7 @@ commands:
   schedule list | schedule run <name>
   alarms                            CloudWatch alarm states
   model faults '<json>'             inject faults into the local model, e.g. '{"throttleNext":3}'
+  model requests [--limit n]        the last requests the local model received (what it was really sent)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -30,6 +33,8 @@ async function main(argv: string[]): Promise<number> {
       stage: { type: 'string' },
       'in-memory': { type: 'boolean' },
       force: { type: 'boolean' },
+      'allow-origin': { type: 'string', multiple: true },
+      'allow-host': { type: 'string', multiple: true },
       scope: { type: 'string', multiple: true },
       source: { type: 'string' },
       limit: { type: 'string' },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { InvalidScopeError } from '../auth/mintToken';
 import type { AwsRequest, LocalRoute } from '../core/protocol';
 import { type ControlTarget, controlRoutes } from './routes';
 
@@ -13,6 +14,7 @@ const target = (overrides: Partial<ControlTarget> = {}): ControlTarget => ({
   runSchedule: async () => {},
   alarms: () => [],
   setModelFaults: (faults) => ({ faults }),
+  modelRequests: (limit) => Array.from({ length: limit ?? 2 }, (_, i) => ({ sequence: i + 1 })),
   functions: () => [],
   ...overrides,
 });
@@ -24,7 +26,7 @@ const request = (method: string, path: string, body?: unknown, query = ''): AwsR
   method,
   path,
   query: new URLSearchParams(query),
-  headers: {},
+  headers: method === 'POST' ? { 'content-type': 'application/json' } : {},
   body: Buffer.from(body === undefined ? '' : JSON.stringify(body)),
   http2: false,
 });
@@ -57,6 +59,68 @@ describe('the control API', () => {
     });
   });
 
+  it('answers a token request for a scope the app client does not allow with 400 InvalidScope', async () => {
+    const routes = controlRoutes(
+      target({
+        mintToken: async (_user, scopes) => {
+          throw new InvalidScopeError('client-1', scopes ?? []);
+        },
+      }),
+    );
+
+    await expect(
+      call(routes, request('POST', '/_local/token', { user: 'alice', scopes: ['admin/everything'] })),
+    ).rejects.toMatchObject({ status: 400, code: 'InvalidScope' });
+  });
+
+  it('refuses scopes that are not an array of strings', async () => {
+    await expect(
+      call(controlRoutes(target()), request('POST', '/_local/token', { user: 'alice', scopes: 'a b' })),
+    ).rejects.toMatchObject({ status: 400, code: 'InvalidRequest' });
+  });
+
+  it.each([
+    ['a form', 'application/x-www-form-urlencoded'],
+    ['plain text', 'text/plain'],
+    ['no content type', undefined],
+  ])(
+    'refuses a POST with %s instead of JSON (415), as a browser form or no-cors fetch sends',
+    async (_, type) => {
+      const post = request('POST', '/_local/token', { user: 'alice' });
+      post.headers = type ? { 'content-type': type } : {};
+
+      await expect(call(controlRoutes(target()), post)).rejects.toMatchObject({
+        status: 415,
+        code: 'UnsupportedMediaType',
+      });
+    },
+  );
+
+  it('accepts JSON with a charset', async () => {
+    const post = request('POST', '/_local/token', { user: 'alice' });
+    post.headers = { 'content-type': 'application/json; charset=utf-8' };
+
+    await expect(call(controlRoutes(target()), post)).resolves.toMatchObject({ status: 200 });
+  });
+
+  it.each(['foo', '__proto__', 'constructor', 'hasOwnProperty'])(
+    'refuses an unknown query parameter %s with 400',
+    async (name) => {
+      const answer = call(
+        controlRoutes(target()),
+        request('POST', '/_local/token', { user: 'alice' }, `${name}=x`),
+      );
+
+      await expect(answer).rejects.toMatchObject({ status: 400, code: 'InvalidRequest' });
+    },
+  );
+
+  it.each(['0', '-1', 'abc', '2.5', '1001'])('refuses an executions limit of %s', async (limit) => {
+    await expect(
+      call(controlRoutes(target()), request('GET', '/_local/executions', undefined, `limit=${limit}`)),
+    ).rejects.toMatchObject({ status: 400, code: 'InvalidRequest' });
+  });
+
   it('invokes the function named in the path with the body as its event', async () => {
     const answer = await call(
       controlRoutes(target()),
@@ -73,6 +137,20 @@ describe('the control API', () => {
     );
 
     expect(answer.body).toHaveLength(3);
+  });
+
+  it("lists the model's last requests, all or the newest few, and refuses a limit that is not a positive integer", async () => {
+    const routes = controlRoutes(target());
+
+    const all = await call(routes, request('GET', '/_local/model/requests'));
+    const newest = await call(routes, request('GET', '/_local/model/requests', undefined, 'limit=3'));
+
+    expect(all).toEqual({ status: 200, body: { requests: [{ sequence: 1 }, { sequence: 2 }] } });
+    expect(newest.body.requests).toHaveLength(3);
+    for (const limit of ['0', '-1', 'ten', '1.5'])
+      await expect(
+        call(routes, request('GET', '/_local/model/requests', undefined, `limit=${limit}`)),
+      ).rejects.toMatchObject({ status: 400, code: 'InvalidRequest' });
   });
 
   it('streams bus events as server-sent events and stops tailing when the client leaves', async () => {

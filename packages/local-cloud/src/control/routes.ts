@@ -1,3 +1,5 @@
+import { InvalidScopeError } from '../auth/mintToken';
+import { UnknownIssuerError } from '../auth/userPools';
 import { AwsApiError } from '../core/errors';
 import type { BusEvent } from '../core/ports';
 import type { AwsRequest, AwsResponse, LocalRoute } from '../core/protocol';
@@ -14,6 +16,8 @@ export interface ControlTarget {
   runSchedule(name: string): Promise<void>;
   alarms(): unknown[];
   setModelFaults(faults: Record<string, unknown>): unknown;
+  /** The last requests the local model received, oldest first (the newest `limit` when given). */
+  modelRequests(limit?: number): unknown[];
   functions(): unknown[];
 }
 
@@ -23,20 +27,82 @@ const json = (body: unknown, status = 200): AwsResponse => ({
   body: JSON.stringify(body),
 });
 
-function bodyOf(request: AwsRequest): Record<string, unknown> {
+/**
+ * The body of a POST, any JSON value (`{}` when empty): `application/json` only, so a browser cannot send one
+ * without a CORS preflight.
+ */
+function jsonBody(request: AwsRequest): unknown {
+  const mediaType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  if (mediaType !== 'application/json') {
+    throw new AwsApiError(
+      415,
+      'UnsupportedMediaType',
+      `The control API takes application/json bodies only, not ${mediaType ? mediaType : 'a body without a content type'}`,
+    );
+  }
   if (request.body.length === 0) return {};
   try {
-    return JSON.parse(request.body.toString('utf8')) as Record<string, unknown>;
+    return JSON.parse(request.body.toString('utf8'));
   } catch {
     throw new AwsApiError(400, 'InvalidRequest', 'The body must be JSON');
   }
 }
 
+/** A POST body that must be a JSON object. */
+function bodyOf(request: AwsRequest): Record<string, unknown> {
+  const body = jsonBody(request);
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new AwsApiError(400, 'InvalidRequest', 'The body must be a JSON object');
+  return body as Record<string, unknown>;
+}
+
 function required(body: Record<string, unknown>, name: string): string {
-  const value = body[name];
+  const value = Object.hasOwn(body, name) ? body[name] : undefined;
   if (typeof value !== 'string' || value === '')
     throw new AwsApiError(400, 'InvalidRequest', `"${name}" is required`);
   return value;
+}
+
+function optionalStrings(body: Record<string, unknown>, name: string): string[] | undefined {
+  const value = Object.hasOwn(body, name) ? body[name] : undefined;
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' || item === ''))
+    throw new AwsApiError(400, 'InvalidRequest', `"${name}" must be an array of strings`);
+  return value as string[];
+}
+
+/**
+ * The query of a request, refused (400) when it names a parameter the route does not take. Read from the
+ * URLSearchParams entries, so no name (`__proto__`, `constructor`) is special.
+ */
+function queryOf(request: AwsRequest, accepted: readonly string[]): URLSearchParams {
+  for (const name of new Set(request.query.keys())) {
+    if (!accepted.includes(name))
+      throw new AwsApiError(400, 'InvalidRequest', `Unknown query parameter "${name}"`);
+    if (request.query.getAll(name).length > 1)
+      throw new AwsApiError(400, 'InvalidRequest', `Query parameter "${name}" is given more than once`);
+  }
+  return request.query;
+}
+
+function limitOf(query: URLSearchParams): number {
+  const raw = query.get('limit');
+  if (raw === null) return 20;
+  const limit = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(limit) || limit < 1 || limit > 1000)
+    throw new AwsApiError(400, 'InvalidRequest', '"limit" must be a whole number from 1 to 1000');
+  return limit;
+}
+
+/** A token for a scope the app client does not allow, or from a pool or client that does not exist: 400. */
+async function mint(target: ControlTarget, user: string, scopes: string[] | undefined): Promise<string> {
+  try {
+    return await target.mintToken(user, scopes);
+  } catch (error) {
+    if (error instanceof InvalidScopeError) throw new AwsApiError(400, 'InvalidScope', error.message);
+    if (error instanceof UnknownIssuerError) throw new AwsApiError(400, 'UnknownIssuer', error.message);
+    throw error;
+  }
 }
 
 /** Server-sent events of every event on the bus, until the client goes away. */
@@ -62,31 +128,34 @@ async function* busStream(target: ControlTarget): AsyncIterable<string> {
 
 /**
  * The control API under `/_local/`, on the shared endpoint: what the CLI's commands call on a running local
- * cloud. Loopback only, like everything the local cloud serves.
+ * cloud. Loopback only, like everything the local cloud serves; the gateway refuses browser origins and foreign
+ * Host names before a route runs, and every POST takes `application/json` only. Unknown query parameters are 400.
  */
 export function controlRoutes(target: ControlTarget): LocalRoute[] {
   const route = (
     method: string,
     path: string,
     handle: (request: AwsRequest) => Promise<AwsResponse>,
+    acceptedQuery: readonly string[] = [],
   ): LocalRoute => ({
     method,
     path: `/_local/${path}`,
-    handle,
+    handle: (request) => {
+      queryOf(request, acceptedQuery);
+      return handle(request);
+    },
   });
   return [
     route('GET', 'health', async () => json({ ready: true })),
     route('POST', 'token', async (request) => {
       const body = bodyOf(request);
-      return json({
-        token: await target.mintToken(required(body, 'user'), body.scopes as string[] | undefined),
-      });
+      return json({ token: await mint(target, required(body, 'user'), optionalStrings(body, 'scopes')) });
     }),
     route('POST', 'invoke/*', async (request) =>
       json(
         await target.invoke(
           decodeURIComponent(request.path.slice('/_local/invoke/'.length)),
-          bodyOf(request),
+          jsonBody(request),
         ),
       ),
     ),
@@ -99,9 +168,7 @@ export function controlRoutes(target: ControlTarget): LocalRoute[] {
     route('POST', 'queues/redrive', async (request) =>
       json(await target.redrive(required(bodyOf(request), 'queue'))),
     ),
-    route('GET', 'executions', async (request) =>
-      json(target.executions(Number(request.query.get('limit') ?? 20))),
-    ),
+    route('GET', 'executions', async (request) => json(target.executions(limitOf(request.query))), ['limit']),
     route('GET', 'schedules', async () => json(target.schedules())),
     route('POST', 'schedules/run', async (request) => {
       await target.runSchedule(required(bodyOf(request), 'name'));
@@ -109,6 +176,15 @@ export function controlRoutes(target: ControlTarget): LocalRoute[] {
     }),
     route('GET', 'alarms', async () => json(target.alarms())),
     route('POST', 'model/faults', async (request) => json(target.setModelFaults(bodyOf(request)))),
+    route(
+      'GET',
+      'model/requests',
+      async (request) =>
+        json({
+          requests: target.modelRequests(request.query.has('limit') ? limitOf(request.query) : undefined),
+        }),
+      ['limit'],
+    ),
     route('GET', 'functions', async () => json(target.functions())),
   ];
 }

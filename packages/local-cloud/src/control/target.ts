@@ -43,6 +43,7 @@ export function controlTarget(engines: Engines): ControlTarget {
       engines.model.faults.set(faults);
       return { faults };
     },
+    modelRequests: (limit) => engines.model.requests.list(limit),
     functions: () => engines.lambda.functions(),
   };
 }

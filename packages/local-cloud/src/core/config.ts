@@ -9,8 +9,18 @@ export interface LocalCloudConfig {
   stage: string;
   /** Port of the one AWS-compatible endpoint (default 4566). */
   awsPort: number;
-  /** Host every server binds to (always loopback). */
+  /** Host every server binds to: loopback (127.0.0.1) unless configured otherwise. */
   host: string;
+  /**
+   * Browser origins (`http://localhost:5173`) of local web apps allowed to call the AWS endpoint and the control
+   * API. Every other browser request is refused. Default: none. The service HTTP APIs keep their own CORS.
+   */
+  allowedOrigins: string[];
+  /**
+   * Host header values the AWS endpoint accepts besides 127.0.0.1, localhost and [::1] with its port (`name` or
+   * `name:port`). Default: none.
+   */
+  allowedHosts: string[];
   /** Keep DynamoDB Local in memory instead of under dataDir. */
   inMemory: boolean;
 }
@@ -29,6 +39,8 @@ export const defaultConfig = (
   stage: 'dev',
   awsPort: 4566,
   host: '127.0.0.1',
+  allowedOrigins: [],
+  allowedHosts: [],
   inMemory: false,
   ...overrides,
 });

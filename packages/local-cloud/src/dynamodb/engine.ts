@@ -70,6 +70,7 @@ export async function startDynamoDb(
 ): Promise<LocalDynamoDb> {
   const { port, ...engineOptions } = options;
   const local = await startDynamoDbLocal({
+    host: ctx.config.host,
     ...(port !== undefined ? { port } : {}),
     ...(ctx.config.inMemory ? {} : { dataDir: ctx.config.dataDir }),
   });

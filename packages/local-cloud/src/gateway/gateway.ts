@@ -10,6 +10,7 @@ import { Duplex } from 'node:stream';
 import { AwsApiError } from '../core/errors';
 import type { AwsApi, AwsRequest, LocalRoute } from '../core/protocol';
 import { classify } from './classify';
+import { checkAccess, corsHeaders, type EndpointAccess, preflightHeaders } from './guard';
 import { newRequestId, serializeError, serializeResponse, type WireResponse } from './serialize';
 
 /** Largest request body the endpoint reads (the largest AWS API payloads are well below this). */
@@ -19,7 +20,7 @@ const HTTP2_PREFACE = Buffer.from('PRI * HTTP/2.0');
 type AnyRequest = IncomingMessage | Http2ServerRequest;
 type AnyResponse = ServerResponse | Http2ServerResponse;
 
-export interface GatewayOptions {
+export interface GatewayOptions extends EndpointAccess {
   host: string;
   port: number;
   apis: AwsApi[];
@@ -65,9 +66,14 @@ export class Gateway {
   }
 
   url(): string {
+    const host = this.options.host.includes(':') ? `[${this.options.host}]` : this.options.host;
+    return `http://${host}:${this.port()}`;
+  }
+
+  /** The port listened on (the one the system picked when asked for port 0). */
+  private port(): number {
     const address = this.server?.address();
-    const port = typeof address === 'object' && address ? address.port : this.options.port;
-    return `http://${this.options.host}:${port}`;
+    return typeof address === 'object' && address ? address.port : this.options.port;
   }
 
   async stop(): Promise<void> {
@@ -90,12 +96,17 @@ export class Gateway {
         body,
         http2: req.httpVersionMajor === 2,
       });
-      const response = await this.dispatch(request);
+      checkAccess(request, this.port(), this.options);
+      const response =
+        request.method === 'OPTIONS' && request.headers.origin !== undefined
+          ? { status: 204, headers: preflightHeaders(request, this.options) }
+          : await this.dispatch(request);
       stream = response.stream;
       wire = serializeResponse(request, response, requestId);
     } catch (error) {
       wire = serializeError(request ?? fallbackRequest(req), error, requestId);
     }
+    if (request) Object.assign(wire.headers, corsHeaders(request, this.options));
     this.options.onRequest?.({
       service: request?.service ?? '?',
       action: request?.action || `${req.method} ${req.url}`,
@@ -183,6 +194,9 @@ function lowerCaseHeaders(headers: AnyRequest['headers']): Record<string, string
     if (name.startsWith(':') || value === undefined) continue;
     result[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
   }
+  // HTTP/2 names the host in the :authority pseudo-header.
+  const authority = headers[':authority'];
+  if (result.host === undefined && typeof authority === 'string') result.host = authority;
   return result;
 }
 

@@ -67,7 +67,7 @@ export function serializeError(request: AwsRequest, error: unknown, requestId: s
   const body =
     request.protocol === 'json'
       ? { __type: failure.code, message: failure.message }
-      : { message: failure.message, Message: failure.message };
+      : { code: failure.code, message: failure.message, Message: failure.message };
   const contentType = request.protocol === 'json' ? jsonContentType(request) : 'application/json';
   return {
     status: failure.status,

@@ -136,6 +136,15 @@ describe('the small formats', () => {
     expect(requestTime(new Date(Date.UTC(2024, 0, 5, 4, 3, 2)))).toBe('05/Jan/2024:04:03:02 +0000');
   });
 
+  it('keeps query parameters whose names are Object.prototype members as plain parameters', () => {
+    const parameters = queryParameters('__proto__=x&constructor=y&toString=z&__proto__=w');
+
+    expect(JSON.parse(JSON.stringify(parameters))).toEqual(
+      JSON.parse('{"__proto__":"x,w","constructor":"y","toString":"z"}'),
+    );
+    expect(Object.keys(parameters ?? {})).toEqual(['__proto__', 'constructor', 'toString']);
+  });
+
   it('has no query parameters for an empty query string', () => {
     expect(queryParameters('')).toBeUndefined();
   });

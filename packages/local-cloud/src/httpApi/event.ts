@@ -83,12 +83,16 @@ export function buildEvent(
   } as APIGatewayProxyEventV2;
 }
 
-/** Decoded query parameters, repeated keys joined with ','; undefined when there are none. */
+/**
+ * Decoded query parameters, repeated keys joined with ','; undefined when there are none. A null-prototype
+ * object, so every name is an own parameter: `__proto__=x` is passed on (and refused by the function's
+ * validation like any unknown parameter), not swallowed as a prototype assignment.
+ */
 export function queryParameters(rawQueryString: string): Record<string, string> | undefined {
   if (rawQueryString === '') return undefined;
-  const parameters: Record<string, string> = {};
+  const parameters = Object.create(null) as Record<string, string>;
   for (const [name, value] of new URLSearchParams(rawQueryString)) {
-    parameters[name] = parameters[name] === undefined ? value : `${parameters[name]},${value}`;
+    parameters[name] = Object.hasOwn(parameters, name) ? `${parameters[name]},${value}` : value;
   }
   return Object.keys(parameters).length > 0 ? parameters : undefined;
 }

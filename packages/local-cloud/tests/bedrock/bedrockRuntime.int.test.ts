@@ -102,7 +102,10 @@ describe('Bedrock Runtime over h2c through @aws-sdk/client-bedrock-runtime', () 
     const response = await client.send(new ConverseCommand(question));
 
     expect(response.usage!.totalTokens).toBe(response.usage!.inputTokens! + response.usage!.outputTokens!);
-    expect(response.metrics!.latencyMs).toBeGreaterThanOrEqual(0);
+    // The latency reported is the one the model measured and put as its AWS/Bedrock metric.
+    const measured = fake.recorded.metrics.filter((datum) => datum.name === 'InvocationLatency').at(-1);
+    expect(Number.isInteger(response.metrics!.latencyMs)).toBe(true);
+    expect(response.metrics!.latencyMs).toBe(measured?.value);
     expect(response.additionalModelResponseFields).toMatchObject({ localModel: true });
     expect(response.$metadata.httpStatusCode).toBe(200);
   });
@@ -117,6 +120,26 @@ describe('Bedrock Runtime over h2c through @aws-sdk/client-bedrock-runtime', () 
     expect(toolUse.toolUseId).toMatch(/^tooluse_/);
     expect(valid).toBe(true);
     expect([412.3, 96.1, 950]).toContain((toolUse.input as { totalSpent: number }).totalSpent);
+  });
+
+  it('keeps each request it received over the wire, as the SDK sent it, with the fault it met', async () => {
+    const before = model.requests.list(1)[0]?.sequence ?? 0;
+    model.faults.set({ throttleNext: 1 });
+
+    await expect(client.send(new ConverseCommand(forcedTool))).rejects.toBeInstanceOf(ThrottlingException);
+    await client.send(new ConverseCommand(question));
+
+    const received = model.requests.list().filter((request) => request.sequence > before);
+    expect(received).toEqual([
+      expect.objectContaining({
+        modelId: MODEL,
+        system: ['You write monthly spending reports.'],
+        messages: [{ role: 'user', text: 'January 2025: groceries €412.30, dining €96.10, rent €950.' }],
+        tools: ['saveReport'],
+      }),
+      expect.objectContaining({ tools: [] }),
+    ]);
+    expect(received.map((request) => request.fault)).toEqual(['throttle', undefined]);
   });
 
   it('throttles three calls with ThrottlingException and answers the fourth', async () => {

@@ -109,7 +109,7 @@ describe('deploying the packaged templates of every compose service', () => {
     const expensesRoles = [...result.stacks[1]!.resources]
       .filter(([, r]) => r.type === 'AWS::IAM::Role')
       .map(([id]) => id);
-    expect(expensesRoles).toHaveLength(8);
+    expect(expensesRoles).toHaveLength(9);
     for (const role of expensesRoles) expect(iam[1]?.logicalId.split(', ')).toContain(role);
   });
 

@@ -148,6 +148,16 @@ describe('a local HTTP API', () => {
     expect(lastEvent().headers).not.toHaveProperty('cookie');
   });
 
+  it('passes every query parameter name on, __proto__ and constructor included, so the function can refuse it', async () => {
+    const token = await auth.mintToken({ user: 'alice' });
+
+    await send(`${url}/expenses/e-1?__proto__=x&constructor=y`, { headers: { authorization: token } });
+
+    const passed = JSON.parse(JSON.stringify(lastEvent())).queryStringParameters;
+    expect(Object.keys(passed)).toEqual(['__proto__', 'constructor']);
+    expect(passed.constructor).toBe('y');
+  });
+
   it('answers 401 without calling the function when the token is missing or expired', async () => {
     const before = recorded.invocations.length;
     const expired = await auth.mintToken({ user: 'alice', expiresInSeconds: -5 });

@@ -7,6 +7,7 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { type CursorScope, decodeCursor, encodeCursor } from '@spendwise/lambda-kit/cursor';
 import { outboxItem } from '@spendwise/outbox';
 import {
   CategoryArchivedError,
@@ -26,7 +27,6 @@ import type {
   SaveExpenseChange,
   SaveNewExpense,
 } from '../ports';
-import { decodeCursor, encodeCursor } from './cursor';
 import {
   categoryMonthPartition,
   expenseFromItem,
@@ -144,6 +144,11 @@ export function buildExpenseStore(client: DynamoDBDocumentClient, config: Expens
     const [index, partition] = categoryId
       ? (['GSI2', categoryMonthPartition(userId, categoryId, month)] as const)
       : (['GSI1', monthPartition(userId, month)] as const);
+    const scope: CursorScope = {
+      partitionAttribute: `${index}PK`,
+      partition,
+      keyAttributes: ['PK', 'SK', `${index}PK`, `${index}SK`],
+    };
     const page = await client.send(
       new QueryCommand({
         TableName: tableName,
@@ -153,13 +158,13 @@ export function buildExpenseStore(client: DynamoDBDocumentClient, config: Expens
         ExpressionAttributeValues: { ':pk': partition },
         ScanIndexForward: false,
         Limit: limit,
-        ExclusiveStartKey: cursor ? decodeCursor(cursor, `${index}PK`, partition) : undefined,
+        ExclusiveStartKey: cursor ? decodeCursor(cursor, scope) : undefined,
       }),
     );
-    const last = page.LastEvaluatedKey as Record<string, string> | undefined;
+    const last = page.LastEvaluatedKey;
     return {
       items: (page.Items ?? []).map(expenseFromItem),
-      ...(last ? { nextCursor: encodeCursor(last) } : {}),
+      ...(last ? { nextCursor: encodeCursor(last, scope) } : {}),
     };
   };
 

@@ -25,14 +25,6 @@ export class IdempotencyKeyReusedError extends Error {
   }
 }
 
-/** A list cursor that this service did not issue for this query. */
-export class InvalidCursorError extends Error {
-  constructor() {
-    super('The cursor is not valid for this query');
-    this.name = 'InvalidCursorError';
-  }
-}
-
 /** The category is neither a default, nor `uncategorized`, nor one of the owner's own categories. */
 export class UnknownCategoryError extends Error {
   constructor(readonly categoryId: string) {

@@ -3,7 +3,6 @@ import {
   CategoryArchivedError,
   ExpenseNotFoundError,
   IdempotencyKeyReusedError,
-  InvalidCursorError,
   StaleVersionError,
   UnknownCategoryError,
 } from '../domain/errors';
@@ -42,9 +41,6 @@ export function asHttpProblem(error: unknown): unknown {
       `Category ${error.categoryId} is archived: expenses already in it stay, new ones cannot be filed under it`,
       { categoryId: error.categoryId },
     );
-  }
-  if (error instanceof InvalidCursorError) {
-    return new HttpProblemError(400, 'INVALID_CURSOR', 'The cursor is not valid for this query');
   }
   return error;
 }

@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type CursorScope, decodeCursor, encodeCursor } from '@spendwise/lambda-kit/cursor';
 import { queryAll } from '@spendwise/lambda-kit/queryAll';
-import { InvalidCursorError } from '../domain/errors';
 import type {
   AnomalyView,
   BudgetView,
@@ -121,24 +121,12 @@ export function buildMonthTotalsReader(client: DynamoDBDocumentClient, tableName
     categoryTotals(await queryPrefix(client, tableName, userId, `${monthPrefix(month)}CATEGORY#`));
 }
 
-const encodeCursor = (key: Item) => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
-
-function decodeCursor(cursor: string, month: string): Item {
-  try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Item;
-    // A cursor of another month (or anything hand-made) would page through the wrong list.
-    if (
-      key.GSI1PK !== activeMonthIndexKey(month) ||
-      typeof key.PK !== 'string' ||
-      typeof key.SK !== 'string'
-    ) {
-      throw new InvalidCursorError();
-    }
-    return key;
-  } catch {
-    throw new InvalidCursorError();
-  }
-}
+/** Cursors of ListActiveUsers: bound to the month's partition of GSI1. */
+const activeUsersScope = (month: string): CursorScope => ({
+  partitionAttribute: 'GSI1PK',
+  partition: activeMonthIndexKey(month),
+  keyAttributes: ['PK', 'SK', 'GSI1PK', 'GSI1SK'],
+});
 
 /** ListActiveUsers on GSI1 (`ACTIVE#<month>`): pages of up to 100 user ids, with an opaque cursor. */
 export function buildActiveUsersReader(client: DynamoDBDocumentClient, tableName: string): ListActiveUsers {
@@ -150,10 +138,12 @@ export function buildActiveUsersReader(client: DynamoDBDocumentClient, tableName
         KeyConditionExpression: 'GSI1PK = :pk',
         ExpressionAttributeValues: { ':pk': activeMonthIndexKey(month) },
         Limit: ACTIVE_USERS_PAGE,
-        ExclusiveStartKey: cursor === undefined ? undefined : decodeCursor(cursor, month),
+        ExclusiveStartKey: cursor === undefined ? undefined : decodeCursor(cursor, activeUsersScope(month)),
       }),
     );
     const userIds = (page.Items ?? []).map((item) => String(item.userId));
-    return page.LastEvaluatedKey ? { userIds, cursor: encodeCursor(page.LastEvaluatedKey) } : { userIds };
+    return page.LastEvaluatedKey
+      ? { userIds, cursor: encodeCursor(page.LastEvaluatedKey, activeUsersScope(month)) }
+      : { userIds };
   };
 }

@@ -5,11 +5,3 @@ export class ConcurrentChangeError extends Error {
     this.name = 'ConcurrentChangeError';
   }
 }
-
-/** A pagination cursor that this service did not issue (or that was tampered with). */
-export class InvalidCursorError extends Error {
-  constructor() {
-    super('The cursor is not valid');
-    this.name = 'InvalidCursorError';
-  }
-}

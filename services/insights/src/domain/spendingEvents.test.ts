@@ -3,10 +3,13 @@ import {
   budget,
   budgetRemoved,
   budgetSet,
+  cal,
   categoryRenamed,
   changed,
+  day,
   deleted,
   expense,
+  MONTH,
   parsed,
   updated,
 } from '../../tests/events';
@@ -15,11 +18,13 @@ import { spendingChangeOf } from './spendingEvents';
 
 describe('spendingChangeOf', () => {
   it('checks a newly set budget against the UTC month it was set in', () => {
-    const change = spendingChangeOf(parsed(budgetSet('u1', budget({}), new Date('2026-12-01T00:30:00Z'))));
+    const change = spendingChangeOf(
+      parsed(budgetSet('u1', budget({}), new Date(`${cal.dayOf(cal.month, 1)}T00:30:00Z`))),
+    );
 
     expect(change).toMatchObject({
       kind: 'budget',
-      checkMonth: '2026-12',
+      checkMonth: cal.month,
       budget: { removed: false, version: 1 },
     });
   });
@@ -43,11 +48,11 @@ describe('spendingChangeOf', () => {
   });
 
   it('marks both months of an expense moved across months as active', () => {
-    const before = expense({ date: '2026-10-31' });
+    const before = expense({ date: cal.lastDayOf(cal.monthsAgo(2)) });
 
-    const change = spendingChangeOf(parsed(updated('u1', before, changed(before, { date: '2026-11-01' }))));
+    const change = spendingChangeOf(parsed(updated('u1', before, changed(before, { date: day(1) }))));
 
-    expect(change).toMatchObject({ kind: 'expense', months: ['2026-10', '2026-11'], recorded: false });
+    expect(change).toMatchObject({ kind: 'expense', months: [cal.monthsAgo(2), MONTH], recorded: false });
   });
 
   it('turns a deletion into a tombstone ranked after the version it deleted', () => {

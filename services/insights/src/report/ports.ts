@@ -8,11 +8,41 @@ export type { ListActiveUsers, LoadMonthAggregates } from '../domain/monthAggreg
 /** Writes a pending report; 'exists' when a report with this id is already there (nothing is overwritten). */
 export type SavePendingReport = (report: Report) => Promise<'created' | 'exists'>;
 
-/** Removes a pending report whose workflow could not be started (only while it is still pending). */
-export type DiscardPendingReport = (key: ReportKey) => Promise<void>;
+/**
+ * What reserving a requested report gave: a new pending report, the one of that month still in flight (nothing
+ * new written), or the daily limit reached (nothing written; try again after `retryAfterSeconds`).
+ */
+export type Reservation =
+  | { outcome: 'created' }
+  | { outcome: 'in-flight'; reportId: string }
+  | { outcome: 'limit-reached'; limit: number; retryAfterSeconds: number };
+
+/**
+ * Writes a user-requested pending report, its month's in-flight marker and one more of the day's requests in
+ * one transaction: at most one report per user and month in flight, at most `dailyLimit` new reports per user
+ * and UTC day, however many requests run at once.
+ */
+export type ReserveReport = (report: Report, limits: { dailyLimit: number }) => Promise<Reservation>;
+
+/**
+ * Removes a pending report whose workflow could not be started (only while it is still pending), with its
+ * in-flight marker, and gives the day's request back.
+ */
+export type DiscardPendingReport = (report: Report) => Promise<void>;
 
 /** Starts the workflow of one report; the report id is the execution name, so a second start starts nothing. */
 export type StartReportWorkflow = (job: ReportJob) => Promise<'started' | 'already-started'>;
+
+/** A report execution that ended without succeeding, with the job it ran. */
+export interface EndedExecution {
+  job: ReportJob;
+  status: 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+  error?: string;
+  cause?: string;
+}
+
+/** The report executions started since `since` that failed, timed out or were aborted. */
+export type ListEndedExecutions = (since: Date) => Promise<EndedExecution[]>;
 
 /** Reads one of the owner's reports, strongly consistent. */
 export type FindReport = (key: ReportKey) => Promise<Report | undefined>;

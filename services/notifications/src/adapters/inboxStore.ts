@@ -5,10 +5,10 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { decodeCursor, encodeCursor } from '@spendwise/lambda-kit/cursor';
 import { outboxItem } from '@spendwise/outbox';
 import type { Alert } from '../domain/alert';
 import type { InboxItem, ListInbox, MarkAllRead, MarkPublished, MarkRead, SaveInboxItem } from '../ports';
-import { decodeCursor, encodeCursor } from './cursor';
 import {
   BY_TIME_INDEX,
   conditionFailedAt,
@@ -105,7 +105,12 @@ export function buildInboxStore(client: DynamoDBDocumentClient, config: InboxSto
 
   const listInbox: ListInbox = async ({ userId, limit, unreadOnly, cursor }) => {
     const [index, sortAttribute] = unreadOnly ? [UNREAD_BY_TIME_INDEX, 'LSI2SK'] : [BY_TIME_INDEX, 'LSI1SK'];
-    const start = cursor ? decodeCursor(cursor, userKey(userId), ['PK', 'SK', sortAttribute]) : undefined;
+    const scope = {
+      partitionAttribute: 'PK',
+      partition: userKey(userId),
+      keyAttributes: ['PK', 'SK', sortAttribute],
+    };
+    const start = cursor ? decodeCursor(cursor, scope) : undefined;
     const [page, unread] = await Promise.all([
       client.send(
         new QueryCommand({
@@ -123,7 +128,7 @@ export function buildInboxStore(client: DynamoDBDocumentClient, config: InboxSto
     ]);
     return {
       items: (page.Items ?? []).map((item) => fromItem<InboxItem>(item)),
-      ...(page.LastEvaluatedKey ? { nextCursor: encodeCursor(page.LastEvaluatedKey) } : {}),
+      ...(page.LastEvaluatedKey ? { nextCursor: encodeCursor(page.LastEvaluatedKey, scope) } : {}),
       unreadCount: unread,
     };
   };

@@ -7,7 +7,13 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { EmailInUseError, PreferencesChangedError } from '../domain/errors';
 import { defaultPreferences, normaliseEmail, type Preferences } from '../domain/preferences';
-import type { DisableWebhook, FindPreferences, RecordSubscription, SavePreferences } from '../ports';
+import type {
+  DisableWebhook,
+  FindPreferences,
+  RecordSubscription,
+  ReplaceWebhookSecret,
+  SavePreferences,
+} from '../ports';
 import { conditionFailedAt, emailClaimKey, fromItem, preferencesKey } from './keys';
 
 export interface PreferencesStoreConfig {
@@ -87,12 +93,14 @@ export function buildPreferencesStore(client: DynamoDBDocumentClient, config: Pr
         new UpdateCommand({
           TableName: tableName,
           Key: preferencesKey(userId),
-          UpdateExpression: 'SET subscription = :subscription, syncStatus = :synced',
+          UpdateExpression:
+            'SET subscription = :subscription, syncStatus = :synced, webhookSecretPending = :shown',
           ConditionExpression: '#version = :version',
           ExpressionAttributeNames: { '#version': 'version' },
           ExpressionAttributeValues: {
             ':subscription': subscription,
             ':synced': 'synced',
+            ':shown': false,
             ':version': version,
           },
         }),
@@ -121,5 +129,33 @@ export function buildPreferencesStore(client: DynamoDBDocumentClient, config: Pr
     }
   };
 
-  return { findPreferences, savePreferences, recordSubscription, disableWebhook };
+  const replaceWebhookSecret: ReplaceWebhookSecret = async (expected, secret, now) => {
+    try {
+      const { Attributes } = await client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: preferencesKey(expected.userId),
+          UpdateExpression:
+            'SET webhookSecret = :secret, webhookSecretPending = :shown, #version = :next, updatedAt = :now',
+          ConditionExpression: '#version = :expected AND webhookUrl = :url',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: {
+            ':secret': secret,
+            ':shown': false,
+            ':next': expected.version + 1,
+            ':now': now.toISOString(),
+            ':expected': expected.version,
+            ':url': expected.webhookUrl,
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return { ...defaultPreferences(expected.userId), ...fromItem<Preferences>(Attributes ?? {}) };
+    } catch (error) {
+      if (isConditionFailure(error)) throw new PreferencesChangedError();
+      throw error;
+    }
+  };
+
+  return { findPreferences, savePreferences, recordSubscription, replaceWebhookSecret, disableWebhook };
 }

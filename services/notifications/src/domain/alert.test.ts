@@ -1,5 +1,4 @@
 import { describe, expect, it } from '@jest/globals';
-import type { Money } from '@spendwise/contracts';
 import {
   type AlertSourceEvent,
   alertFromEvent,
@@ -7,7 +6,6 @@ import {
   severityOf,
   thresholdSeverity,
 } from './alert';
-import { formatMoney } from './money';
 
 const metadata = {
   eventId: '1b2c3d4e-5f60-4a71-8b82-93a4b5c6d7e8',
@@ -88,10 +86,32 @@ describe('alertFromEvent', () => {
       type: 'BudgetThresholdReached',
       severity: 'critical',
       title: 'Budget exceeded: dining',
-      message: 'You have spent EUR 189.90 of your EUR 150.00 dining budget for 2026-10 (100% threshold).',
+      message: 'You have spent €189.90 of your €150.00 dining budget for 2026-10 (100% threshold).',
       occurredAt: metadata.occurredAt,
       sourceEventId: metadata.eventId,
     });
+  });
+
+  it("writes an anomaly in the currency's own minor units", () => {
+    const anomaly = {
+      detailType: 'SpendingAnomalyDetected',
+      detail: {
+        metadata,
+        data: {
+          expenseId: 'e-1',
+          categoryId: 'dining',
+          date: '2026-10-13',
+          amount: { minorUnits: 48_900, currency: 'JPY' },
+          typicalAmount: { minorUnits: 4_210, currency: 'JPY' },
+          score: 9.4,
+          historySize: 24,
+        },
+      },
+    } as AlertSourceEvent;
+
+    expect(alertFromEvent(anomaly).message).toBe(
+      'An expense of ¥48,900 on 2026-10-13 is well above your usual ¥4,210 in dining.',
+    );
   });
 
   it('says when a report was written by the fallback', () => {
@@ -105,17 +125,5 @@ describe('alertFromEvent', () => {
     expect(notificationIdOf(metadata.eventId)).toBe(id);
     expect(notificationIdOf('2c3d4e5f-6a7b-4c8d-9e0f-a1b2c3d4e5f6')).not.toBe(id);
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-  });
-});
-
-describe('formatMoney', () => {
-  it.each([
-    [{ minorUnits: 123456, currency: 'EUR' }, 'EUR 1,234.56'],
-    [{ minorUnits: 5, currency: 'EUR' }, 'EUR 0.05'],
-    [{ minorUnits: 1500, currency: 'JPY' }, 'JPY 1,500'],
-    [{ minorUnits: 1234, currency: 'KWD' }, 'KWD 1.234'],
-    [{ minorUnits: -250, currency: 'USD' }, '-USD 2.50'],
-  ])('renders %o as %s', (money, text) => {
-    expect(formatMoney(money as Money)).toBe(text);
   });
 });

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
-import type {
-  AlertType,
-  BudgetThresholdReachedV1,
-  InsightReportFailedV1,
-  InsightReportReadyV1,
-  Severity,
-  SpendingAnomalyDetectedV1,
+import {
+  type AlertType,
+  type BudgetThresholdReachedV1,
+  formatMoney,
+  type InsightReportFailedV1,
+  type InsightReportReadyV1,
+  type Severity,
+  type SpendingAnomalyDetectedV1,
 } from '@spendwise/contracts';
-import { formatMoney } from './money';
 
 /** Every alert type, in the order clients show them in preferences. */
 export const ALERT_TYPES: readonly AlertType[] = [

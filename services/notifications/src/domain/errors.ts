@@ -6,9 +6,15 @@ export class NotificationNotFoundError extends Error {
   }
 }
 
+/** Which rule a refused webhook URL broke, for clients to act on. */
+export type WebhookUrlRule = 'invalid' | 'port-not-allowed';
+
 /** A webhook URL that Spendwise refuses to call; `reason` is safe to show to the caller. */
 export class InvalidWebhookUrlError extends Error {
-  constructor(readonly reason: string) {
+  constructor(
+    readonly reason: string,
+    readonly rule: WebhookUrlRule = 'invalid',
+  ) {
     super(`Webhook URL refused: ${reason}`);
     this.name = 'InvalidWebhookUrlError';
   }
@@ -30,18 +36,24 @@ export class PreferencesChangedError extends Error {
   }
 }
 
-/** The desired preferences were saved, but the e-mail subscription could not be brought in line yet. */
+/**
+ * The desired preferences were saved, but the e-mail subscription could not be brought in line yet.
+ * `webhookSecretPending`: the saved preferences hold a webhook secret no answer has shown yet.
+ */
 export class SubscriptionSyncError extends Error {
-  constructor(cause: unknown) {
+  constructor(
+    cause: unknown,
+    readonly webhookSecretPending = false,
+  ) {
     super('The e-mail subscription could not be updated', { cause });
     this.name = 'SubscriptionSyncError';
   }
 }
 
-/** A pagination cursor that this service did not issue for this query. */
-export class InvalidCursorError extends Error {
+/** A webhook secret was asked for, but the user has no webhook. */
+export class WebhookNotSetError extends Error {
   constructor() {
-    super('The cursor is not valid for this query');
-    this.name = 'InvalidCursorError';
+    super('There is no webhook to rotate the secret of');
+    this.name = 'WebhookNotSetError';
   }
 }

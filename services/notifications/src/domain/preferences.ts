@@ -15,8 +15,13 @@ export interface Preferences {
   types: AlertType[];
   email: string | null;
   webhookUrl: string | null;
-  /** HMAC key of webhook signatures; generated when a webhook is set, shown once. */
+  /** HMAC key of webhook signatures; generated when a webhook is set or its secret rotated. */
   webhookSecret: string | null;
+  /**
+   * True from issuing a secret in a `PUT` until a successful answer has carried it: every `PUT` answer returns
+   * the secret while this holds, so a retry after a 503 still gets it.
+   */
+  webhookSecretPending: boolean;
   /** Set when the receiver answered 410 Gone: no more deliveries until the webhook is set again. */
   webhookDisabledAt: string | null;
   /** What SNS holds for this user, as last recorded; reconciled towards `email` + `types` on every change. */
@@ -34,6 +39,7 @@ export const defaultPreferences = (userId: string): Preferences => ({
   email: null,
   webhookUrl: null,
   webhookSecret: null,
+  webhookSecretPending: false,
   webhookDisabledAt: null,
   subscription: null,
   syncStatus: 'synced',

@@ -1,14 +1,19 @@
 import { describe, expect, it } from '@jest/globals';
 import { InvalidWebhookUrlError } from './errors';
 import { isNonPublicAddress } from './network';
-import { assertPublicResolution, STRICT_WEBHOOK_POLICY, validateWebhookUrl } from './webhookUrl';
+import {
+  assertPublicResolution,
+  parseAllowedPorts,
+  STRICT_WEBHOOK_POLICY,
+  validateWebhookUrl,
+} from './webhookUrl';
 
-const LOCAL_DEV = { allowInsecure: true, allowPrivateNetworks: true };
+const LOCAL_DEV = { allowInsecure: true, allowPrivateNetworks: true, allowedPorts: 'any' as const };
 
 describe('validateWebhookUrl under the deployed policy', () => {
   it.each([
     'https://hooks.example.com/spendwise',
-    'https://hooks.example.com:8443/a?b=c',
+    'https://hooks.example.com:443/a?b=c',
     'https://93.184.216.34/hook',
     'https://[2606:4700:4700::1111]/hook',
   ])('accepts %s', (url) => {
@@ -17,6 +22,9 @@ describe('validateWebhookUrl under the deployed policy', () => {
 
   it.each([
     ['plain http', 'http://hooks.example.com/x'],
+    ['a port other than 443', 'https://hooks.example.com:8443/x'],
+    ['an internal service port', 'https://93.184.216.34:6379/x'],
+    ['port 80 over https', 'https://hooks.example.com:80/x'],
     ['another scheme', 'ftp://hooks.example.com/x'],
     ['credentials', 'https://user:pass@hooks.example.com/x'],
     ['a fragment', 'https://hooks.example.com/x#frag'],
@@ -59,6 +67,33 @@ describe('validateWebhookUrl under the local-development policy', () => {
     const policy = { allowInsecure: false, allowPrivateNetworks: true };
 
     expect(() => validateWebhookUrl('http://127.0.0.1:3000/hook', policy)).toThrow(InvalidWebhookUrlError);
+  });
+});
+
+describe('webhook ports', () => {
+  it('allows 443, and 80 only where http is allowed', () => {
+    const withHttp = { ...STRICT_WEBHOOK_POLICY, allowInsecure: true };
+
+    expect(validateWebhookUrl('http://hooks.example.com/x', withHttp).port).toBe('');
+    expect(validateWebhookUrl('https://hooks.example.com/x', withHttp).port).toBe('');
+    expect(() => validateWebhookUrl('http://hooks.example.com:8080/x', withHttp)).toThrow(
+      expect.objectContaining({ rule: 'port-not-allowed', reason: 'the port must be 443 or 80' }),
+    );
+  });
+
+  it('allows exactly the configured ports when the stage configures them', () => {
+    const policy = { ...STRICT_WEBHOOK_POLICY, allowedPorts: [8443] };
+
+    expect(validateWebhookUrl('https://hooks.example.com:8443/x', policy).port).toBe('8443');
+    expect(() => validateWebhookUrl('https://hooks.example.com/x', policy)).toThrow(InvalidWebhookUrlError);
+  });
+
+  it('reads WEBHOOK_ALLOWED_PORTS', () => {
+    expect(parseAllowedPorts(undefined)).toBeUndefined();
+    expect(parseAllowedPorts('standard')).toBeUndefined();
+    expect(parseAllowedPorts('any')).toBe('any');
+    expect(parseAllowedPorts('443, 8443')).toEqual([443, 8443]);
+    expect(() => parseAllowedPorts('443,70000')).toThrow(/WEBHOOK_ALLOWED_PORTS/);
   });
 });
 

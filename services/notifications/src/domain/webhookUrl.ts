@@ -7,15 +7,44 @@ export interface WebhookPolicy {
   allowInsecure: boolean;
   /** Accept private, loopback and link-local hosts and resolutions (WEBHOOK_ALLOW_PRIVATE_NETWORKS). */
   allowPrivateNetworks: boolean;
+  /**
+   * Ports a webhook may use (WEBHOOK_ALLOWED_PORTS): absent means the standard ones, 443 and, where http is
+   * allowed, 80; `'any'` only for local development (a receiver on a loopback test port).
+   */
+  allowedPorts?: readonly number[] | 'any';
 }
 
 export const STRICT_WEBHOOK_POLICY: WebhookPolicy = { allowInsecure: false, allowPrivateNetworks: false };
+
+/** The ports a policy lets webhooks use, or `'any'`. */
+export const allowedWebhookPorts = (policy: WebhookPolicy): readonly number[] | 'any' =>
+  policy.allowedPorts ?? (policy.allowInsecure ? [443, 80] : [443]);
+
+/** The port a connection to `url` uses (the WHATWG parser drops a scheme's default port). */
+const portOf = (url: URL): number =>
+  url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number.parseInt(url.port, 10);
+
+/**
+ * Reads WEBHOOK_ALLOWED_PORTS: `standard` (or empty) for the defaults, `any`, or a comma-separated list of ports.
+ *
+ * @example parseAllowedPorts('443,8443') // [443, 8443]
+ */
+export function parseAllowedPorts(value: string | undefined): readonly number[] | 'any' | undefined {
+  const text = (value ?? '').trim();
+  if (text === '' || text === 'standard') return undefined;
+  if (text === 'any') return 'any';
+  const ports = text.split(',').map((part) => Number(part.trim()));
+  if (ports.some((port) => !Number.isInteger(port) || port < 1 || port > 65_535))
+    throw new Error(`WEBHOOK_ALLOWED_PORTS must be "standard", "any" or a list of ports, not "${text}"`);
+  return ports;
+}
 
 const MAX_URL_LENGTH = 2048;
 const LOCAL_NAMES = /(^|\.)(localhost|local|internal|localdomain|home\.arpa)$/i;
 
 /**
- * Checks a webhook URL before it is stored and again before every delivery. The WHATWG parser normalises
+ * Checks a webhook URL before it is stored and again before every delivery: scheme, port (only the standard
+ * ones unless configured, so a webhook cannot probe other services of a host), credentials, host. The WHATWG parser normalises
  * IPv4 written in hex, octal or as one number (`https://0x7f000001` → 127.0.0.1) and IPv6 forms
  * (`[::ffff:10.0.0.1]`), so the address checks see the address the connection would use. Host names are
  * checked again after DNS resolution at delivery time (see `assertPublicResolution`).
@@ -36,6 +65,9 @@ export function validateWebhookUrl(raw: string, policy: WebhookPolicy): URL {
   if (url.username || url.password)
     throw new InvalidWebhookUrlError('credentials in the URL are not allowed');
   if (url.hash) throw new InvalidWebhookUrlError('a fragment is not allowed');
+  const ports = allowedWebhookPorts(policy);
+  if (ports !== 'any' && !ports.includes(portOf(url)))
+    throw new InvalidWebhookUrlError(`the port must be ${ports.join(' or ')}`, 'port-not-allowed');
   const host = unbracket(url.hostname);
   if (!host) throw new InvalidWebhookUrlError('the URL has no host');
   if (policy.allowPrivateNetworks) return url;

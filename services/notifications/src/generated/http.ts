@@ -43,7 +43,7 @@ export interface PutPreferencesRequest {
    */
   webhookUrl?: string | null;
   /**
-   * true: issue a new signing secret for the current webhook (returned once in this response)
+   * true: issue a new signing secret for the current webhook, returned in this response (or, after a 503, in the retry's); POST /notifications/preferences/webhook-secret does the same alone
    */
   rotateWebhookSecret?: boolean;
 }

@@ -1,21 +1,23 @@
 import { HttpProblemError, mapErrors } from '@spendwise/lambda-kit/http';
 import {
   EmailInUseError,
-  InvalidCursorError,
   InvalidWebhookUrlError,
   NotificationNotFoundError,
   PreferencesChangedError,
   SubscriptionSyncError,
+  WebhookNotSetError,
 } from '../domain/errors';
+
+/** The route that issues a new webhook secret (and returns it), for problems that point to it. */
+export const ROTATE_WEBHOOK_SECRET_ROUTE = 'POST /notifications/preferences/webhook-secret';
 
 /** Translates the service's domain errors into HTTP problems; anything else passes through untouched. */
 export function asHttpProblem(error: unknown): unknown {
   if (error instanceof NotificationNotFoundError)
     return new HttpProblemError(404, 'NOTIFICATION_NOT_FOUND', `No notification ${error.notificationId}`);
-  if (error instanceof InvalidCursorError)
-    return new HttpProblemError(400, 'INVALID_CURSOR', 'The cursor is not valid for this query');
   if (error instanceof InvalidWebhookUrlError)
     return new HttpProblemError(400, 'INVALID_WEBHOOK_URL', `The webhook URL is refused: ${error.reason}`, {
+      rule: error.rule,
       errors: [{ path: '/body/webhookUrl', message: error.reason }],
     });
   if (error instanceof EmailInUseError)
@@ -34,9 +36,21 @@ export function asHttpProblem(error: unknown): unknown {
     return new HttpProblemError(
       503,
       'SUBSCRIPTION_SYNC_PENDING',
-      'Your preferences are saved, but the e-mail subscription could not be updated yet; send the same request again',
-      {},
+      error.webhookSecretPending
+        ? 'Your preferences are saved, but the e-mail subscription could not be updated yet; send the same request again: its answer carries the new webhook secret'
+        : 'Your preferences are saved, but the e-mail subscription could not be updated yet; send the same request again',
+      {
+        webhookSecretPending: error.webhookSecretPending,
+        // A client that cannot repeat the request (or lost the answer that carried the secret) rotates it.
+        rotateWebhookSecret: ROTATE_WEBHOOK_SECRET_ROUTE,
+      },
       { headers: { 'retry-after': '5' }, cause: error },
+    );
+  if (error instanceof WebhookNotSetError)
+    return new HttpProblemError(
+      409,
+      'WEBHOOK_NOT_SET',
+      'There is no webhook: set webhookUrl with PUT /notifications/preferences first',
     );
   return error;
 }

@@ -36,6 +36,28 @@ describe('identity', () => {
     await expect(result).rejects.toMatchObject({ status: 401 });
   });
 
+  it('rejects an ID token with 401 NOT_AN_ACCESS_TOKEN, as AWS lets one through a route without scopes', async () => {
+    const { handler } = chainOf(identity());
+
+    const result = handler(
+      httpEvent({ claims: { sub: 'user-1', token_use: 'id', aud: 'client-1', email: 'a@example.com' } }),
+      lambdaContext(),
+    );
+
+    await expect(result).rejects.toMatchObject({ status: 401, code: 'NOT_AN_ACCESS_TOKEN' });
+  });
+
+  it('rejects claims without token_use with 401 NOT_AN_ACCESS_TOKEN', async () => {
+    const { handler } = chainOf(identity());
+    const event = httpEvent({ claims: { sub: 'user-1' } });
+    delete (event.requestContext.authorizer.jwt.claims as Record<string, unknown>).token_use;
+
+    await expect(handler(event, lambdaContext())).rejects.toMatchObject({
+      status: 401,
+      code: 'NOT_AN_ACCESS_TOKEN',
+    });
+  });
+
   it('ignores a user id sent anywhere but the token', async () => {
     const { handler, seen } = chainOf(identity());
     const event = httpEvent({

@@ -5,7 +5,9 @@ import {
   budget,
   budgetSet,
   changed,
+  day,
   expense,
+  MONTH,
   onTheBus,
   parsed,
   recorded,
@@ -69,7 +71,7 @@ function fakes(options: { concurrentCommits?: number } = {}) {
       activeDays.add(`${user}|${day}`);
       return fresh;
     },
-    now: () => new Date('2026-11-20T10:00:00Z'),
+    now: () => new Date(`${day(20)}T10:00:00Z`),
     count: (metric) => metrics.push(metric),
   };
   return { deps, states, totals, outbox, metrics };
@@ -101,7 +103,7 @@ describe('applySpendingEvent', () => {
     const outcome = await apply(parsed(updated('u1', v1, v2)));
 
     expect(outcome.applied).toBe(false);
-    expect(totals.get('2026-11|groceries|EUR')).toBe(3000);
+    expect(totals.get(`${MONTH}|groceries|EUR`)).toBe(3000);
   });
 
   it('re-plans and applies a change that lost a race against a concurrent one', async () => {
@@ -110,7 +112,7 @@ describe('applySpendingEvent', () => {
     const outcome = await applySpendingEvent(deps)(parsed(recorded('u1', expense({ minorUnits: 700 }))));
 
     expect(outcome.applied).toBe(true);
-    expect(totals.get('2026-11|groceries|EUR')).toBe(700);
+    expect(totals.get(`${MONTH}|groceries|EUR`)).toBe(700);
   });
 
   it('gives up after three lost races, so the message is retried later', async () => {
@@ -130,7 +132,7 @@ describe('applySpendingEvent', () => {
 
     expect(outcome.thresholds).toEqual([80]);
     expect(outbox[0]?.detail.data).toMatchObject({
-      month: '2026-11',
+      month: MONTH,
       threshold: 80,
       spent: { minorUnits: 9000 },
     });
@@ -162,6 +164,6 @@ describe('applySpendingEventHandler', () => {
     );
 
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'poison' }]);
-    expect(totals.get('2026-11|groceries|EUR')).toBe(400);
+    expect(totals.get(`${MONTH}|groceries|EUR`)).toBe(400);
   });
 });

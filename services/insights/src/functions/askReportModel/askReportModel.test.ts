@@ -55,7 +55,7 @@ describe('askReportModel', () => {
     const output = await ask({ reportId: 'r-1', statistics: octoberStatistics() });
 
     expect(output.modelId).toBe('amazon.nova-micro-v1:0');
-    expect(output.answer.summary).toBe('You spent 699.50 EUR this month, most of it at corner market.');
+    expect(output.answer.summary).toBe('You spent €699.50 this month, most of it at corner market.');
     expect(metrics).toEqual([
       ['ModelInputTokens', 800],
       ['ModelOutputTokens', 120],

@@ -4,7 +4,7 @@ import { requireEnv } from '@spendwise/lambda-kit/env';
 import { traceClient } from '@spendwise/lambda-kit/observability';
 import { buildReportStore } from '../../report/adapters/reportStore';
 import { buildReportWorkflow } from '../../report/adapters/reportWorkflow';
-import { requestReportHandler } from './requestReport';
+import { dailyLimitFromEnv, requestReportHandler } from './requestReport';
 
 const store = buildReportStore(dynamoDocumentClient, { tableName: requireEnv('INSIGHTS_TABLE_NAME') });
 const startReportWorkflow = buildReportWorkflow(traceClient(new SFNClient({})), {
@@ -12,7 +12,8 @@ const startReportWorkflow = buildReportWorkflow(traceClient(new SFNClient({})), 
 });
 
 export const handler = requestReportHandler({
-  savePendingReport: store.savePendingReport,
+  reserveReport: store.reserveReport,
+  dailyLimit: dailyLimitFromEnv(process.env.REPORT_DAILY_LIMIT),
   discardPendingReport: store.discardPendingReport,
   startReportWorkflow,
   now: () => new Date(),

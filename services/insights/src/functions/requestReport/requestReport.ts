@@ -9,20 +9,43 @@ import type { ReportRequest } from '../../generated/http';
 import { validateReportRequest } from '../../generated/httpValidators';
 import { isFutureMonth } from '../../report/domain/month';
 import { newReportId, pendingReport } from '../../report/domain/report';
-import type { Clock, DiscardPendingReport, SavePendingReport, StartReportWorkflow } from '../../report/ports';
+import type { Clock, DiscardPendingReport, ReserveReport, StartReportWorkflow } from '../../report/ports';
+
+/** New reports a user may request per UTC day unless configured (`REPORT_DAILY_LIMIT`). */
+export const DEFAULT_DAILY_REPORT_LIMIT = 10;
 
 export interface RequestReportDependencies {
-  savePendingReport: SavePendingReport;
+  reserveReport: ReserveReport;
   discardPendingReport: DiscardPendingReport;
   startReportWorkflow: StartReportWorkflow;
   now: Clock;
+  /** New reports per user and UTC day (default DEFAULT_DAILY_REPORT_LIMIT). */
+  dailyLimit?: number;
   newReportId?: () => string;
 }
 
+/** `REPORT_DAILY_LIMIT` as a positive integer; anything else is a configuration error at cold start. */
+export function dailyLimitFromEnv(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_DAILY_REPORT_LIMIT;
+  const limit = Number(value);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new Error(`REPORT_DAILY_LIMIT must be a positive integer; got: ${value}`);
+  return limit;
+}
+
+const pendingAnswer = (reportId: string, statusCode: 200 | 202): HttpResult => ({
+  statusCode,
+  body: { reportId, status: 'pending' },
+  headers: { location: `/insights/reports/${reportId}` },
+});
+
 /**
  * POST /insights/reports: records a pending report of the caller's month and starts its workflow (execution
- * named by the report id). If the workflow cannot be started the pending report is removed again, so a failed
- * request leaves nothing behind, and the caller gets 503 to retry.
+ * named by the report id). Each request may start a Standard execution and a model call, so it is limited:
+ * while a report of the same month is in flight the request answers 200 with that report (nothing started),
+ * and past the daily limit it answers 429 REPORT_LIMIT_REACHED with Retry-After (the next UTC day). If the
+ * workflow cannot be started the pending report is removed again, so a failed request leaves nothing behind
+ * (nor counts), and the caller gets 503 to retry.
  */
 export function requestReport(deps: RequestReportDependencies) {
   return async (request: HttpRequest<ReportRequest>): Promise<HttpResult> => {
@@ -34,11 +57,24 @@ export function requestReport(deps: RequestReportDependencies) {
       ]);
     }
     const key = { userId: request.userId, reportId: (deps.newReportId ?? newReportId)() };
-    await deps.savePendingReport(pendingReport(key, month, now));
+    const report = pendingReport(key, month, now);
+    const reservation = await deps.reserveReport(report, {
+      dailyLimit: deps.dailyLimit ?? DEFAULT_DAILY_REPORT_LIMIT,
+    });
+    if (reservation.outcome === 'in-flight') return pendingAnswer(reservation.reportId, 200);
+    if (reservation.outcome === 'limit-reached') {
+      throw new HttpProblemError(
+        429,
+        'REPORT_LIMIT_REACHED',
+        `At most ${reservation.limit} reports can be requested per day; try again tomorrow (UTC)`,
+        { limit: reservation.limit },
+        { headers: { 'retry-after': String(reservation.retryAfterSeconds) } },
+      );
+    }
     try {
       await deps.startReportWorkflow({ ...key, month, correlationId: request.correlationId });
     } catch (error) {
-      await deps.discardPendingReport(key);
+      await deps.discardPendingReport(report);
       throw new HttpProblemError(
         503,
         'REPORT_NOT_STARTED',
@@ -50,11 +86,7 @@ export function requestReport(deps: RequestReportDependencies) {
         },
       );
     }
-    return {
-      statusCode: 202,
-      body: { reportId: key.reportId, status: 'pending' },
-      headers: { location: `/insights/reports/${key.reportId}` },
-    };
+    return pendingAnswer(key.reportId, 202);
   };
 }
 

@@ -44,3 +44,18 @@ export function reportFromItem(item: Record<string, unknown>): Report {
   for (const field of FIELDS) if (item[field] !== undefined) report[field] = item[field];
   return report as unknown as Report;
 }
+
+/**
+ * The marker of a user's requested report in flight for a month (at most one): `reportId`, `lockedUntil` (epoch
+ * seconds, after which a stuck marker no longer blocks), `expiresAt` (TTL). Removed when the report is final.
+ */
+export const inFlightKey = (userId: string, month: string) => ({
+  PK: `USER#${userId}`,
+  SK: `REPORT_IN_FLIGHT#${month}`,
+});
+
+/** The count of a user's requested reports on one UTC day (`requests`, `expiresAt`). */
+export const dailyRequestsKey = (userId: string, day: string) => ({
+  PK: `USER#${userId}`,
+  SK: `REPORT_REQUESTS#${day}`,
+});

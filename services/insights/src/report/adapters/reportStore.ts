@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import {
   DeleteCommand,
   type DynamoDBDocumentClient,
@@ -8,14 +9,24 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { outboxItem } from '@spendwise/outbox';
 import { cancellationCodes, conditionFailed } from '../../adapters/transactions';
+import type { Report } from '../domain/report';
 import type {
   DiscardPendingReport,
   FindReport,
   FinishReport,
   ListReportsOfMonth,
+  Reservation,
+  ReserveReport,
   SavePendingReport,
 } from '../ports';
-import { reportFromItem, reportItem, reportKey, reportsOfUser } from './reportItems';
+import {
+  dailyRequestsKey,
+  inFlightKey,
+  reportFromItem,
+  reportItem,
+  reportKey,
+  reportsOfUser,
+} from './reportItems';
 
 export interface ReportStoreConfig {
   tableName: string;
@@ -27,6 +38,23 @@ const LIST_LIMIT = 100;
 
 const transactionConditionFailed = (error: unknown, index: number) =>
   cancellationCodes(error)?.[index] === 'ConditionalCheckFailed';
+
+/**
+ * How long an in-flight marker blocks a new report of its month: the workflow's own limit (TimeoutSeconds 900)
+ * and a margin. A marker is removed as soon as its report is final; this only bounds a marker left behind.
+ */
+export const IN_FLIGHT_SECONDS = 20 * 60;
+
+/** Attempts of a reservation that lost a race to a concurrent transaction (TransactionConflict). */
+const RESERVE_ATTEMPTS = 5;
+
+const DAY_SECONDS = 86_400;
+const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
+/** The UTC day of an instant, `YYYY-MM-DD`, and the seconds left until the next one starts. */
+function utcDay(now: Date): { day: string; secondsLeft: number } {
+  const seconds = epochSeconds(now);
+  return { day: now.toISOString().slice(0, 10), secondsLeft: DAY_SECONDS - (seconds % DAY_SECONDS) };
+}
 
 /**
  * DynamoDB adapters of the report ports. A report's final state and its event are written in one transaction
@@ -54,21 +82,160 @@ export function buildReportStore(client: DynamoDBDocumentClient, config: ReportS
     }
   };
 
-  const discardPendingReport: DiscardPendingReport = async (key) => {
+  /** The report an in-flight marker names, if that report is still pending (else the marker is stale). */
+  const pendingHolder = async (userId: string, month: string, seconds: number) => {
+    const { Item } = await client.send(
+      new GetCommand({ TableName: tableName, Key: inFlightKey(userId, month), ConsistentRead: true }),
+    );
+    if (!Item) return { holder: undefined };
+    const reportId = String(Item.reportId);
+    if (Number(Item.lockedUntil) < seconds) return { holder: undefined, stale: reportId };
+    const held = await findReport({ userId, reportId });
+    return held?.status === 'pending' ? { holder: reportId } : { holder: undefined, stale: reportId };
+  };
+
+  type Attempt = Reservation | { outcome: 'retry'; stale?: string };
+
+  /**
+   * One try. The marker may be taken if there is none, if it has expired, or if it names `stale`: a report that
+   * was found final (or gone) while its marker was still there (the marker is removed just after the report
+   * becomes final, so a client may see the report ready a moment before).
+   */
+  const reserveOnce = async (report: Report, dailyLimit: number, stale?: string): Promise<Attempt> => {
+    const at = now();
+    const seconds = epochSeconds(at);
+    // The day the report was requested on: the same day its discard gives back.
+    const { day, secondsLeft } = utcDay(new Date(report.createdAt));
+    try {
+      await client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: tableName,
+                Item: reportItem(report),
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+            {
+              Put: {
+                TableName: tableName,
+                Item: {
+                  ...inFlightKey(report.userId, report.month),
+                  type: 'ReportInFlight',
+                  reportId: report.reportId,
+                  lockedUntil: seconds + IN_FLIGHT_SECONDS,
+                  expiresAt: seconds + IN_FLIGHT_SECONDS + DAY_SECONDS,
+                },
+                ConditionExpression: `attribute_not_exists(PK) OR lockedUntil < :now${stale ? ' OR reportId = :stale' : ''}`,
+                ExpressionAttributeValues: { ':now': seconds, ...(stale ? { ':stale': stale } : {}) },
+              },
+            },
+            {
+              Update: {
+                TableName: tableName,
+                Key: dailyRequestsKey(report.userId, day),
+                UpdateExpression: 'ADD requests :one SET #type = :type, expiresAt = :expiresAt',
+                ConditionExpression: 'attribute_not_exists(requests) OR requests < :limit',
+                ExpressionAttributeNames: { '#type': 'type' },
+                ExpressionAttributeValues: {
+                  ':one': 1,
+                  ':limit': dailyLimit,
+                  ':type': 'ReportRequests',
+                  ':expiresAt': seconds + secondsLeft + DAY_SECONDS,
+                },
+              },
+            },
+          ],
+        }),
+      );
+      return { outcome: 'created' };
+    } catch (error) {
+      const codes = cancellationCodes(error);
+      if (!codes) throw error;
+      const attempt = await whyCancelled(codes, report, seconds);
+      if (attempt === 'limit')
+        return { outcome: 'limit-reached', limit: dailyLimit, retryAfterSeconds: secondsLeft };
+      if (attempt === 'conflict') return { outcome: 'retry', stale };
+      if (attempt) return attempt;
+      throw error;
+    }
+  };
+
+  /** What a cancelled reservation means: the month is in flight (or its marker stale), the limit, a race. */
+  const whyCancelled = async (
+    codes: (string | undefined)[],
+    report: Report,
+    seconds: number,
+  ): Promise<Attempt | 'limit' | 'conflict' | undefined> => {
+    if (codes[1] === 'ConditionalCheckFailed') {
+      const { holder, stale } = await pendingHolder(report.userId, report.month, seconds);
+      return holder ? { outcome: 'in-flight', reportId: holder } : { outcome: 'retry', stale };
+    }
+    if (codes[2] === 'ConditionalCheckFailed') return 'limit';
+    if (codes.includes('TransactionConflict')) return 'conflict';
+    return undefined;
+  };
+
+  const reserveReport: ReserveReport = async (report, { dailyLimit }) => {
+    let stale: string | undefined;
+    for (let attempt = 1; ; attempt++) {
+      const reservation = await reserveOnce(report, dailyLimit, stale);
+      if (reservation.outcome !== 'retry') return reservation;
+      stale = reservation.stale;
+      if (attempt >= RESERVE_ATTEMPTS)
+        throw new Error(`The report of ${report.month} could not be reserved: too many concurrent requests`);
+      await delay(Math.random() * 25 * 2 ** attempt);
+    }
+  };
+
+  /** Removes the in-flight marker of a report's month if it is this report's (a final report, or a discarded one). */
+  const releaseInFlight = async (report: Pick<Report, 'userId' | 'reportId' | 'month'>) => {
     try {
       await client.send(
         new DeleteCommand({
           TableName: tableName,
-          Key: reportKey(key),
-          ConditionExpression: '#status = :pending',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':pending': 'pending' },
+          Key: inFlightKey(report.userId, report.month),
+          ConditionExpression: 'reportId = :reportId',
+          ExpressionAttributeValues: { ':reportId': report.reportId },
+        }),
+      );
+    } catch (error) {
+      // No marker (a scheduled report, or already released) or another report's: nothing to release.
+      if (!conditionFailed(error)) throw error;
+    }
+  };
+
+  const discardPendingReport: DiscardPendingReport = async (report) => {
+    try {
+      await client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Delete: {
+                TableName: tableName,
+                Key: reportKey(report),
+                ConditionExpression: '#status = :pending',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':pending': 'pending' },
+              },
+            },
+            {
+              Update: {
+                TableName: tableName,
+                Key: dailyRequestsKey(report.userId, report.createdAt.slice(0, 10)),
+                UpdateExpression: 'ADD requests :minusOne',
+                ExpressionAttributeValues: { ':minusOne': -1 },
+              },
+            },
+          ],
         }),
       );
     } catch (error) {
       // Already finished (the workflow did start after all) or already gone: either way, nothing to undo.
-      if (!conditionFailed(error)) throw error;
+      if (!cancellationCodes(error)?.includes('ConditionalCheckFailed')) throw error;
     }
+    await releaseInFlight(report);
   };
 
   const findReport: FindReport = async (key) => {
@@ -110,14 +277,24 @@ export function buildReportStore(client: DynamoDBDocumentClient, config: ReportS
           ],
         }),
       );
-      return 'finished';
     } catch (error) {
-      if (transactionConditionFailed(error, 0)) return 'already-final';
-      throw error;
+      if (!transactionConditionFailed(error, 0)) throw error;
+      await releaseInFlight(report);
+      return 'already-final';
     }
+    await releaseInFlight(report);
+    return 'finished';
   };
 
-  return { savePendingReport, discardPendingReport, findReport, listReportsOfMonth, finishReport };
+  return {
+    savePendingReport,
+    reserveReport,
+    discardPendingReport,
+    releaseInFlight,
+    findReport,
+    listReportsOfMonth,
+    finishReport,
+  };
 }
 
 export type ReportStore = ReturnType<typeof buildReportStore>;

@@ -16,7 +16,7 @@ describe('writeFallbackReport', () => {
     const report = writeFallbackReport(octoberStatistics(), 'invalid-answer');
 
     expect(report.summary).toBe(
-      'In 2026-10 you spent 699.50 EUR across 20 expenses, 46% more than in 2026-09 (480.00 EUR). You also spent in 1 other currency. Your largest category was Groceries (60% of spending in EUR).',
+      'In 2026-10 you spent €699.50 across 20 expenses, 46% more than in 2026-09 (€480.00). You also spent in 1 other currency. Your largest category was Groceries (60% of spending in EUR).',
     );
     expect(report.recommendations.map((r) => r.title)).toEqual([
       'Rein in Groceries',

@@ -3,8 +3,8 @@
  * model is unavailable or when its answer is invalid. Same statistics, same report; always valid against the
  * model answer's schema, so readers treat both sources alike (the report is flagged `source: fallback`).
  */
+import { formatMoney } from '@spendwise/contracts';
 import type { ReportModelAnswer } from './answer';
-import { formatMoney } from './money';
 import { userText } from './prompt';
 import type { ReportStatistics } from './statistics';
 
@@ -23,7 +23,7 @@ function summaryOf(statistics: ReportStatistics, reason: FallbackReason): string
   const { month, previousMonth, expenseCount } = statistics;
   const main = statistics.totals[0];
   if (!main) return `No expenses were recorded in ${month}, so there is nothing to report yet.`;
-  const spent = `In ${month} you spent ${formatMoney(main.minorUnits, main.currency)} across ${main.expenseCount} expenses, ${changeWords(main.changePercent, formatMoney(main.previousMinorUnits, main.currency), previousMonth)}.`;
+  const spent = `In ${month} you spent ${formatMoney({ minorUnits: main.minorUnits, currency: main.currency })} across ${main.expenseCount} expenses, ${changeWords(main.changePercent, formatMoney({ minorUnits: main.previousMinorUnits, currency: main.currency }), previousMonth)}.`;
   const otherCount = statistics.totals.length - 1;
   const others =
     otherCount > 0
@@ -44,7 +44,7 @@ function highlightsOf(statistics: ReportStatistics): string[] {
   const highlights = [`${statistics.expenseCount} expenses on ${statistics.activeDays} days.`];
   for (const category of statistics.topCategories.slice(0, 2)) {
     highlights.push(
-      `${userText(category.name)}: ${formatMoney(category.minorUnits, category.currency)} (${category.sharePercent}%).`,
+      `${userText(category.name)}: ${formatMoney({ minorUnits: category.minorUnits, currency: category.currency })} (${category.sharePercent}%).`,
     );
   }
   const over = statistics.budgets.filter((budget) => budget.status === 'over');
@@ -52,7 +52,7 @@ function highlightsOf(statistics: ReportStatistics): string[] {
   const increase = statistics.biggestIncreases[0];
   if (increase) {
     highlights.push(
-      `${userText(increase.name)} rose by ${formatMoney(increase.changeMinorUnits, increase.currency)} since ${statistics.previousMonth}.`,
+      `${userText(increase.name)} rose by ${formatMoney({ minorUnits: increase.changeMinorUnits, currency: increase.currency })} since ${statistics.previousMonth}.`,
     );
   }
   return highlights.slice(0, 5);
@@ -80,14 +80,14 @@ function specificRecommendations(statistics: ReportStatistics): Recommendation[]
     const name = userText(budget.name);
     found.push({
       title: budget.status === 'over' ? `Rein in ${name}` : `Watch ${name}`,
-      detail: `You used ${budget.usedPercent}% of your ${formatMoney(budget.budgetMinorUnits, budget.currency)} budget for ${name}. Set yourself a weekly limit for it next month.`,
+      detail: `You used ${budget.usedPercent}% of your ${formatMoney({ minorUnits: budget.budgetMinorUnits, currency: budget.currency })} budget for ${name}. Set yourself a weekly limit for it next month.`,
     });
   }
   const increase = statistics.biggestIncreases[0];
   if (increase) {
     found.push({
       title: `Look into ${userText(increase.name)}`,
-      detail: `Spending on ${userText(increase.name)} rose by ${formatMoney(increase.changeMinorUnits, increase.currency)} compared with ${statistics.previousMonth}. Check whether that was planned.`,
+      detail: `Spending on ${userText(increase.name)} rose by ${formatMoney({ minorUnits: increase.changeMinorUnits, currency: increase.currency })} compared with ${statistics.previousMonth}. Check whether that was planned.`,
     });
   }
   if (statistics.anomalies.length) {

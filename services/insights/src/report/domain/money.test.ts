@@ -1,18 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { formatMoney, percentOf } from './money';
+import { percentOf } from './money';
 import { isFutureMonth, previousMonth } from './month';
-
-describe('formatMoney', () => {
-  it.each([
-    [123_456, 'EUR', '1,234.56 EUR'],
-    [5, 'EUR', '0.05 EUR'],
-    [-1_999, 'USD', '-19.99 USD'],
-    [1_500, 'JPY', '1,500 JPY'],
-    [1_234_567, 'BHD', '1,234.567 BHD'],
-  ])('writes %i minor units of %s as %s', (minorUnits, currency, text) => {
-    expect(formatMoney(minorUnits, currency)).toBe(text);
-  });
-});
 
 describe('months and percentages', () => {
   it('steps back over a year boundary', () => {

@@ -4,7 +4,7 @@
  * `>` and `&` escaped as a JSON unicode escape, so no name can close the block or open another one. The system
  * prompt tells the model that the block is data, never instructions.
  */
-import { formatMoney } from './money';
+import { formatMoney } from '@spendwise/contracts';
 import type { ReportStatistics } from './statistics';
 
 export const DATA_OPEN = '<spending_data>';
@@ -45,7 +45,7 @@ export function escapedJson(value: unknown): string {
   );
 }
 
-const money = formatMoney;
+const money = (minorUnits: number, currency: string) => formatMoney({ minorUnits, currency });
 const signed = (minorUnits: number, currency: string) =>
   `${minorUnits > 0 ? '+' : ''}${money(minorUnits, currency)}`;
 

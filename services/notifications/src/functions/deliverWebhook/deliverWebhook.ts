@@ -1,5 +1,10 @@
 import type { AlertType, Severity } from '@spendwise/contracts';
-import { type IdempotencyOptions, type SqsEventConsumer, sqsEventConsumer } from '@spendwise/lambda-kit/sqs';
+import {
+  type IdempotencyOptions,
+  type RecordMeta,
+  type SqsEventConsumer,
+  sqsEventConsumer,
+} from '@spendwise/lambda-kit/sqs';
 import type { SQSRecord } from 'aws-lambda';
 import { ALERT_TYPES } from '../../domain/alert';
 import { InvalidWebhookUrlError } from '../../domain/errors';
@@ -45,6 +50,11 @@ export interface DeliverWebhookDependencies {
   post: PostWebhook;
   policy: WebhookPolicy;
   now: Clock;
+  /**
+   * The whole delivery's deadline in milliseconds (WEBHOOK_DEADLINE_MS): resolving the host, connecting, sending
+   * and reading the answer. Cut shorter when the invocation has less time left (see `deliveryDeadlineMs`).
+   */
+  deadlineMs: number;
   /** Told about every handled message (metrics, and a warning log for refused ones). */
   onOutcome?: (outcome: WebhookOutcome, message: WebhookMessage) => void;
 }
@@ -67,22 +77,44 @@ export function parseWebhookRecord(record: Pick<SQSRecord, 'body' | 'messageId'>
 export const webhookBody = ({ userId: _user, sourceEventId: _source, ...alert }: WebhookMessage) =>
   JSON.stringify(alert);
 
+/** Time kept back from the invocation's remaining time for the record's own bookkeeping after the POST. */
+export const DEADLINE_RESERVE_MS = 1_000;
+
+/**
+ * How long one delivery may take: the configured deadline, or less when the invocation would time out first
+ * (a timed-out invocation fails every record of its batch, the delivered ones too).
+ */
+export const deliveryDeadlineMs = (configuredMs: number, remainingMs: number | undefined): number =>
+  Math.min(configuredMs, (remainingMs ?? Number.POSITIVE_INFINITY) - DEADLINE_RESERVE_MS);
+
+/** The invocation has no time left for a delivery: the record is retried, like a timeout. */
+export class NoTimeLeftError extends Error {
+  constructor() {
+    super('Too little of the invocation is left for a webhook delivery');
+    this.name = 'NoTimeLeftError';
+  }
+}
+
 /**
  * Delivers one alert to the user's webhook as it is configured now: re-validates the URL, resolves the host and
  * refuses non-public answers (DNS rebinding), POSTs to exactly the checked address with a signature, and
- * disables the webhook on 410 Gone. Other non-2xx answers and network errors throw, so SQS retries the record
- * after its visibility timeout and dead-letters it after three receives.
+ * disables the webhook on 410 Gone. Everything from resolving the host to reading the answer runs under one
+ * deadline (`AbortSignal.timeout`). Other non-2xx answers, network errors and a passed deadline throw, so SQS
+ * retries the record after its visibility timeout and dead-letters it after three receives.
  */
 export function deliverWebhook(deps: DeliverWebhookDependencies) {
-  const attempt = async ({ message }: WebhookDelivery): Promise<WebhookOutcome> => {
+  const attempt = async ({ message }: WebhookDelivery, meta?: RecordMeta): Promise<WebhookOutcome> => {
     const prefs = await deps.findPreferences(message.userId);
     if (!wantsWebhook(prefs, message.type) || !prefs.webhookUrl || !prefs.webhookSecret) return 'not-wanted';
+    const deadlineMs = deliveryDeadlineMs(deps.deadlineMs, meta?.context?.getRemainingTimeInMillis?.());
+    if (deadlineMs <= 0) throw new NoTimeLeftError();
+    const signal = AbortSignal.timeout(deadlineMs);
     let address: string;
     let url: URL;
     try {
       url = validateWebhookUrl(prefs.webhookUrl, deps.policy);
       const host = unbracket(url.hostname);
-      const addresses = ipVersionOf(host) === 0 ? await deps.resolveHost(host) : [host];
+      const addresses = ipVersionOf(host) === 0 ? await deps.resolveHost(host, signal) : [host];
       assertPublicResolution(addresses, deps.policy);
       address = addresses[0]!;
     } catch (error) {
@@ -94,6 +126,7 @@ export function deliverWebhook(deps: DeliverWebhookDependencies) {
       url,
       address,
       body,
+      signal,
       headers: {
         'content-type': 'application/json',
         'user-agent': 'Spendwise-Webhooks/1',
@@ -108,14 +141,17 @@ export function deliverWebhook(deps: DeliverWebhookDependencies) {
     if (status < 200 || status > 299) throw new WebhookDeliveryError(status);
     return 'delivered';
   };
-  return async (delivery: WebhookDelivery) => {
-    const outcome = await attempt(delivery);
+  return async (delivery: WebhookDelivery, meta?: RecordMeta) => {
+    const outcome = await attempt(delivery, meta);
     deps.onOutcome?.(outcome, delivery.message);
     return { outcome };
   };
 }
 
-/** The SQS consumer of the webhook-deliveries queue. */
+/**
+ * The SQS consumer of the webhook-deliveries queue. The records of a batch are delivered concurrently, each
+ * under its own deadline, so a slow receiver costs the batch one deadline and fails only its own record.
+ */
 export const deliverWebhookHandler = (
   deps: DeliverWebhookDependencies & { idempotency: IdempotencyOptions | false },
 ): SqsEventConsumer =>
@@ -123,4 +159,5 @@ export const deliverWebhookHandler = (
     parse: parseWebhookRecord,
     handle: deliverWebhook(deps),
     idempotency: deps.idempotency,
+    processInParallel: true,
   });

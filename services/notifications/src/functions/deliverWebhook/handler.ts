@@ -1,8 +1,9 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { intEnv, optionalEnv, requireEnv } from '@spendwise/lambda-kit/env';
+import { intEnv, requireEnv } from '@spendwise/lambda-kit/env';
 import { logger, metrics } from '@spendwise/lambda-kit/observability';
 import { preferencesStore } from '../../adapters/storesFromEnv';
-import { buildWebhookPoster, resolveHost } from '../../adapters/webhookHttp';
+import { postWebhook, resolveHost } from '../../adapters/webhookHttp';
+import { webhookPolicyFromEnv } from '../../adapters/webhookPolicyFromEnv';
 import { deliverWebhookHandler, type WebhookOutcome } from './deliverWebhook';
 
 const METRIC: Record<WebhookOutcome, string> = {
@@ -16,16 +17,17 @@ export const handler = deliverWebhookHandler({
   findPreferences: preferencesStore.findPreferences,
   disableWebhook: preferencesStore.disableWebhook,
   resolveHost,
-  post: buildWebhookPoster({ timeoutMs: intEnv('WEBHOOK_TIMEOUT_MS', 5000) }),
-  policy: {
-    allowInsecure: optionalEnv('WEBHOOK_ALLOW_INSECURE', 'false') === 'true',
-    allowPrivateNetworks: optionalEnv('WEBHOOK_ALLOW_PRIVATE_NETWORKS', 'false') === 'true',
-  },
+  post: postWebhook,
+  policy: webhookPolicyFromEnv(),
+  deadlineMs: intEnv('WEBHOOK_DEADLINE_MS', 5000),
   now: () => new Date(),
   onOutcome: (outcome, message) => {
     metrics.addMetric(METRIC[outcome], MetricUnit.Count, 1);
     if (outcome === 'refused')
-      logger.warn('Webhook refused: not a public address', { userId: message.userId });
+      logger.warn('Webhook refused: not an allowed address or port', {
+        userId: message.userId,
+        notificationId: message.id,
+      });
   },
   idempotency: { tableName: requireEnv('IDEMPOTENCY_TABLE_NAME') },
 });

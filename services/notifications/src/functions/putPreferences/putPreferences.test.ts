@@ -27,7 +27,7 @@ function fakes() {
       },
       recordSubscription: async (_user: string, version: number, subscription: EmailSubscription | null) => {
         if (stored?.version !== version) return false;
-        stored = { ...stored, subscription, syncStatus: 'synced' };
+        stored = { ...stored, subscription, syncStatus: 'synced', webhookSecretPending: false };
         return true;
       },
       subscriptions: {
@@ -108,6 +108,27 @@ describe('PUT /notifications/preferences', () => {
     expect(set.body.webhookSecret).toBe('whsec_fixed');
     expect(unchanged.body.webhookSecret).toBeUndefined();
     expect(rotated.body.webhookSecret).toBe('whsec_fixed');
+  });
+
+  it('returns the webhook secret on the retry of a request that saved it and then answered 503', async () => {
+    const { deps, sns, stored } = fakes();
+    sns.failNext = 1;
+    const request = {
+      types: ['BudgetThresholdReached'],
+      email: 'a@example.com',
+      webhookUrl: 'https://hooks.example.com/in',
+    };
+
+    const failed = await put(deps, request);
+    const retried = await put(deps, request);
+    const later = await put(deps, request);
+
+    expect(failed.status).toBe(503);
+    expect(failed.body).toMatchObject({ webhookSecretPending: true });
+    expect(failed.body.webhookSecret).toBeUndefined();
+    expect(retried.status).toBe(200);
+    expect(retried.body.webhookSecret).toBe(stored()?.webhookSecret);
+    expect(later.body.webhookSecret).toBeUndefined();
   });
 
   it('rejects an unknown alert type before touching anything', async () => {

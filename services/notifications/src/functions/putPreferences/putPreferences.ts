@@ -1,4 +1,5 @@
 import { type HttpRequest, type HttpResult, httpHandler } from '@spendwise/lambda-kit/http';
+import { SubscriptionSyncError } from '../../domain/errors';
 import { canonicalTypes, normaliseEmail, type Preferences } from '../../domain/preferences';
 import { generateWebhookSecret } from '../../domain/signature';
 import { validateWebhookUrl, type WebhookPolicy } from '../../domain/webhookUrl';
@@ -30,7 +31,7 @@ function desiredPreferences(
   current: Preferences,
   body: PutPreferencesRequest,
   deps: Pick<PutPreferencesDependencies, 'policy' | 'now' | 'newSecret'>,
-): { desired: Preferences; newSecret: string | null } {
+): Preferences {
   const webhookUrl = body.webhookUrl === undefined ? current.webhookUrl : body.webhookUrl;
   if (webhookUrl !== null && webhookUrl !== current.webhookUrl) validateWebhookUrl(webhookUrl, deps.policy);
   const email = body.email === undefined ? current.email : body.email && normaliseEmail(body.email);
@@ -46,34 +47,51 @@ function desiredPreferences(
     email,
     webhookUrl,
     webhookSecret: webhookUrl === null ? null : (newSecret ?? current.webhookSecret),
+    // A secret stays pending until an answer carried it: a retry after a failure still returns it.
+    webhookSecretPending: webhookUrl !== null && (newSecret !== null || current.webhookSecretPending),
     // Setting the webhook again (even the same URL) re-enables it after a 410 Gone.
     webhookDisabledAt: body.webhookUrl === undefined ? current.webhookDisabledAt : null,
     syncStatus: 'pending',
     version: current.version + 1,
     updatedAt: deps.now().toISOString(),
   };
-  return { desired, newSecret };
+  return desired;
 }
 
 /**
  * PUT /notifications/preferences. Converges in three steps, each safe to repeat: (1) save the desired state with
  * `syncStatus: pending` (with the e-mail claim, atomically), (2) reconcile the e-mail subscription on the
  * user-alerts topic, (3) record the subscription SNS now holds. A failure after (1) answers 503 and the same
- * request completes the work; the webhook secret is returned only by the request that issued it.
+ * request completes the work. A new webhook secret is returned by every answer until one succeeds (step 3
+ * records that it was shown), so the retry the 503 asks for returns it too; after that only a rotation (here
+ * with `rotateWebhookSecret`, or `POST /notifications/preferences/webhook-secret`) shows a secret again.
  */
 export function putPreferences(deps: PutPreferencesDependencies) {
   return withDomainErrors(async (request: HttpRequest<PutPreferencesRequest>): Promise<HttpResult> => {
     const current = await deps.findPreferences(request.userId);
-    const { desired, newSecret } = desiredPreferences(current, request.body, deps);
+    const desired = desiredPreferences(current, request.body, deps);
     const released = current.email !== null && current.email !== desired.email ? current.email : null;
     await deps.savePreferences(desired, current.version, released);
-    const subscription = await reconcileSubscription(deps.subscriptions, desired, current.subscription);
+    let subscription: Preferences['subscription'];
+    try {
+      subscription = await reconcileSubscription(deps.subscriptions, desired, current.subscription);
+    } catch (error) {
+      if (error instanceof SubscriptionSyncError && desired.webhookSecretPending)
+        throw new SubscriptionSyncError(error.cause, true);
+      throw error;
+    }
     await deps.recordSubscription(request.userId, desired.version, subscription);
-    const saved: Preferences = { ...desired, subscription, syncStatus: 'synced' };
+    const saved: Preferences = {
+      ...desired,
+      subscription,
+      syncStatus: 'synced',
+      webhookSecretPending: false,
+    };
+    const secret = desired.webhookSecretPending ? desired.webhookSecret : null;
     return {
       statusCode: 200,
       headers: { 'cache-control': 'no-store' },
-      body: { ...presentPreferences(saved), ...(newSecret ? { webhookSecret: newSecret } : {}) },
+      body: { ...presentPreferences(saved), ...(secret ? { webhookSecret: secret } : {}) },
     };
   });
 }
