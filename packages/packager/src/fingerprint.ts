@@ -92,7 +92,7 @@ async function walk(dir: string, options: { skipTests: boolean }): Promise<strin
         return walk(path, options);
       }
       if (!entry.isFile()) return []; // symlinks and sockets are not sources
-      if (entry.name === LOCK_FILE) return []; // held while packaging: not a source
+      if (entry.name.startsWith(LOCK_FILE)) return []; // held (or being taken) while packaging: not a source
       if (options.skipTests && TEST_FILE.test(entry.name)) return [];
       return [path];
     }),

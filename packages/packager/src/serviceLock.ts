@@ -1,4 +1,5 @@
-import { open, readFile, rm } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { link, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** The lock file a packager holds in a service folder while it fingerprints and packages it. */
@@ -33,22 +34,30 @@ export async function withServiceLock<T>(
 ): Promise<T> {
   const file = join(dir, LOCK_FILE);
   const deadline = Date.now() + timeoutMs;
+  // The lock appears with its holder's pid already in it (a hard link to a written file is created atomically),
+  // so a process killed while taking it never leaves an empty lock that nobody could tell is stale. The written
+  // file lives only for the attempt.
+  const mine = `${file}.${process.pid}.${randomUUID()}`;
   for (;;) {
-    try {
-      const handle = await open(file, 'wx');
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const pid = await holderOf(file);
-      if (pid !== undefined && !isAlive(pid)) {
-        await rm(file, { force: true });
-        continue;
-      }
-      if (Date.now() > deadline) throw new Error(`${file} is still held by process ${pid ?? '?'}`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
+    await writeFile(mine, String(process.pid));
+    const taken = await link(mine, file)
+      .then(
+        () => true,
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === 'EEXIST') return false;
+          throw error;
+        },
+      )
+      .finally(() => rm(mine, { force: true }));
+    if (taken) break;
+    const pid = await holderOf(file);
+    // No pid: an empty lock written by an older packager that was killed before writing it.
+    if (pid === undefined || !isAlive(pid)) {
+      await rm(file, { force: true });
+      continue;
     }
+    if (Date.now() > deadline) throw new Error(`${file} is still held by process ${pid}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
   try {
     return await work();

@@ -4,6 +4,7 @@
  */
 export {
   type DynamoDbLocalProcess as DynamoDbLocal,
+  DynamoDbLocalStartError,
   freePort,
   startDynamoDbLocal,
 } from '@spendwise/local-cloud/dynamodb/dynamoDbLocal';

@@ -16,6 +16,7 @@ const start: Command = async (_args, options) => {
   await runForeground({
     rootDir: findRoot(),
     ...(options.port ? { awsPort: Number(options.port) } : {}),
+    ...(options['api-port'] ? { apiBasePort: Number(options['api-port']) } : {}),
     ...(options.stage ? { stage: String(options.stage) } : {}),
     inMemory: Boolean(options['in-memory']),
     force: Boolean(options.force),

@@ -7,7 +7,8 @@ usage: pnpm start                          (= spendwise-local start)
        pnpm exec spendwise-local <command>
 
 commands:
-  start [--port 4566] [--stage local] [--in-memory] [--force]   package, deploy and run every service
+  start [--port 4566] [--api-port 4600] [--stage local] [--in-memory] [--force]
+                                    package, deploy and run every service
         [--allow-origin http://localhost:5173 ...]   a local web app's origin the AWS endpoint answers
         [--allow-host name[:port] ...]               a Host name the AWS endpoint accepts besides loopback
   token <user> [--scope s ...]      print an access token for <user> (only the token, for $(...))
@@ -28,6 +29,7 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       port: { type: 'string' },
+      'api-port': { type: 'string' },
       stage: { type: 'string' },
       'in-memory': { type: 'boolean' },
       force: { type: 'boolean' },

@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import type { Unsupported } from '../core/errors';
 import { type RunningLocalCloud, type StartOptions, startLocalCloud } from '../localCloud';
+import { ensurePortFree, isPortInUse, portInUseMessage } from './busyPort';
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
@@ -12,8 +14,16 @@ export async function runForeground(
   options: Omit<StartOptions, 'progress' | 'printLogs'>,
 ): Promise<RunningLocalCloud> {
   const started = performance.now();
+  const awsPort = options.awsPort ?? 4566;
+  const dataDir = options.dataDir ?? join(options.rootDir, '.local-cloud');
+  await ensurePortFree(options.host ?? '127.0.0.1', awsPort, dataDir);
   err('starting the Spendwise local cloud…');
-  const cloud = await startLocalCloud({ ...options, progress: err, printLogs: out });
+  const cloud = await startLocalCloud({ ...options, progress: err, printLogs: out }).catch(
+    (error: unknown) => {
+      if (!isPortInUse(error)) throw error;
+      throw new Error(portInUseMessage(error, { awsPort, dataDir }));
+    },
+  );
   printSummary(cloud, performance.now() - started);
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isJavaTooOld, javaMissing, javaTooOld, javaVersion } from './java';
 import { dynamoDbCall } from './wire';
 
 /** DynamoDB Local did not start or answer in time. */
@@ -32,6 +33,8 @@ export interface StartDynamoDbLocalOptions {
   /** The local cloud's data folder: tables persist under `<dataDir>/dynamodb`. In memory when omitted. */
   dataDir?: string;
   readyTimeoutMs?: number;
+  /** The Java launcher (default `java`, from the PATH). */
+  java?: string;
 }
 
 /**
@@ -62,7 +65,8 @@ const LAUNCHER_DIR = fileURLToPath(new URL('../../java', import.meta.url));
  * credential and region sees the same tables, on loopback only (`host`), and waits until it answers.
  *
  * @example const db = await startDynamoDbLocal({ dataDir: '.local-cloud' }); … await db.stop();
- * @throws DynamoDbLocalStartError when Java is missing, the process exits or it never answers
+ * @throws DynamoDbLocalStartError when Java is missing or older than 17 (one line saying what to do), the
+ * process exits or it never answers
  */
 export async function startDynamoDbLocal(
   options: StartDynamoDbLocalOptions = {},
@@ -72,8 +76,9 @@ export async function startDynamoDbLocal(
   const dataPath = options.dataDir ? join(options.dataDir, 'dynamodb') : undefined;
   if (dataPath) await mkdir(dataPath, { recursive: true });
   const { jar, libraryPath } = dynamoDbLocalJar();
+  const java = options.java ?? 'java';
   const child = spawn(
-    'java',
+    java,
     [
       ...JVM_START_FLAGS,
       `-Djava.library.path=${libraryPath}`,
@@ -98,16 +103,23 @@ export async function startDynamoDbLocal(
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
   const exited = new Promise<never>((_, reject) => {
-    child.once('error', (error) =>
+    child.once('error', (error: NodeJS.ErrnoException) =>
       reject(
         new DynamoDbLocalStartError(
-          `DynamoDB Local could not start (is Java 17+ installed?): ${error.message}`,
+          error.code === 'ENOENT'
+            ? javaMissing(java)
+            : `DynamoDB Local could not start (${java}): ${error.message}`,
         ),
       ),
     );
-    child.once('exit', (code) =>
-      reject(new DynamoDbLocalStartError(`DynamoDB Local exited with ${code}:\n${output}`)),
-    );
+    // 'close', not 'exit': the JVM's last words are read by then.
+    child.once('close', (code) => {
+      if (!isJavaTooOld(output)) {
+        reject(new DynamoDbLocalStartError(`DynamoDB Local exited with ${code}:\n${output}`));
+        return;
+      }
+      void javaVersion(java).then((found) => reject(new DynamoDbLocalStartError(javaTooOld(java, found))));
+    });
   });
   exited.catch(() => undefined);
   const endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -116,7 +128,8 @@ export async function startDynamoDbLocal(
     await stopProcess(child);
   };
   try {
-    await Promise.race([waitUntilReady(endpoint, options.readyTimeoutMs ?? 30_000), exited]);
+    const gone = () => child.exitCode !== null || child.signalCode !== null;
+    await waitUntilReady(endpoint, options.readyTimeoutMs ?? 30_000, { gone, exited });
   } catch (error) {
     await stop();
     throw error;
@@ -137,10 +150,16 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function waitUntilReady(endpoint: string, timeoutMs: number): Promise<void> {
+/** Polls until DynamoDB Local answers; stops polling once the process is gone and rejects as `exited` does. */
+async function waitUntilReady(
+  endpoint: string,
+  timeoutMs: number,
+  process: { gone: () => boolean; exited: Promise<never> },
+): Promise<void> {
   const call = dynamoDbCall(endpoint);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    if (process.gone()) await process.exited;
     try {
       await call('ListTables', { Limit: 1 });
       return;

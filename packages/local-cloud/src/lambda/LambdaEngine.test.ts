@@ -128,7 +128,8 @@ describe('LambdaEngine', () => {
     const source =
       'const keep = []; export const handler = async () => { for (;;) keep.push(new Array(1e5).fill(Math.random())); };';
     const { engine, recorded } = await deployed([
-      { name: 'hungry', source, properties: { MemorySize: 128 } },
+      // Filling 128 MB takes seconds on a busy 2-core machine: a timeout long enough that only memory ends it.
+      { name: 'hungry', source, properties: { MemorySize: 128, Timeout: 60 } },
     ]);
 
     const outcome = await engine.invoke('hungry', {});

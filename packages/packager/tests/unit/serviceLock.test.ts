@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +31,16 @@ describe('withServiceLock', () => {
     const result = await withServiceLock(dir, async () => 'packaged', 2_000);
 
     expect(result).toBe('packaged');
+  });
+
+  it('takes over an empty lock, left by a packager killed before it wrote its pid', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lock-'));
+    await writeFile(join(dir, LOCK_FILE), '');
+
+    const result = await withServiceLock(dir, async () => 'packaged', 2_000);
+
+    expect(result).toBe('packaged');
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('releases the lock when the work fails', async () => {

@@ -11,6 +11,7 @@ export interface FunctionDeployer {
   deploy(spec: FunctionSpec): void;
 }
 
+/** The Node.js the workers run on: the project's pinned Node.js 24 under `pnpm start` / `npm start`. */
 const hostNodeMajor = Number(process.versions.node.split('.')[0]);
 
 /** Warns (once per run) that functions see the host's time zone: worker threads cannot have their own. */
@@ -31,7 +32,8 @@ async function createFunction(
   for (const issue of parsed.issues) deps.reporter.report(ctx, resource, issue.property, issue.reason);
   const runtimeMajor = /^nodejs(\d+)\.x$/.exec(spec.runtime)?.[1];
   if (runtimeMajor && Number(runtimeMajor) !== hostNodeMajor) {
-    const reason = `${spec.runtime} runs on the host's Node.js ${process.versions.node} (every function of this stack)`;
+    // Only when started outside the project's Node.js (e.g. `node packages/local-cloud/bin/local-cloud.mjs`).
+    const reason = `${spec.runtime} runs on Node.js ${process.versions.node} (every function of this stack): start with pnpm start or npm start for the project's Node.js 24`;
     deps.reporter.report(ctx, resource, 'Runtime', reason, `runtime:${resource.stack}:${spec.runtime}`);
   }
   warnTimeZone(ctx, deps.warned);
