@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { control, follow } from './control';
 import { findRoot } from './root';
 import { table } from './table';
@@ -17,6 +17,9 @@ const start: Command = async (_args, options) => {
     rootDir: findRoot(),
     ...(options.port ? { awsPort: Number(options.port) } : {}),
     ...(options.stage ? { stage: String(options.stage) } : {}),
+    ...(options['data-dir'] ? { dataDir: resolve(String(options['data-dir'])) } : {}),
+    ...(options['api-port'] ? { apiBasePort: Number(options['api-port']) } : {}),
+    ...(options['queue-time-scale'] ? { queueTimeScale: Number(options['queue-time-scale']) } : {}),
     inMemory: Boolean(options['in-memory']),
     force: Boolean(options.force),
   });

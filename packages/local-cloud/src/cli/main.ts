@@ -8,6 +8,8 @@ usage: pnpm start                          (= spendwise-local start)
 
 commands:
   start [--port 4566] [--stage local] [--in-memory] [--force]   package, deploy and run every service
+        [--data-dir .local-cloud] [--api-port 4600] [--queue-time-scale 1]
+                                    (port 0: any free port; see .local-cloud/endpoints.json)
   token <user> [--scope s ...]      print an access token for <user> (only the token, for $(...))
   invoke <function> [json|@file]    run a function and print its result and logs
   events tail [--source s]          print every event on the bus, live
@@ -27,6 +29,9 @@ async function main(argv: string[]): Promise<number> {
       port: { type: 'string' },
       stage: { type: 'string' },
       'in-memory': { type: 'boolean' },
+      'data-dir': { type: 'string' },
+      'api-port': { type: 'string' },
+      'queue-time-scale': { type: 'string' },
       force: { type: 'boolean' },
       scope: { type: 'string', multiple: true },
       source: { type: 'string' },
