@@ -151,6 +151,14 @@ export class StepFunctionsEngine implements StepFunctionsPort {
     return resumed;
   }
 
+  /**
+   * For a shutdown that aborts running executions: stops noting their end, so they stay saved and are started again
+   * on the next start (as after a crash) instead of being lost as ABORTED.
+   */
+  keepRunningExecutionsSaved(): void {
+    this.options.pending?.close();
+  }
+
   /** StartSyncExecution: EXPRESS state machines only, resolves when the execution has ended. */
   async startSyncExecution(stateMachineArn: string, input = '{}', name?: string): Promise<ExecutionRecord> {
     if (this.deployed(stateMachineArn).record.type !== 'EXPRESS') {

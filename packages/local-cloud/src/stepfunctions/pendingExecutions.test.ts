@@ -58,6 +58,19 @@ describe('executions across a crash', () => {
     hang({ ok: true, result: {}, durationMs: 1, coldStart: false });
   });
 
+  it('keeps the executions a shutdown aborts once told to, so the next start runs them again', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'sfn-')), 'executions.jsonl');
+    const before = engineOn(path, () => new Promise(() => {}));
+    const { executionArn } = await before.engine.startExecution(before.arn, '{}', 'r-2');
+    before.engine.keepRunningExecutionsSaved();
+    before.engine.stopExecution(executionArn, 'Shutdown');
+    await before.engine.waitForExecution(executionArn);
+
+    const after = engineOn(path, async () => ({ ok: true, result: {}, durationMs: 1, coldStart: false }));
+    expect(after.engine.resume()).toBe(1);
+    expect((await after.engine.waitForExecution(executionArn)).status).toBe('SUCCEEDED');
+  });
+
   it('does not keep executions that ended', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'sfn-')), 'executions.jsonl');
     const before = engineOn(path, async () => ({ ok: true, result: {}, durationMs: 1, coldStart: false }));
