@@ -8,6 +8,7 @@ import { type LocalDynamoDb, startDynamoDb } from './dynamodb';
 import { createEventsApi, EventBridgeEngine, eventsResourceProviders } from './events';
 import { HttpApiEngine } from './httpApi';
 import { LambdaEngine } from './lambda';
+import { openPersistence } from './persistence/enginePersistence';
 import { ScheduleProvider, SchedulerEngine } from './scheduler';
 import { SnsEngine } from './sns';
 import { SqsEngine } from './sqs';
@@ -47,19 +48,24 @@ export async function createEngines(ctx: LocalCloud, options: EngineOptions): Pr
   const dynamodb = await startDynamoDb(ctx);
   const model = new LocalModel(ctx);
   const auth = new AuthEngine(ctx);
+  // What must survive a crash (queue messages, bus deliveries, async events, executions), unless in memory.
+  const kept = openPersistence(ctx.config);
   const engines: Engines = {
     dynamodb,
     metrics,
-    lambda: new LambdaEngine(ctx),
-    sqs: new SqsEngine(ctx, { visibilityTimeScale: options.queueTimeScale ?? 1 }),
+    lambda: new LambdaEngine(ctx, kept.asyncEvents ? { pending: kept.asyncEvents } : {}),
+    sqs: new SqsEngine(ctx, {
+      visibilityTimeScale: options.queueTimeScale ?? 1,
+      ...(kept.sqsDir ? { persistDir: kept.sqsDir, syncWrites: kept.syncWrites } : {}),
+    }),
     sns: new SnsEngine(ctx),
-    events: new EventBridgeEngine(ctx),
+    events: new EventBridgeEngine(ctx, kept.deliveries ? { pending: kept.deliveries } : {}),
     alarms: new AlarmEngine(ctx, { timeScale: options.alarmTimeScale }),
     auth,
     httpApi: new HttpApiEngine(ctx, { keys: auth, basePort: options.apiBasePort }),
     ssm: new ParameterStoreEngine(ctx.config),
     model,
-    sfn: new StepFunctionsEngine(ctx, { model }),
+    sfn: new StepFunctionsEngine(ctx, { model, ...(kept.executions ? { pending: kept.executions } : {}) }),
     scheduler: new SchedulerEngine(ctx),
   };
   ctx.lambda = engines.lambda;

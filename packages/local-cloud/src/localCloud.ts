@@ -19,6 +19,7 @@ import {
 } from './engines';
 import { checkAllowedOrigins, Gateway } from './gateway';
 import { LocalLogSink } from './logs/logSink';
+import { describeResumed, resumeEngines } from './persistence/enginePersistence';
 
 export interface StartOptions extends Partial<Omit<LocalCloudConfig, 'rootDir'>> {
   rootDir: string;
@@ -111,6 +112,8 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
     config.awsPort = Number(new URL(awsEndpoint).port);
     progress(`AWS endpoint on ${awsEndpoint}`);
     await deployStacks(await packaged, providersOf(engines), ctx);
+    const resumed = describeResumed(resumeEngines(engines));
+    if (resumed) progress(resumed);
     const apis = await engines.httpApi.start();
     engines.alarms.registerGauge(
       'AWS/SQS',

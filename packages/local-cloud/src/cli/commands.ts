@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { control, follow } from './control';
 import { findRoot } from './root';
 import { table } from './table';
@@ -18,6 +18,8 @@ const start: Command = async (_args, options) => {
     ...(options.port ? { awsPort: Number(options.port) } : {}),
     ...(options['api-port'] ? { apiBasePort: Number(options['api-port']) } : {}),
     ...(options.stage ? { stage: String(options.stage) } : {}),
+    ...(options['data-dir'] ? { dataDir: resolve(String(options['data-dir'])) } : {}),
+    ...(options['queue-time-scale'] ? { queueTimeScale: Number(options['queue-time-scale']) } : {}),
     inMemory: Boolean(options['in-memory']),
     force: Boolean(options.force),
     allowedOrigins: (options['allow-origin'] as string[] | undefined) ?? [],

@@ -9,6 +9,8 @@ usage: pnpm start                          (= spendwise-local start)
 commands:
   start [--port 4566] [--api-port 4600] [--stage local] [--in-memory] [--force]
                                     package, deploy and run every service
+        [--data-dir .local-cloud] [--queue-time-scale 1]
+                                    (port 0: any free port; see .local-cloud/endpoints.json)
         [--allow-origin http://localhost:5173 ...]   a local web app's origin the AWS endpoint answers
         [--allow-host name[:port] ...]               a Host name the AWS endpoint accepts besides loopback
   token <user> [--scope s ...]      print an access token for <user> (only the token, for $(...))
@@ -32,6 +34,8 @@ async function main(argv: string[]): Promise<number> {
       'api-port': { type: 'string' },
       stage: { type: 'string' },
       'in-memory': { type: 'boolean' },
+      'data-dir': { type: 'string' },
+      'queue-time-scale': { type: 'string' },
       force: { type: 'boolean' },
       'allow-origin': { type: 'string', multiple: true },
       'allow-host': { type: 'string', multiple: true },

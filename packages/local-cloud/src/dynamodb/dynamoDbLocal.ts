@@ -129,7 +129,7 @@ export async function startDynamoDbLocal(
   };
   try {
     const gone = () => child.exitCode !== null || child.signalCode !== null;
-    await waitUntilReady(endpoint, options.readyTimeoutMs ?? 30_000, { gone, exited });
+    await waitUntilReady(endpoint, options.readyTimeoutMs ?? readyTimeoutFromEnv(), { gone, exited });
   } catch (error) {
     await stop();
     throw error;
@@ -185,4 +185,10 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
   await exited;
   clearTimeout(timer);
+}
+
+/** How long to wait for the JVM: 30 s, or `SPENDWISE_DYNAMODB_READY_TIMEOUT_MS` on a machine known to be loaded. */
+function readyTimeoutFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.SPENDWISE_DYNAMODB_READY_TIMEOUT_MS);
+  return Number.isFinite(value) && value > 0 ? value : 30_000;
 }

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { LocalCloud } from '../core/context';
 import type { MessageAttributeValue } from '../core/ports';
+import type { PendingWork } from '../persistence/pendingWork';
 import type { Scheduler } from './clock';
 import { type DeliveryJob, invokeTarget, UnsupportedTargetError } from './invokeTarget';
 import { countRuleMetric } from './metrics';
@@ -10,7 +12,20 @@ export interface DeliveryOptions {
   schedule: Scheduler;
   timing: RetryTiming;
   hasBus: (arn: string) => boolean;
+  /** Deliveries not finished yet, kept across a crash (absent: in memory only). */
+  pending?: PendingDeliveries;
 }
+
+/** A delivery job as it is saved: the ingestion time as ISO text. */
+export type SavedDeliveryJob = Omit<DeliveryJob, 'ingestionTime'> & { ingestionTime: string };
+
+/** How far a saved delivery got: retries done and AWS time spent on them. */
+export interface DeliveryProgress {
+  retries: number;
+  elapsedMs: number;
+}
+
+export type PendingDeliveries = PendingWork<SavedDeliveryJob, DeliveryProgress>;
 
 /** Why a delivery failed, with the ERROR_CODE a dead-letter message carries. */
 export interface DeliveryFailure {
@@ -46,9 +61,24 @@ export class TargetDelivery {
     private readonly options: DeliveryOptions,
   ) {}
 
-  /** Starts delivering; returns at once. */
+  /** Starts delivering; returns at once (with the job saved first when deliveries are kept across a crash). */
   deliver(job: DeliveryJob): void {
-    this.track(this.attempt(job, 0, 0));
+    const id = randomUUID();
+    this.options.pending?.add(id, { ...job, ingestionTime: job.ingestionTime.toISOString() });
+    this.track(this.attempt(job, 0, 0, id));
+  }
+
+  /**
+   * Takes up the deliveries a crash interrupted (first attempt or a retry waiting), where they were: an event may
+   * reach its target twice (at least once, as on AWS). Returns how many were resumed.
+   */
+  resume(): number {
+    const saved = this.options.pending?.restored() ?? [];
+    for (const { id, item, progress } of saved) {
+      const job: DeliveryJob = { ...item, ingestionTime: new Date(item.ingestionTime) };
+      this.track(this.attempt(job, progress?.retries ?? 0, progress?.elapsedMs ?? 0, id));
+    }
+    return saved.length;
   }
 
   /** Resolves once no delivery attempt is running (retries waiting on the scheduler are not running). */
@@ -61,23 +91,32 @@ export class TargetDelivery {
     void attempt.finally(() => this.inFlight.delete(attempt));
   }
 
-  private async attempt(job: DeliveryJob, retriesDone: number, elapsedMs: number): Promise<void> {
+  private async attempt(job: DeliveryJob, retriesDone: number, elapsedMs: number, id: string): Promise<void> {
     try {
       await invokeTarget(this.ctx, job, this.options.hasBus);
       countRuleMetric(this.ctx, job.rule, 'Invocations', this.options.now());
+      this.options.pending?.done(id);
     } catch (error) {
-      await this.failed(job, describeFailure(error), retriesDone, elapsedMs).catch((fault: unknown) =>
+      await this.failed(job, describeFailure(error), retriesDone, elapsedMs, id).catch((fault: unknown) =>
         this.ctx.log(`events: failure handling for rule ${job.rule.name} failed: ${String(fault)}`),
       );
     }
   }
 
-  private async failed(job: DeliveryJob, failure: DeliveryFailure, retriesDone: number, elapsedMs: number) {
+  private async failed(
+    job: DeliveryJob,
+    failure: DeliveryFailure,
+    retriesDone: number,
+    elapsedMs: number,
+    id: string,
+  ) {
     const step = failure.retryable
       ? nextRetry(job.target.RetryPolicy, retriesDone, elapsedMs, this.options.timing)
       : undefined;
     if (step && 'retryAfterMs' in step) {
-      const retry = () => this.track(this.attempt(job, retriesDone + 1, elapsedMs + step.retryAfterMs));
+      const progress = { retries: retriesDone + 1, elapsedMs: elapsedMs + step.retryAfterMs };
+      this.options.pending?.progress(id, progress);
+      const retry = () => this.track(this.attempt(job, progress.retries, progress.elapsedMs, id));
       this.options.schedule(retry, step.retryAfterMs * this.options.timing.scale);
       return;
     }
@@ -85,6 +124,7 @@ export class TargetDelivery {
     countRuleMetric(this.ctx, job.rule, 'Invocations', now);
     countRuleMetric(this.ctx, job.rule, 'FailedInvocations', now);
     await this.deadLetter(job, failure, retriesDone, step?.exhausted);
+    this.options.pending?.done(id);
   }
 
   private async deadLetter(

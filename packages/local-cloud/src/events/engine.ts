@@ -3,7 +3,7 @@ import type { LocalCloud } from '../core/context';
 import type { BusEvent, EventBusPort, PutEventsEntry, PutEventsResultEntry } from '../core/ports';
 import { ArchiveStore, type Replay, type ReplayRequest } from './archives';
 import { isoSeconds, type Scheduler, timerScheduler } from './clock';
-import { TargetDelivery } from './delivery';
+import { type PendingDeliveries, TargetDelivery } from './delivery';
 import { buildEvent, checkPutEventsRequest, entryError } from './entries';
 import { countMatchedEvent, countRuleMetric } from './metrics';
 import { isEnabled, type Rule } from './model';
@@ -21,6 +21,8 @@ export interface EventBridgeOptions {
   /** Backoff and its local time scale (default: AWS-like backoff played 1000× faster). */
   retry?: Partial<RetryTiming>;
   newId?: () => string;
+  /** Keeps deliveries not finished yet (first attempts, retries waiting) across a crash; absent: in memory only. */
+  pending?: PendingDeliveries;
 }
 
 /** A rule that runs on a schedule, for the scheduler engine to fire. */
@@ -77,7 +79,13 @@ export class EventBridgeEngine implements EventBusPort {
       schedule: this.schedule,
       timing: { ...DEFAULT_RETRY_TIMING, ...options.retry },
       hasBus: (arn) => this.registry.hasBus(arn),
+      ...(options.pending ? { pending: options.pending } : {}),
     });
+  }
+
+  /** After a restart's deployment: takes up the deliveries a crash interrupted; returns how many. */
+  resume(): number {
+    return this.delivery.resume();
   }
 
   /** PutEvents: whole-request checks throw `ValidationException`; each entry gets an EventId or an error. */

@@ -6,7 +6,7 @@ import type { InvokeOutcome, LambdaPort } from '../core/ports';
 import type { AwsApi } from '../core/protocol';
 import type { ResourceProvider } from '../core/resources';
 import { lambdaInvokeApi } from './api/invokeApi';
-import { AsyncInvoker } from './async/AsyncInvoker';
+import { AsyncInvoker, type PendingAsyncEvents } from './async/AsyncInvoker';
 import { functionNameOf } from './functionRef';
 import type { DeployedFunction } from './invoke/DeployedFunction';
 import { type Invocation, runInvocation } from './invoke/runInvocation';
@@ -30,6 +30,8 @@ export interface LambdaEngineOptions {
   initTimeoutMs?: number;
   /** An environment idle this long is ended (default 15 minutes). */
   idleTimeoutMs?: number;
+  /** Keeps asynchronous events not finished (queued, or waiting for a retry) across a crash; absent: in memory. */
+  pending?: PendingAsyncEvents;
 }
 
 /** One line of `functions()`, for the CLI. */
@@ -66,7 +68,7 @@ export class LambdaEngine implements LambdaPort {
   /** RetentionInDays of each AWS::Logs::LogGroup (logs are kept locally whatever it says). */
   readonly logRetention = new Map<string, number | undefined>();
   private readonly asyncInvoker: AsyncInvoker;
-  private readonly settings: Required<LambdaEngineOptions>;
+  private readonly settings: Required<Omit<LambdaEngineOptions, 'pending'>>;
 
   constructor(
     private readonly ctx: LocalCloud,
@@ -84,6 +86,7 @@ export class LambdaEngine implements LambdaPort {
         runInvocation(fn, this.ctx, { requestId, payloadJson, mode: 'wait' }),
       eventInvokeConfig: (fn) => this.invokeConfigs.get(fn.spec.name) ?? DEFAULT_EVENT_INVOKE_CONFIG,
       retryDelaysMs: this.settings.asyncRetryDelaysMs,
+      ...(options.pending ? { pending: options.pending } : {}),
     });
   }
 
@@ -169,7 +172,15 @@ export class LambdaEngine implements LambdaPort {
     return this.asyncInvoker.settled();
   }
 
-  /** Drops pending async retries and ends every execution environment. */
+  /**
+   * After a restart's deployment: takes up the asynchronous events a crash interrupted (queued or waiting for a
+   * retry); returns how many.
+   */
+  resume(): number {
+    return this.asyncInvoker.resume((name) => this.deployed.get(name));
+  }
+
+  /** Drops pending async retries (kept on disk when persistent) and ends every execution environment. */
   async stop(): Promise<void> {
     this.asyncInvoker.stop();
     await Promise.all([...this.deployed.values()].map((fn) => fn.pool.stop()));

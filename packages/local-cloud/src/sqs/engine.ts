@@ -8,6 +8,7 @@ import { sqsEventSourceMappingProvider } from './esm/mappingProvider';
 import { type SqsMapping, SqsPoller } from './esm/poller';
 import { sendMessage } from './messaging';
 import { MessageMoveTasks } from './moveTasks';
+import { MessageStore } from './persistence';
 import { sqsQueuePolicyProvider } from './providers/queuePolicyProvider';
 import { sqsQueueProvider } from './providers/queueProvider';
 import { QueueRegistry } from './registry';
@@ -17,6 +18,13 @@ export interface SqsEngineOptions {
   clock?: Clock;
   /** Visibility timeouts relative to AWS (default 1). */
   visibilityTimeScale?: number;
+  /**
+   * Keeps every queue's messages in `<persistDir>/sqs/messages.jsonl`, so they survive a crash of the process
+   * (none: in memory only, as the in-process clouds of the tests run).
+   */
+  persistDir?: string;
+  /** With persistDir: flush each change to the disk too (survives a machine crash). */
+  syncWrites?: boolean;
 }
 
 /** One queue as the CLI `queues` command lists it. */
@@ -47,15 +55,20 @@ export class SqsEngine implements SqsPort, AwsApi {
   readonly moveTasks: MessageMoveTasks;
   private readonly api: SqsApi;
   private readonly pollers = new Map<string, SqsPoller>();
+  private readonly store: MessageStore | undefined;
 
   constructor(
     private readonly ctx: LocalCloud,
     options: SqsEngineOptions = {},
   ) {
+    this.store = options.persistDir
+      ? new MessageStore(options.persistDir, { sync: options.syncWrites ?? false })
+      : undefined;
     this.registry = new QueueRegistry(
       ctx.config,
       options.clock ?? systemClock,
       options.visibilityTimeScale ?? 1,
+      this.store,
     );
     this.moveTasks = new MessageMoveTasks(this.registry);
     this.api = new SqsApi({ registry: this.registry, moveTasks: this.moveTasks });
@@ -138,6 +151,21 @@ export class SqsEngine implements SqsPort, AwsApi {
     const names =
       task.destinations.length > 0 ? task.destinations : this.registry.sourcesOf(dlq).map((q) => q.name);
     return { moved, stranded: task.ApproximateNumberOfMessagesToMove - moved, destination: names.join(', ') };
+  }
+
+  /**
+   * After a restart's deployment: forgets the saved messages of queues the deployment did not create again (queues
+   * made through the API, or removed from a template), saying so. Returns how many messages were restored.
+   */
+  resume(): { restored: number; dropped: number } {
+    if (!this.store) return { restored: 0, dropped: 0 };
+    let dropped = 0;
+    for (const { queue, count } of this.store.dropUnclaimed()) {
+      dropped += count;
+      this.ctx.log(`sqs: ${count} saved message(s) of queue ${queue}, which no longer exists, were dropped`);
+    }
+    const restored = this.registry.all().reduce((sum, queue) => sum + queue.messages.size, 0);
+    return { restored, dropped };
   }
 
   /** Stops every poller; resolves once their in-flight batches are done. */

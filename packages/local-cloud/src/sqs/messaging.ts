@@ -107,11 +107,12 @@ function receiveNow(registry: QueueRegistry, queue: SqsQueue, options: ReceiveOp
 
 // The message keeps its id, receive count and original timestamp (retention counts from the first send).
 function moveToDeadLetterQueue(source: SqsQueue, dlq: SqsQueue, message: StoredMessage): void {
-  source.messages.delete(message.messageId);
+  // Into the DLQ first: a crash in between leaves the message in both queues rather than in none.
   dlq.enqueue({
     ...message,
     delayedUntil: 0,
     invisibleUntil: 0,
     deadLetterSourceArn: source.arn,
   });
+  source.remove(message.messageId);
 }

@@ -61,7 +61,7 @@ export class MessageMoveTasks {
       const target = destination ?? this.registry.resolve(message.deadLetterSourceArn);
       if (!target) return true;
       sendMessage(this.registry, target, { body: message.body, attributes: message.attributes });
-      source.messages.delete(message.messageId);
+      source.remove(message.messageId);
       task.ApproximateNumberOfMessagesMoved++;
       destinations.add(target.name);
       return false;

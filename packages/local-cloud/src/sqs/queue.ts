@@ -1,5 +1,6 @@
 import { sqsError } from './errors';
 import { messageIdOfHandle, newReceiptHandle, type StoredMessage } from './message';
+import type { QueueJournal } from './persistence';
 import { type RedriveAllowPolicy, type RedrivePolicy, redrive, redriveAllow } from './queueAttributes';
 
 /** How many messages of a queue are in each state, as the Approximate* attributes report them. */
@@ -15,6 +16,8 @@ export class SqsQueue {
   readonly messages = new Map<string, StoredMessage>();
   tags: Record<string, string> = {};
   lastModifiedAt: number;
+  /** Where changes to the messages are written before SQS answers (none: the queue lives in memory only). */
+  journal: QueueJournal | undefined;
   private waiters = new Set<() => void>();
 
   constructor(
@@ -51,6 +54,7 @@ export class SqsQueue {
   /** Adds a message and wakes long pollers. */
   enqueue(message: StoredMessage): void {
     this.messages.set(message.messageId, message);
+    this.journal?.put(message);
     this.wake();
   }
 
@@ -58,8 +62,13 @@ export class SqsQueue {
   expire(now: number): void {
     const retentionMs = this.seconds('MessageRetentionPeriod') * 1000;
     for (const [id, message] of this.messages) {
-      if (message.sentAt + retentionMs <= now) this.messages.delete(id);
+      if (message.sentAt + retentionMs <= now) this.remove(id);
     }
+  }
+
+  /** Removes one message (received and deleted, expired, or moved to another queue). */
+  remove(messageId: string): void {
+    if (this.messages.delete(messageId)) this.journal?.deleted(messageId);
   }
 
   counts(now: number): QueueCounts {
@@ -85,6 +94,7 @@ export class SqsQueue {
     message.firstReceivedAt ??= now;
     message.invisibleUntil = now + visibilityTimeout * 1000;
     message.receiptHandle = newReceiptHandle(this.name, message.messageId, message.receiveCount);
+    this.journal?.received(message);
     return { ...message, attributes: { ...message.attributes } };
   }
 
@@ -93,7 +103,7 @@ export class SqsQueue {
    * not guarantee otherwise) and a message already gone is not an error, as in SQS.
    */
   deleteByHandle(handle: string | undefined): void {
-    this.messages.delete(messageIdOfHandle(handle, this.name));
+    this.remove(messageIdOfHandle(handle, this.name));
   }
 
   /** Restarts a received message's visibility timeout from now (0 makes it visible at once). */
@@ -103,11 +113,19 @@ export class SqsQueue {
       throw sqsError('MessageNotInflight', 'The message referred to is not in flight.');
     }
     message.invisibleUntil = now + seconds * 1000;
+    this.journal?.visibility(message.messageId, message.invisibleUntil);
     if (seconds === 0) this.wake();
   }
 
   purge(): void {
     this.messages.clear();
+    this.journal?.purged();
+  }
+
+  /** Puts back messages saved before a restart (already in the journal, so not written again). */
+  restore(messages: StoredMessage[]): void {
+    for (const message of messages) this.messages.set(message.messageId, message);
+    if (messages.length > 0) this.wake();
   }
 
   /** The earliest moment a hidden message becomes visible, if any is hidden. */

@@ -2,6 +2,7 @@ import { arnOf, parseArn } from '../core/arn';
 import type { LocalCloudConfig } from '../core/config';
 import type { Clock } from './clock';
 import { invalidParameter, queueDoesNotExist, sqsError } from './errors';
+import type { MessageStore } from './persistence';
 import { SqsQueue } from './queue';
 import { defaultAttributes, normaliseAttributes, redriveAllowed } from './queueAttributes';
 
@@ -16,7 +17,11 @@ export class QueueRegistry {
     readonly clock: Clock,
     /** Visibility timeouts relative to AWS (default 1): end-to-end tests shorten redelivery of failed messages. */
     readonly visibilityTimeScale = 1,
-  ) {}
+    /** Keeps messages on disk across restarts (none: in memory only). */
+    readonly store?: MessageStore,
+  ) {
+    store?.track(() => this.byName.values());
+  }
 
   /** The queue URL SQS would hand out, on the local endpoint. */
   urlOf(name: string): string {
@@ -59,6 +64,11 @@ export class QueueRegistry {
     this.checkRedriveTarget(queue.arn, attributes.RedrivePolicy);
     Object.assign(queue.attributes, attributes);
     queue.tags = { ...tags };
+    if (this.store) {
+      // A queue created again under its name (a restart's deployment) gets back the messages it had.
+      queue.restore(this.store.claim(name));
+      queue.journal = this.store.journalOf(name);
+    }
     this.byName.set(name, queue);
     return queue;
   }

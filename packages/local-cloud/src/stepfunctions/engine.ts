@@ -4,6 +4,7 @@ import { arnOf } from '../core/arn';
 import type { LocalCloud } from '../core/context';
 import { AwsApiError } from '../core/errors';
 import type { StepFunctionsPort } from '../core/ports';
+import type { PendingWork } from '../persistence/pendingWork';
 import type { AslDefinition } from './definition';
 import {
   compileStateMachine,
@@ -36,7 +37,19 @@ export interface StepFunctionsEngineOptions {
   model?: ModelInvoker;
   /** Finished executions kept in memory (oldest dropped first; default 1000). */
   retainedExecutions?: number;
+  /** Keeps the executions started and not ended across a crash, to start them again (absent: in memory). */
+  pending?: PendingExecutions;
 }
+
+/** A running execution as it is saved: what it takes to start it again under the same ARN. */
+export interface SavedExecution {
+  stateMachineArn: string;
+  name: string;
+  input: string;
+  startDate: string;
+}
+
+export type PendingExecutions = PendingWork<SavedExecution>;
 
 /** What deploying a state machine takes (from the CloudFormation resource or a test). */
 export interface StateMachineInput {
@@ -116,6 +129,36 @@ export class StepFunctionsEngine implements StepFunctionsPort {
     return { executionArn: this.start(stateMachineArn, input, name).record.executionArn };
   }
 
+  /**
+   * After a restart's deployment: starts again, from the beginning and under the same ARN, name, input and start
+   * date, every execution a crash interrupted (its history restarts; tasks already done run again, so they must be
+   * idempotent, as Step Functions' own at-least-once task delivery asks too). Returns how many.
+   */
+  resume(): number {
+    let resumed = 0;
+    for (const { id, item } of this.options.pending?.restored() ?? []) {
+      const machine = this.machines.get(item.stateMachineArn);
+      if (!machine || this.runs.has(id)) {
+        if (!machine) this.ctx.log(`states: interrupted execution ${id} dropped: its state machine is gone`);
+        this.options.pending?.done(id);
+        continue;
+      }
+      const record = newExecution(machine.record, id, item.name, item.input);
+      record.startDate = new Date(item.startDate);
+      this.launch(machine, record);
+      resumed++;
+    }
+    return resumed;
+  }
+
+  /**
+   * For a shutdown that aborts running executions: stops noting their end, so they stay saved and are started again
+   * on the next start (as after a crash) instead of being lost as ABORTED.
+   */
+  keepRunningExecutionsSaved(): void {
+    this.options.pending?.close();
+  }
+
   /** StartSyncExecution: EXPRESS state machines only, resolves when the execution has ended. */
   async startSyncExecution(stateMachineArn: string, input = '{}', name?: string): Promise<ExecutionRecord> {
     if (this.deployed(stateMachineArn).record.type !== 'EXPRESS') {
@@ -125,7 +168,7 @@ export class StepFunctionsEngine implements StepFunctionsPort {
         'This operation is not supported by this type of state machine',
       );
     }
-    return this.start(stateMachineArn, input, name).done;
+    return this.start(stateMachineArn, input, name, { sync: true }).done;
   }
 
   /** An execution's record, or ExecutionDoesNotExist. */
@@ -166,7 +209,12 @@ export class StepFunctionsEngine implements StepFunctionsPort {
     return run;
   }
 
-  private start(stateMachineArn: string, input: string, requestedName?: string): RunningExecution {
+  private start(
+    stateMachineArn: string,
+    input: string,
+    requestedName?: string,
+    how: { sync?: boolean } = {},
+  ): RunningExecution {
     const name: string = requestedName ?? randomUUID();
     const machine = this.deployed(stateMachineArn);
     validateStart(input, name);
@@ -174,6 +222,20 @@ export class StepFunctionsEngine implements StepFunctionsPort {
     const existing = this.runs.get(executionArn);
     if (existing) return reuse(existing, input);
     const record = newExecution(machine.record, executionArn, name, input);
+    // Saved before StartExecution answers; a synchronous caller waits for the end, so there is nothing to keep.
+    if (!how.sync) {
+      this.options.pending?.add(executionArn, {
+        stateMachineArn,
+        name,
+        input,
+        startDate: record.startDate.toISOString(),
+      });
+    }
+    return this.launch(machine, record);
+  }
+
+  private launch(machine: DeployedStateMachine, record: ExecutionRecord): RunningExecution {
+    const { executionArn } = record;
     const run = runExecution(machine, record, {
       deps: this.integrationDeps(),
       region: this.ctx.config.region,
@@ -182,7 +244,10 @@ export class StepFunctionsEngine implements StepFunctionsPort {
     });
     this.runs.set(executionArn, run);
     recordExecutionMetrics(this.ctx.metrics, record, 'started');
-    void run.done.then((ended) => recordExecutionMetrics(this.ctx.metrics, ended, 'ended'));
+    void run.done.then((ended) => {
+      this.options.pending?.done(executionArn);
+      recordExecutionMetrics(this.ctx.metrics, ended, 'ended');
+    });
     this.forgetOldExecutions();
     return run;
   }

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The last sequence number of each shard a mapping has finished with. */
@@ -30,7 +30,10 @@ export function fileCheckpoints(folder: string, mappingName: string): Checkpoint
     set: (shard, sequence) => {
       values[shard] = sequence;
       mkdirSync(folder, { recursive: true });
-      writeFileSync(path, JSON.stringify(values));
+      // Written aside and renamed over: a crash mid-write leaves the previous checkpoints, never a torn file.
+      const temporary = `${path}.${process.pid}.tmp`;
+      writeFileSync(temporary, JSON.stringify(values));
+      renameSync(temporary, path);
     },
   };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { LocalCloud } from '../../core/context';
+import type { PendingWork } from '../../persistence/pendingWork';
 import type { DeployedFunction } from '../invoke/DeployedFunction';
 import type { Invocation } from '../invoke/runInvocation';
 import type { EventInvokeConfig } from '../spec/FunctionSpec';
@@ -21,7 +22,23 @@ export interface AsyncInvokerDeps {
    * locally the waits are short so failures reach their DLQ while someone is watching.
    */
   retryDelaysMs: readonly number[];
+  /** Events accepted and not finished, kept across a crash (absent: in memory only). */
+  pending?: PendingAsyncEvents;
 }
+
+/** An asynchronous event as it is saved: the function by name. */
+export interface SavedAsyncEvent {
+  functionName: string;
+  payloadJson: string;
+  receivedAt: number;
+}
+
+/** Attempts made so far on a saved event. */
+export interface AsyncProgress {
+  attempts: number;
+}
+
+export type PendingAsyncEvents = PendingWork<SavedAsyncEvent, AsyncProgress>;
 
 interface Attempts {
   fn: DeployedFunction;
@@ -41,18 +58,50 @@ export class AsyncInvoker {
 
   constructor(private readonly deps: AsyncInvokerDeps) {}
 
-  /** Queues one event; returns its request id. */
+  /** Queues one event (saved first when events are kept across a crash); returns its request id. */
   enqueue(fn: DeployedFunction, payloadJson: string): string {
     const requestId = randomUUID();
     this.metric(fn, 'AsyncEventsReceived', 1);
-    const job = this.process({ fn, requestId, payloadJson, receivedAt: Date.now() })
+    const receivedAt = Date.now();
+    this.deps.pending?.add(requestId, { functionName: fn.spec.name, payloadJson, receivedAt });
+    this.start({ fn, requestId, payloadJson, receivedAt }, 0);
+    return requestId;
+  }
+
+  /**
+   * Takes up the events a crash interrupted, with their request id, age and the attempts already made (an attempt
+   * the crash cut short runs again). Events of functions no longer deployed are dropped with a log line.
+   */
+  resume(lookup: (functionName: string) => DeployedFunction | undefined): number {
+    let resumed = 0;
+    for (const { id, item, progress } of this.deps.pending?.restored() ?? []) {
+      const fn = lookup(item.functionName);
+      if (!fn) {
+        this.deps.ctx.log(
+          `lambda: saved async event ${id} of ${item.functionName} dropped: no such function`,
+        );
+        this.deps.pending?.done(id);
+        continue;
+      }
+      this.start(
+        { fn, requestId: id, payloadJson: item.payloadJson, receivedAt: item.receivedAt },
+        progress?.attempts ?? 0,
+      );
+      resumed++;
+    }
+    return resumed;
+  }
+
+  private start(attempts: Attempts, attemptsDone: number): void {
+    const { fn, requestId } = attempts;
+    const job = this.process(attempts, attemptsDone)
+      .then(() => this.deps.pending?.done(requestId))
       .catch((error: unknown) => {
         if (!this.abort.signal.aborted)
           this.deps.ctx.log(`lambda: async event ${requestId} of ${fn.spec.name} lost: ${error}`);
       })
       .finally(() => this.inFlight.delete(job));
     this.inFlight.add(job);
-    return requestId;
   }
 
   /** Resolves once every queued event, including retries and destination deliveries, is done. */
@@ -65,11 +114,13 @@ export class AsyncInvoker {
     this.abort.abort();
   }
 
-  private async process(job: Attempts): Promise<void> {
+  private async process(job: Attempts, attemptsDone: number): Promise<void> {
     await sleep(0, undefined, { signal: this.abort.signal });
     const config = this.deps.eventInvokeConfig(job.fn);
     if (job.fn.spec.reservedConcurrency === 0) return this.fail(job, config, 'RetriesExhausted', 0);
-    for (let attempt = 1; ; attempt += 1) {
+    if (attemptsDone > config.maximumRetryAttempts)
+      return this.fail(job, config, 'RetriesExhausted', attemptsDone);
+    for (let attempt = attemptsDone + 1; ; attempt += 1) {
       if (Date.now() - job.receivedAt > config.maximumEventAgeSeconds * 1000) {
         return this.fail(job, config, 'EventAgeExceeded', attempt - 1);
       }
@@ -77,6 +128,7 @@ export class AsyncInvoker {
       if (invocation.outcome.ok) return this.succeed(job, config, attempt, invocation);
       if (attempt > config.maximumRetryAttempts)
         return this.fail(job, config, 'RetriesExhausted', attempt, invocation);
+      this.deps.pending?.progress(job.requestId, { attempts: attempt });
       await sleep(this.delay(attempt), undefined, { signal: this.abort.signal });
     }
   }
