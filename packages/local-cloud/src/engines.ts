@@ -123,6 +123,8 @@ export async function stopEngines(engines: Engines): Promise<void> {
   engines.scheduler.stop();
   engines.alarms.stop();
   await engines.httpApi.stop();
+  // Running executions would go on calling functions and tables after shutdown.
+  await engines.sfn.stop();
   await engines.sqs.stop();
   await engines.lambda.stop();
   await engines.dynamodb.stop();

@@ -64,6 +64,7 @@ export class StepFunctionsEngine implements StepFunctionsPort {
   private readonly machines = new Map<string, DeployedStateMachine>();
   private readonly runs = new Map<string, RunningExecution>();
   private dynamoDbClient?: DynamoDBClient;
+  private stopped = false;
 
   constructor(
     private readonly ctx: LocalCloud,
@@ -145,6 +146,17 @@ export class StepFunctionsEngine implements StepFunctionsPort {
     return this.running(executionArn).done;
   }
 
+  /**
+   * Aborts every running execution and resolves once each has ended, so that none calls a function or
+   * writes a table after the local cloud has shut down. Executions started afterwards are refused.
+   */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    const running = [...this.runs.values()].filter((run) => run.record.status === 'RUNNING');
+    for (const run of running) run.stop('States.Aborted', 'The local cloud stopped');
+    await Promise.all(running.map((run) => run.done));
+  }
+
   /** Executions, newest first, optionally of one state machine and/or with one status (for the CLI). */
   executions(filter: { stateMachineArn?: string; status?: ExecutionStatus } = {}): ExecutionRecord[] {
     return [...this.runs.values()]
@@ -167,6 +179,8 @@ export class StepFunctionsEngine implements StepFunctionsPort {
   }
 
   private start(stateMachineArn: string, input: string, requestedName?: string): RunningExecution {
+    if (this.stopped)
+      throw new AwsApiError(503, 'ServiceUnavailable', 'The local cloud is stopping; no execution starts');
     const name: string = requestedName ?? randomUUID();
     const machine = this.deployed(stateMachineArn);
     validateStart(input, name);
