@@ -292,24 +292,33 @@ export async function runDemoStory(options: StoryOptions): Promise<StoryOutcome>
   };
 }
 
-/** Records an expense, retrying while a just-created merchant rule has not reached the expenses service yet. */
-async function waitForRecorded(
+/**
+ * Records an expense, retrying while a just-created merchant rule has not reached the expenses service yet,
+ * until `timeoutMs` has passed (then it fails, saying so).
+ */
+export async function waitForRecorded(
   client: SpendwiseClient,
   date: string,
   categoryId: string | undefined,
   merchant: string,
   cents: number,
   timeoutMs: number,
+  retryAfterMs = 200,
 ): Promise<Expense> {
   if (categoryId !== undefined) return record(client, date, categoryId, merchant, cents);
   // The merchant rule travels to expenses as an event: an expense recorded before it arrives stays
-  // uncategorised, so wait until a probe would be filed correctly before recording the real one.
-  return record(client, date, categoryId, merchant, cents).then(async (first) => {
-    if (first.categoryId !== 'uncategorized') return first;
-    await client.expect(204, 'expenses', 'DELETE', `/expenses/${first.expenseId}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    return waitForRecorded(client, date, categoryId, merchant, cents, timeoutMs);
-  });
+  // uncategorised, so delete it and record it again until it is filed by the rule.
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const recorded = await record(client, date, categoryId, merchant, cents);
+    if (recorded.categoryId !== 'uncategorized') return recorded;
+    await client.expect(204, 'expenses', 'DELETE', `/expenses/${recorded.expenseId}`);
+    if (Date.now() + retryAfterMs > deadline)
+      throw new Error(
+        `Timed out after ${timeoutMs} ms waiting for the merchant rule of "${merchant}" to file its expenses`,
+      );
+    await new Promise((resolve) => setTimeout(resolve, retryAfterMs));
+  }
 }
 
 /** Waits until the insights summaries add up to the listed expenses (the read model is eventually consistent). */
