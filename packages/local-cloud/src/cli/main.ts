@@ -17,6 +17,7 @@ commands:
   schedule list | schedule run <name>
   alarms                            CloudWatch alarm states
   model faults '<json>'             inject faults into the local model, e.g. '{"throttleNext":3}'
+  settle [--timeout seconds]        wait until every asynchronous flow has finished (default 60 s)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -31,6 +32,7 @@ async function main(argv: string[]): Promise<number> {
       scope: { type: 'string', multiple: true },
       source: { type: 'string' },
       limit: { type: 'string' },
+      timeout: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

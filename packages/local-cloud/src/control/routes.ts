@@ -15,6 +15,8 @@ export interface ControlTarget {
   alarms(): unknown[];
   setModelFaults(faults: Record<string, unknown>): unknown;
   functions(): unknown[];
+  /** Resolves once the local cloud's asynchronous work is done (see RunningLocalCloud.settled). */
+  settle(timeoutMs: number): Promise<unknown>;
 }
 
 const json = (body: unknown, status = 200): AwsResponse => ({
@@ -36,6 +38,18 @@ function required(body: Record<string, unknown>, name: string): string {
   const value = body[name];
   if (typeof value !== 'string' || value === '')
     throw new AwsApiError(400, 'InvalidRequest', `"${name}" is required`);
+  return value;
+}
+
+/** `timeoutMs` of a settle request: whole milliseconds up to 10 minutes (default 60 s). */
+function timeoutOf(body: Record<string, unknown>): number {
+  const value = body.timeoutMs ?? 60_000;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 600_000)
+    throw new AwsApiError(
+      400,
+      'InvalidRequest',
+      '"timeoutMs" must be a whole number of milliseconds, 1 to 600000',
+    );
   return value;
 }
 
@@ -110,5 +124,6 @@ export function controlRoutes(target: ControlTarget): LocalRoute[] {
     route('GET', 'alarms', async () => json(target.alarms())),
     route('POST', 'model/faults', async (request) => json(target.setModelFaults(bodyOf(request)))),
     route('GET', 'functions', async () => json(target.functions())),
+    route('POST', 'settle', async (request) => json(await target.settle(timeoutOf(bodyOf(request))))),
   ];
 }

@@ -1,3 +1,4 @@
+import type { Activity } from '../core/activity';
 import type { LocalCloud } from '../core/context';
 import type { MessageAttributeValue } from '../core/ports';
 import type { Scheduler } from './clock';
@@ -40,6 +41,10 @@ export function describeFailure(error: unknown): DeliveryFailure {
  */
 export class TargetDelivery {
   private readonly inFlight = new Set<Promise<void>>();
+  /** Retries scheduled and not yet started. */
+  private waiting = 0;
+  /** Attempts started and ended, retries scheduled. */
+  private moves = 0;
 
   constructor(
     private readonly ctx: LocalCloud,
@@ -51,14 +56,30 @@ export class TargetDelivery {
     this.track(this.attempt(job, 0, 0));
   }
 
-  /** Resolves once no delivery attempt is running (retries waiting on the scheduler are not running). */
+  /**
+   * Resolves once no delivery attempt is running (retries waiting on the scheduler are not running; they
+   * show in `activity()`).
+   */
   async settled(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
+  /** Attempts running and retries waiting for their time: both are deliveries not yet done. */
+  activity(): Activity {
+    const busy = [
+      ...(this.inFlight.size > 0 ? [`events: ${this.inFlight.size} delivery attempt(s) running`] : []),
+      ...(this.waiting > 0 ? [`events: ${this.waiting} delivery retry(ies) waiting`] : []),
+    ];
+    return { busy, moves: this.moves };
+  }
+
   private track(attempt: Promise<void>): void {
+    this.moves += 1;
     this.inFlight.add(attempt);
-    void attempt.finally(() => this.inFlight.delete(attempt));
+    void attempt.finally(() => {
+      this.inFlight.delete(attempt);
+      this.moves += 1;
+    });
   }
 
   private async attempt(job: DeliveryJob, retriesDone: number, elapsedMs: number): Promise<void> {
@@ -77,7 +98,12 @@ export class TargetDelivery {
       ? nextRetry(job.target.RetryPolicy, retriesDone, elapsedMs, this.options.timing)
       : undefined;
     if (step && 'retryAfterMs' in step) {
-      const retry = () => this.track(this.attempt(job, retriesDone + 1, elapsedMs + step.retryAfterMs));
+      const retry = () => {
+        this.waiting -= 1;
+        this.track(this.attempt(job, retriesDone + 1, elapsedMs + step.retryAfterMs));
+      };
+      this.waiting += 1;
+      this.moves += 1;
       this.options.schedule(retry, step.retryAfterMs * this.options.timing.scale);
       return;
     }

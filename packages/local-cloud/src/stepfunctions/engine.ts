@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Activity, Settles } from '../core/activity';
 import { arnOf } from '../core/arn';
 import type { LocalCloud } from '../core/context';
 import { AwsApiError } from '../core/errors';
@@ -60,11 +61,14 @@ const notFound = (code: string, what: string) => new AwsApiError(400, code, `${w
  * integrations the project uses, and keeps their records and history for the API and the CLI.
  * @example const sfn = new StepFunctionsEngine(cloud, { timeScale: 0.01 }); cloud.sfn = sfn;
  */
-export class StepFunctionsEngine implements StepFunctionsPort {
+export class StepFunctionsEngine implements StepFunctionsPort, Settles {
   private readonly machines = new Map<string, DeployedStateMachine>();
   private readonly runs = new Map<string, RunningExecution>();
   private dynamoDbClient?: DynamoDBClient;
   private stopped = false;
+  /** Executions not ended yet (their history complete), and starts + ends so far. */
+  private readonly unfinished = new Set<RunningExecution>();
+  private moves = 0;
 
   constructor(
     private readonly ctx: LocalCloud,
@@ -146,6 +150,20 @@ export class StepFunctionsEngine implements StepFunctionsPort {
     return this.running(executionArn).done;
   }
 
+  /** Executions that have not ended yet. */
+  activity(): Activity {
+    const busy = [...this.unfinished].map(
+      (run) =>
+        `states: execution ${run.record.name} of ${run.record.stateMachineArn.split(':').pop()} running`,
+    );
+    return { busy, moves: this.moves };
+  }
+
+  /** Resolves once every execution running now has ended. */
+  async settled(): Promise<void> {
+    while (this.unfinished.size > 0) await Promise.all([...this.unfinished].map((run) => run.done));
+  }
+
   /**
    * Aborts every running execution and resolves once each has ended, so that none calls a function or
    * writes a table after the local cloud has shut down. Executions started afterwards are refused.
@@ -195,8 +213,14 @@ export class StepFunctionsEngine implements StepFunctionsPort {
         logHistoryEvent(this.ctx.logs, machine.record.logging, execution, event),
     });
     this.runs.set(executionArn, run);
+    this.unfinished.add(run);
+    this.moves += 1;
     recordExecutionMetrics(this.ctx.metrics, record, 'started');
-    void run.done.then((ended) => recordExecutionMetrics(this.ctx.metrics, ended, 'ended'));
+    void run.done.then((ended) => {
+      this.unfinished.delete(run);
+      this.moves += 1;
+      recordExecutionMetrics(this.ctx.metrics, ended, 'ended');
+    });
     this.forgetOldExecutions();
     return run;
   }
