@@ -92,7 +92,12 @@ export class ShardWorker {
   /** Reads a page; answers the `caughtUp()` callers that asked before it when it found the shard's end. */
   private async readAnswering(): Promise<void> {
     const asking = this.waiters.splice(0);
-    const count = await this.read();
+    let count: number | undefined;
+    try {
+      count = await this.read();
+    } finally {
+      if (count === undefined) this.waiters.unshift(...asking);
+    }
     if (count === 0 && this.buffer.length === 0) for (const resolve of asking) resolve();
     else this.waiters.unshift(...asking);
   }
@@ -128,7 +133,10 @@ export class ShardWorker {
     }
   }
 
-  /** One GetRecords page into the buffer, keeping only records the filter criteria let through; how many were read. */
+  /**
+   * One GetRecords page into the buffer, keeping only records the filter criteria let through; how many
+   * records the page had, or -1 when the iterator had to be renewed (nothing known about the shard's end).
+   */
   private async read(): Promise<number> {
     if (!this.iterator) {
       this.closed = true;
@@ -144,6 +152,7 @@ export class ShardWorker {
     }
     this.iterator = page.NextShardIterator;
     if (!this.iterator) this.closed = true;
+    if (page.unread) return -1;
     const count = page.Records?.length ?? 0;
     if (count > 0) this.moves += 1;
     return count;
@@ -151,7 +160,7 @@ export class ShardWorker {
 
   private async getRecords(
     iterator: string,
-  ): Promise<{ Records?: WireStreamRecord[]; NextShardIterator?: string }> {
+  ): Promise<{ Records?: WireStreamRecord[]; NextShardIterator?: string; unread?: boolean }> {
     try {
       return await this.deps.call('GetRecords', { ShardIterator: iterator, Limit: 1000 }, 'DynamoDBStreams');
     } catch (error) {
@@ -159,7 +168,7 @@ export class ShardWorker {
       // record yet (a fresh table): that is "nothing yet", as an expired iterator is "ask again".
       const retryable = ['ExpiredIteratorException', 'TrimmedDataAccessException'];
       if (!(error instanceof DynamoDbLocalError) || !retryable.includes(error.code)) throw error;
-      return { Records: [], NextShardIterator: await this.newIterator() };
+      return { Records: [], NextShardIterator: await this.newIterator(), unread: true };
     }
   }
 
