@@ -40,7 +40,7 @@ export interface TopicTap {
   queueUrl: string;
   /** Every message received so far (bodies parsed as JSON where they are JSON). */
   messages: unknown[];
-  /** Receives what has arrived since the last call. */
+  /** Receives (and deletes) everything that has arrived since the last call. */
   drain(): Promise<unknown[]>;
 }
 
@@ -85,12 +85,17 @@ export async function startSystem(
       queueUrl: QueueUrl as string,
       messages: [],
       drain: async () => {
-        const got = await sqs.send(
-          new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }),
-        );
-        const bodies = (got.Messages ?? []).map((m) => parseMaybe(m.Body ?? ''));
-        for (const m of got.Messages ?? []) {
-          await sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: m.ReceiptHandle }));
+        // Everything there, not only one receive's worth (at most 10 messages).
+        const bodies: unknown[] = [];
+        for (;;) {
+          const got = await sqs.send(
+            new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }),
+          );
+          if (!got.Messages?.length) break;
+          for (const m of got.Messages) {
+            bodies.push(parseMaybe(m.Body ?? ''));
+            await sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: m.ReceiptHandle }));
+          }
         }
         tap.messages.push(...bodies);
         return bodies;
