@@ -110,6 +110,15 @@ describe('settle', () => {
   });
 });
 
+describe('settle with work that never ends', () => {
+  it('gives up at its timeout even while an engine is still waiting on its work', async () => {
+    const forever = new Stage('states');
+    forever.add(() => new Promise<void>(() => {}));
+
+    await expect(settle([forever], { timeoutMs: 50 })).rejects.toThrow(/states: 1 job\(s\)/);
+  });
+});
+
 describe('what each engine has in hand', () => {
   it('SQS: messages in a queue a mapping polls, until the function has consumed them; not a queue nobody polls', async () => {
     const fake = fakeCloud();

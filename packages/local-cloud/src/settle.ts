@@ -41,10 +41,19 @@ export async function settle(parts: Settles[], options: SettleOptions = {}): Pro
   const timeoutMs = options.timeoutMs ?? 60_000;
   const pollMs = options.pollMs ?? 10;
   const started = performance.now();
+  const busyNow = () => parts.flatMap((part) => part.activity().busy);
   for (let passes = 1; ; passes += 1) {
     const before = movesOf(parts);
-    await Promise.all(parts.map((part) => part.settled()));
-    const busy = parts.flatMap((part) => part.activity().busy);
+    // An engine may hold work that never ends (an execution waiting for days, a batch retried for ever).
+    const left = Math.max(0, timeoutMs - (performance.now() - started));
+    const timer = new AbortController();
+    const finished = await Promise.race([
+      Promise.all(parts.map((part) => part.settled())).then(() => true),
+      sleep(left, false, { signal: timer.signal }).catch(() => false),
+    ]);
+    timer.abort();
+    if (!finished) throw new NotSettledError(busyNow(), timeoutMs);
+    const busy = busyNow();
     if (busy.length === 0 && movesOf(parts) === before)
       return { passes, elapsedMs: Math.round(performance.now() - started) };
     if (performance.now() - started > timeoutMs) throw new NotSettledError(busy, timeoutMs);
