@@ -28,6 +28,10 @@ async function main(): Promise<void> {
     client: buildClient(endpoints.apis, token),
     email,
     outboxDir: endpoints.outbox,
+    // Each step waits until the local cloud has finished what the previous ones started.
+    settle: async () => {
+      await control(dataDir, 'POST', 'settle', { timeoutMs: 120_000 });
+    },
     narrate: (title, lines) => {
       process.stdout.write(`\n${bold(title)}\n${lines.map((line) => `   ${line}`).join('\n')}\n`);
     },

@@ -52,8 +52,15 @@ export interface StoryOptions {
   outboxDir: string;
   /** Called with each step's title and the lines that show what happened. */
   narrate?: (title: string, lines: string[]) => void;
+  /** "Today"; default: the month of the budgets' `createdAt`, the server's clock (a budget covers months from it). */
   today?: Date;
   timeoutMs?: number;
+  /**
+   * Resolves once the system has finished everything asynchronous (the local cloud's `settled()`, or its
+   * control API `POST /_local/settle`). With it each step waits for the system, then checks once; without it
+   * (a system that cannot tell), each step polls until `timeoutMs`.
+   */
+  settle?: () => Promise<void>;
 }
 
 export interface StoryOutcome {
@@ -144,7 +151,15 @@ export async function runDemoStory(options: StoryOptions): Promise<StoryOutcome>
   const { client, email, outboxDir } = options;
   const narrate = options.narrate ?? (() => {});
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const cal = demoCalendar(options.today);
+  const { settle } = options;
+  /** What `probe` finds once the system has settled; or, when it cannot settle, by polling. */
+  const once = async <T>(what: string, probe: () => Promise<T | undefined>, poll = { timeoutMs }) => {
+    if (!settle) return waitFor(what, probe, poll);
+    await settle();
+    const found = await probe();
+    if (found === undefined) throw new Error(`The system settled without ${what}`);
+    return found;
+  };
 
   await client.expect([200, 201], 'notifications', 'PUT', '/notifications/preferences', {
     types: ['BudgetThresholdReached', 'SpendingAnomalyDetected', 'InsightReportReady', 'InsightReportFailed'],
@@ -155,11 +170,22 @@ export async function runDemoStory(options: StoryOptions): Promise<StoryOutcome>
     'notifications subscribed the address to the user-alerts topic, filtered to this user',
   ]);
 
-  await client.expect([200, 201], 'catalog', 'PUT', '/budgets/groceries', { amount: eur(40000) });
-  await client.expect([200, 201], 'catalog', 'PUT', '/budgets/dining', {
-    amount: eur(15000),
-    thresholds: [50, 100],
-  });
+  const budgets = [
+    await client.expect<{ createdAt: string }>([200, 201], 'catalog', 'PUT', '/budgets/groceries', {
+      amount: eur(40000),
+    }),
+    await client.expect<{ createdAt: string }>([200, 201], 'catalog', 'PUT', '/budgets/dining', {
+      amount: eur(15000),
+      thresholds: [50, 100],
+    }),
+  ];
+  // A budget covers the months from the one the server created it in: "this month" is that month, even
+  // when the month ends between two steps of the story.
+  const latestBudget = budgets
+    .map((b) => b.createdAt)
+    .sort()
+    .at(-1)!;
+  const cal = demoCalendar(options.today ?? new Date(latestBudget));
   narrate('2. Set monthly budgets', [
     `groceries: ${show(eur(40000))} (alerts at 80 % and 100 %)`,
     `dining:    ${show(eur(15000))} (alerts at 50 % and 100 %)`,
@@ -176,6 +202,8 @@ export async function runDemoStory(options: StoryOptions): Promise<StoryOutcome>
     merchant: 'City Metro',
     categoryId: 'transport',
   });
+  // The rule reaches the expenses service as an event.
+  await settle?.();
   const current: Expense[] = [];
   for (const [day, categoryId, merchant, cents] of CURRENT_MONTH) {
     current.push(await waitForRecorded(client, cal.current(day), categoryId, merchant, cents, timeoutMs));
@@ -200,24 +228,16 @@ export async function runDemoStory(options: StoryOptions): Promise<StoryOutcome>
     'its note tries to instruct the AI; notes never reach the model',
   ]);
 
-  const alerts = await waitFor(
-    'the threshold and anomaly alerts in the inbox',
-    async () => {
-      const box = await inbox(client);
-      const thresholds = box.items.filter((i) => i.type === 'BudgetThresholdReached');
-      const anomalies = box.items.filter((i) => i.type === 'SpendingAnomalyDetected');
-      return thresholds.length >= 2 && anomalies.length >= 1 ? box : undefined;
-    },
-    { timeoutMs },
-  );
-  const emails = await waitFor(
-    'the alert e-mails in the local outbox',
-    async () => {
-      const mails = await emailsTo(outboxDir, email);
-      return mails.length >= 3 ? mails : undefined;
-    },
-    { timeoutMs },
-  );
+  const alerts = await once('the threshold and anomaly alerts in the inbox', async () => {
+    const box = await inbox(client);
+    const thresholds = box.items.filter((i) => i.type === 'BudgetThresholdReached');
+    const anomalies = box.items.filter((i) => i.type === 'SpendingAnomalyDetected');
+    return thresholds.length >= 2 && anomalies.length >= 1 ? box : undefined;
+  });
+  const emails = await once('the alert e-mails in the local outbox', async () => {
+    const mails = await emailsTo(outboxDir, email);
+    return mails.length >= 3 ? mails : undefined;
+  });
   narrate('6. Alerts arrive', [
     `inbox: ${alerts.items.length} items, ${alerts.unreadCount} unread`,
     ...alerts.items.map((i) => `  [${i.severity}] ${i.type}: ${i.title ?? i.message ?? ''}`),
@@ -245,18 +265,15 @@ export async function runDemoStory(options: StoryOptions): Promise<StoryOutcome>
     ...(await listMonth(client, cal.previousMonth)),
     ...(await listMonth(client, cal.currentMonth)),
   ];
-  const summaries = await waitForSummaries(
-    client,
-    [cal.previousMonth, cal.currentMonth],
-    expenses,
-    timeoutMs,
+  const summaries = await once('the summaries to reflect every change', () =>
+    summariesMatching(client, [cal.previousMonth, cal.currentMonth], expenses),
   );
   narrate('8. The summary follows every change', summaryLines(summaries[cal.currentMonth]));
 
   const requested = await client.expect<{ reportId: string }>(202, 'insights', 'POST', '/insights/reports', {
     month: cal.currentMonth,
   });
-  const report = await waitFor(
+  const report = await once(
     'the monthly report',
     async () => {
       const r = await client.expect<Report>(
@@ -267,16 +284,12 @@ export async function runDemoStory(options: StoryOptions): Promise<StoryOutcome>
       );
       return r.status === 'pending' ? undefined : r;
     },
-    { timeoutMs: Math.max(timeoutMs, 60_000), intervalMs: 200 },
+    { timeoutMs: Math.max(timeoutMs, 60_000) },
   );
-  const final = await waitFor(
-    'the report notification',
-    async () => {
-      const box = await inbox(client);
-      return box.items.some((i) => i.type === 'InsightReportReady') ? box : undefined;
-    },
-    { timeoutMs },
-  );
+  const final = await once('the report notification', async () => {
+    const box = await inbox(client);
+    return box.items.some((i) => i.type === 'InsightReportReady') ? box : undefined;
+  });
   narrate(`9. The AI report for ${cal.currentMonth}`, [
     ...reportLines(report),
     `inbox: "${final.items.find((i) => i.type === 'InsightReportReady')?.title ?? ''}" (${final.unreadCount} unread)`,
@@ -293,54 +306,56 @@ export async function runDemoStory(options: StoryOptions): Promise<StoryOutcome>
   };
 }
 
-/** Records an expense, retrying while a just-created merchant rule has not reached the expenses service yet. */
-async function waitForRecorded(
+/**
+ * Records an expense, retrying while a just-created merchant rule has not reached the expenses service yet,
+ * until `timeoutMs` has passed (then it fails, saying so).
+ */
+export async function waitForRecorded(
   client: SpendwiseClient,
   date: string,
   categoryId: string | undefined,
   merchant: string,
   cents: number,
   timeoutMs: number,
+  retryAfterMs = 200,
 ): Promise<Expense> {
   if (categoryId !== undefined) return record(client, date, categoryId, merchant, cents);
   // The merchant rule travels to expenses as an event: an expense recorded before it arrives stays
-  // uncategorised, so wait until a probe would be filed correctly before recording the real one.
-  return record(client, date, categoryId, merchant, cents).then(async (first) => {
-    if (first.categoryId !== 'uncategorized') return first;
-    await client.expect(204, 'expenses', 'DELETE', `/expenses/${first.expenseId}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    return waitForRecorded(client, date, categoryId, merchant, cents, timeoutMs);
-  });
+  // uncategorised, so delete it and record it again until it is filed by the rule.
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const recorded = await record(client, date, categoryId, merchant, cents);
+    if (recorded.categoryId !== 'uncategorized') return recorded;
+    await client.expect(204, 'expenses', 'DELETE', `/expenses/${recorded.expenseId}`);
+    if (Date.now() + retryAfterMs > deadline)
+      throw new Error(
+        `Timed out after ${timeoutMs} ms waiting for the merchant rule of "${merchant}" to file its expenses`,
+      );
+    await new Promise((resolve) => setTimeout(resolve, retryAfterMs));
+  }
 }
 
-/** Waits until the insights summaries add up to the listed expenses (the read model is eventually consistent). */
-async function waitForSummaries(
+/** The insights summaries of `months` when they add up to the listed expenses (the read model follows them). */
+async function summariesMatching(
   client: SpendwiseClient,
   months: string[],
   expenses: Expense[],
-  timeoutMs: number,
-): Promise<Record<string, unknown>> {
-  return waitFor(
-    'the summaries to reflect every change',
-    async () => {
-      const out: Record<string, unknown> = {};
-      for (const month of months) {
-        const summary = await client.expect<Record<string, unknown>>(
-          200,
-          'insights',
-          'GET',
-          `/insights/summary?month=${month}`,
-        );
-        const expected = expenses
-          .filter((e) => e.date.startsWith(month))
-          .reduce((s, e) => s + e.amount.minorUnits, 0);
-        if (summaryTotal(summary) !== expected) return undefined;
-        out[month] = summary;
-      }
-      return out;
-    },
-    { timeoutMs },
-  );
+): Promise<Record<string, unknown> | undefined> {
+  const out: Record<string, unknown> = {};
+  for (const month of months) {
+    const summary = await client.expect<Record<string, unknown>>(
+      200,
+      'insights',
+      'GET',
+      `/insights/summary?month=${month}`,
+    );
+    const expected = expenses
+      .filter((e) => e.date.startsWith(month))
+      .reduce((s, e) => s + e.amount.minorUnits, 0);
+    if (summaryTotal(summary) !== expected) return undefined;
+    out[month] = summary;
+  }
+  return out;
 }
 
 /** The summary's total in minor units over every category (EUR only in the demo). */

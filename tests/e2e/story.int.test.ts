@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { requestText } from '../../packages/local-cloud/src/bedrock/requestLog';
 import type { SpendwiseClient } from '../../scripts/demo/client';
 import { runDemoStory, type StoryOutcome } from '../../scripts/demo/story';
-import { type System, startSystem } from './support/system';
+import { type System, settled, startSystem } from './support/system';
 
 let system: System;
 let outcome: StoryOutcome;
@@ -28,8 +28,9 @@ beforeAll(async () => {
     client: alice,
     email: 'e2e-alice@example.com',
     outboxDir: system.outboxDir,
+    settle: () => settled(system),
   });
-}, 600_000);
+}, 900_000);
 
 afterAll(() => system?.stop());
 

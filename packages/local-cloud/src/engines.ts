@@ -1,6 +1,7 @@
 import { AuthEngine } from './auth';
 import { BedrockApi, LocalModel } from './bedrock';
 import { AlarmEngine, cloudWatchApi, MetricStore } from './cloudwatch';
+import type { Settles } from './core/activity';
 import type { LocalCloud } from './core/context';
 import type { AwsApi, LocalRoute } from './core/protocol';
 import type { ResourceProvider } from './core/resources';
@@ -10,6 +11,7 @@ import { HttpApiEngine } from './httpApi';
 import { LambdaEngine } from './lambda';
 import { openPersistence } from './persistence/enginePersistence';
 import { ScheduleProvider, SchedulerEngine } from './scheduler';
+import { type SettleOptions, type SettleReport, settle } from './settle';
 import { SnsEngine } from './sns';
 import { SqsEngine } from './sqs';
 import { ParameterStoreEngine, SsmApi, SsmParameterProvider } from './ssm';
@@ -124,11 +126,26 @@ export function armScheduledRules(engines: Engines): void {
   }
 }
 
+/**
+ * The engines whose asynchronous work `settled()` waits for. Alarms and schedules are left out: they act on
+ * their own clocks (what they start is waited for once started).
+ */
+export function settlingOf(engines: Engines): Settles[] {
+  return [engines.dynamodb.engine, engines.lambda, engines.sqs, engines.sns, engines.events, engines.sfn];
+}
+
+/** Waits until every engine has finished its asynchronous work, and the work it caused (see `settle`). */
+export function settleEngines(engines: Engines, options?: SettleOptions): Promise<SettleReport> {
+  return settle(settlingOf(engines), options);
+}
+
 /** Stops everything that runs on its own, in reverse order of dependence. */
 export async function stopEngines(engines: Engines): Promise<void> {
   engines.scheduler.stop();
   engines.alarms.stop();
   await engines.httpApi.stop();
+  // Running executions would go on calling functions and tables after shutdown.
+  await engines.sfn.stop();
   await engines.sqs.stop();
   await engines.lambda.stop();
   await engines.dynamodb.stop();

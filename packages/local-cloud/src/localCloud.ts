@@ -15,11 +15,13 @@ import {
   type Engines,
   providersOf,
   routesOf,
+  settleEngines,
   stopEngines,
 } from './engines';
 import { checkAllowedOrigins, Gateway } from './gateway';
 import { LocalLogSink } from './logs/logSink';
 import { describeResumed, resumeEngines } from './persistence/enginePersistence';
+import type { SettleOptions, SettleReport } from './settle';
 
 export interface StartOptions extends Partial<Omit<LocalCloudConfig, 'rootDir'>> {
   rootDir: string;
@@ -46,6 +48,13 @@ export interface RunningLocalCloud {
   unsupported: Unsupported[];
   engines: Engines;
   logs: LocalLogSink;
+  /**
+   * Resolves once everything asynchronous has finished — stream records relayed, bus deliveries (with their
+   * retries) done, consumed queues empty with nothing in flight or delayed, SNS deliveries, asynchronous and
+   * running invocations, executions — including what each caused in the others. Rejects with
+   * NotSettledError (saying what is still in hand) after `timeoutMs` (default 60 s).
+   */
+  settled(options?: SettleOptions): Promise<SettleReport>;
   stop(): Promise<void>;
 }
 
@@ -136,7 +145,8 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
       pid: process.pid,
     };
     const endpointsPath = await writeEndpoints(config.dataDir, endpoints);
-    return { config, ctx, endpoints, endpointsPath, unsupported, engines, logs, stop };
+    const settled = (settleOptions?: SettleOptions) => settleEngines(engines, settleOptions);
+    return { config, ctx, endpoints, endpointsPath, unsupported, engines, logs, settled, stop };
   } catch (error) {
     await stop().catch(() => undefined);
     throw error;

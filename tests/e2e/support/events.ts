@@ -32,14 +32,21 @@ const metadata = (userId: string, occurredAt: string) => ({
   userId,
 });
 
-/** The successive states of one expense: recorded, then each change, then (optionally) its deletion. */
+/** `at` plus `minutes`, as an RFC 3339 instant. */
+const minutesAfter = (at: Date, minutes: number) => new Date(at.getTime() + minutes * 60_000).toISOString();
+
+/**
+ * The successive states of one expense: recorded, then each change a minute apart, then (optionally) its
+ * deletion; recorded at `recordedAt` (default: now by the clock the system uses).
+ */
 export function expenseHistory(
   userId: string,
   first: Omit<Snapshot, 'version' | 'createdAt' | 'updatedAt' | 'tags' | 'expenseId'>,
   changes: Array<Partial<Pick<Snapshot, 'amount' | 'categoryId' | 'date'>>>,
   deleted = false,
+  recordedAt = new Date(),
 ): BusEntry[] {
-  const createdAt = '2026-11-02T10:00:00.000Z';
+  const createdAt = recordedAt.toISOString();
   let state: Snapshot = {
     ...first,
     expenseId: randomUUID(),
@@ -56,7 +63,7 @@ export function expenseHistory(
     },
   ];
   changes.forEach((change, i) => {
-    const updatedAt = `2026-11-02T10:0${i + 1}:00.000Z`;
+    const updatedAt = minutesAfter(recordedAt, i + 1);
     const previous = state;
     state = { ...state, ...change, version: state.version + 1, updatedAt };
     const changedFields = Object.keys(change);
@@ -70,7 +77,7 @@ export function expenseHistory(
     });
   });
   if (deleted) {
-    const deletedAt = '2026-11-02T11:00:00.000Z';
+    const deletedAt = minutesAfter(recordedAt, changes.length + 1);
     entries.push({
       source: 'spendwise.expenses',
       detailType: 'ExpenseDeleted',

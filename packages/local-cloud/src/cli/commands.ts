@@ -127,6 +127,20 @@ const model: Command = async ([sub, json], options) => {
   return 0;
 };
 
+const settle: Command = async (_args, options) => {
+  const timeoutMs = options.timeout === undefined ? undefined : Math.round(Number(options.timeout) * 1000);
+  if (timeoutMs !== undefined && !(timeoutMs >= 1 && timeoutMs <= 600_000))
+    throw new Error('usage: settle [--timeout seconds] (up to 600)');
+  const { passes, elapsedMs } = await control<{ passes: number; elapsedMs: number }>(
+    dataDir(),
+    'POST',
+    'settle',
+    timeoutMs === undefined ? {} : { timeoutMs },
+  );
+  print(`settled in ${elapsedMs} ms (${passes} pass${passes === 1 ? '' : 'es'} over the engines)`);
+  return 0;
+};
+
 export const commands: Record<string, Command> = {
   start,
   token,
@@ -138,4 +152,5 @@ export const commands: Record<string, Command> = {
   schedule,
   alarms,
   model,
+  settle,
 };

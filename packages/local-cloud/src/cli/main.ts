@@ -23,6 +23,7 @@ commands:
   alarms                            CloudWatch alarm states
   model faults '<json>'             inject faults into the local model, e.g. '{"throttleNext":3}'
   model requests [--limit n]        the last requests the local model received (what it was really sent)
+  settle [--timeout seconds]        wait until every asynchronous flow has finished (default 60 s)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -42,6 +43,7 @@ async function main(argv: string[]): Promise<number> {
       scope: { type: 'string', multiple: true },
       source: { type: 'string' },
       limit: { type: 'string' },
+      timeout: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -16,6 +16,7 @@ const target = (overrides: Partial<ControlTarget> = {}): ControlTarget => ({
   setModelFaults: (faults) => ({ faults }),
   modelRequests: (limit) => Array.from({ length: limit ?? 2 }, (_, i) => ({ sequence: i + 1 })),
   functions: () => [],
+  settle: async (timeoutMs) => ({ settled: true, timeoutMs }),
   ...overrides,
 });
 
@@ -183,5 +184,23 @@ describe('the control API', () => {
       event: { source: 'spendwise.expenses' },
     });
     expect(stopped).toBe(true);
+  });
+
+  it('settles the local cloud, within the timeout asked for or 60 s', async () => {
+    const routes = controlRoutes(target());
+
+    const asked = await call(routes, request('POST', '/_local/settle', { timeoutMs: 5000 }));
+    const byDefault = await call(routes, request('POST', '/_local/settle'));
+
+    expect(asked).toEqual({ status: 200, body: { settled: true, timeoutMs: 5000 } });
+    expect(byDefault.body).toEqual({ settled: true, timeoutMs: 60_000 });
+  });
+
+  it('refuses a settle timeout that is not a whole number of milliseconds up to 10 minutes', async () => {
+    for (const timeoutMs of ['5', 0, 1.5, 600_001]) {
+      await expect(
+        call(controlRoutes(target()), request('POST', '/_local/settle', { timeoutMs })),
+      ).rejects.toMatchObject({ status: 400, code: 'InvalidRequest' });
+    }
   });
 });

@@ -19,6 +19,8 @@ export interface ControlTarget {
   /** The last requests the local model received, oldest first (the newest `limit` when given). */
   modelRequests(limit?: number): unknown[];
   functions(): unknown[];
+  /** Resolves once the local cloud's asynchronous work is done (see RunningLocalCloud.settled). */
+  settle(timeoutMs: number): Promise<unknown>;
 }
 
 const json = (body: unknown, status = 200): AwsResponse => ({
@@ -105,6 +107,18 @@ async function mint(target: ControlTarget, user: string, scopes: string[] | unde
   }
 }
 
+/** `timeoutMs` of a settle request: whole milliseconds up to 10 minutes (default 60 s). */
+function timeoutOf(body: Record<string, unknown>): number {
+  const value = body.timeoutMs ?? 60_000;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 600_000)
+    throw new AwsApiError(
+      400,
+      'InvalidRequest',
+      '"timeoutMs" must be a whole number of milliseconds, 1 to 600000',
+    );
+  return value;
+}
+
 /** Server-sent events of every event on the bus, until the client goes away. */
 async function* busStream(target: ControlTarget): AsyncIterable<string> {
   const pending: string[] = [];
@@ -186,5 +200,6 @@ export function controlRoutes(target: ControlTarget): LocalRoute[] {
       ['limit'],
     ),
     route('GET', 'functions', async () => json(target.functions())),
+    route('POST', 'settle', async (request) => json(await target.settle(timeoutOf(bodyOf(request))))),
   ];
 }

@@ -1,4 +1,6 @@
-import type { Engines } from '../engines';
+import { AwsApiError } from '../core/errors';
+import { type Engines, settleEngines } from '../engines';
+import { NotSettledError } from '../settle';
 import type { ControlTarget } from './routes';
 
 /** The control API's view of the running engines. */
@@ -45,5 +47,13 @@ export function controlTarget(engines: Engines): ControlTarget {
     },
     modelRequests: (limit) => engines.model.requests.list(limit),
     functions: () => engines.lambda.functions(),
+    settle: async (timeoutMs) => {
+      try {
+        return { settled: true, ...(await settleEngines(engines, { timeoutMs })) };
+      } catch (error) {
+        if (!(error instanceof NotSettledError)) throw error;
+        throw new AwsApiError(504, 'NotSettled', error.message);
+      }
+    },
   };
 }

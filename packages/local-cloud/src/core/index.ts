@@ -1,3 +1,4 @@
+export type { Activity, Settles } from './activity';
 export { arnOf, type ParsedArn, parseArn } from './arn';
 export { defaultConfig, LOCAL_ACCOUNT_ID, type LocalCloudConfig } from './config';
 export type { LocalCloud } from './context';

@@ -1,3 +1,4 @@
+import type { Activity, Settles } from '../core/activity';
 import type { LocalCloud } from '../core/context';
 import type { ResourceProvider } from '../core/resources';
 import { startDynamoDbLocal } from './dynamoDbLocal';
@@ -27,7 +28,7 @@ export interface DynamoDbEngineOptions {
  *
  * @example const engine = new DynamoDbEngine({ endpoint }); gateway.mount(engine.api); … await engine.stop();
  */
-export class DynamoDbEngine {
+export class DynamoDbEngine implements Settles {
   readonly api: DynamoDbApi;
   readonly providers: readonly ResourceProvider[];
   readonly ttlSweeper: TtlSweeper;
@@ -44,6 +45,17 @@ export class DynamoDbEngine {
       ...(options.log ? { log: options.log } : {}),
       ...(options.ttlNow ? { now: options.ttlNow } : {}),
     });
+  }
+
+  /** Resolves once every stream with an event source mapping is read to its end and its batches delivered. */
+  async settled(): Promise<void> {
+    await Promise.all(this.pollers.map((poller) => poller.caughtUp()));
+  }
+
+  /** Stream records read and not yet delivered by their mappings. */
+  activity(): Activity {
+    const each = this.pollers.map((poller) => poller.activity());
+    return { busy: each.flatMap((a) => a.busy), moves: each.reduce((sum, a) => sum + a.moves, 0) };
   }
 
   /** Stops every stream poller (in-flight batches finish) and the TTL sweeper. */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Activity } from '../core/activity';
 import type { LocalCloud } from '../core/context';
 import type { MessageAttributeValue } from '../core/ports';
 import type { PendingWork } from '../persistence/pendingWork';
@@ -55,6 +56,10 @@ export function describeFailure(error: unknown): DeliveryFailure {
  */
 export class TargetDelivery {
   private readonly inFlight = new Set<Promise<void>>();
+  /** Retries scheduled and not yet started. */
+  private waiting = 0;
+  /** Attempts started and ended, retries scheduled. */
+  private moves = 0;
 
   constructor(
     private readonly ctx: LocalCloud,
@@ -81,14 +86,30 @@ export class TargetDelivery {
     return saved.length;
   }
 
-  /** Resolves once no delivery attempt is running (retries waiting on the scheduler are not running). */
+  /**
+   * Resolves once no delivery attempt is running (retries waiting on the scheduler are not running; they
+   * show in `activity()`).
+   */
   async settled(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
+  /** Attempts running and retries waiting for their time: both are deliveries not yet done. */
+  activity(): Activity {
+    const busy = [
+      ...(this.inFlight.size > 0 ? [`events: ${this.inFlight.size} delivery attempt(s) running`] : []),
+      ...(this.waiting > 0 ? [`events: ${this.waiting} delivery retry(ies) waiting`] : []),
+    ];
+    return { busy, moves: this.moves };
+  }
+
   private track(attempt: Promise<void>): void {
+    this.moves += 1;
     this.inFlight.add(attempt);
-    void attempt.finally(() => this.inFlight.delete(attempt));
+    void attempt.finally(() => {
+      this.inFlight.delete(attempt);
+      this.moves += 1;
+    });
   }
 
   private async attempt(job: DeliveryJob, retriesDone: number, elapsedMs: number, id: string): Promise<void> {
@@ -116,7 +137,12 @@ export class TargetDelivery {
     if (step && 'retryAfterMs' in step) {
       const progress = { retries: retriesDone + 1, elapsedMs: elapsedMs + step.retryAfterMs };
       this.options.pending?.progress(id, progress);
-      const retry = () => this.track(this.attempt(job, progress.retries, progress.elapsedMs, id));
+      const retry = () => {
+        this.waiting -= 1;
+        this.track(this.attempt(job, progress.retries, progress.elapsedMs, id));
+      };
+      this.waiting += 1;
+      this.moves += 1;
       this.options.schedule(retry, step.retryAfterMs * this.options.timing.scale);
       return;
     }

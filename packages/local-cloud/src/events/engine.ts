@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Activity, Settles } from '../core/activity';
 import type { LocalCloud } from '../core/context';
 import type { BusEvent, EventBusPort, PutEventsEntry, PutEventsResultEntry } from '../core/ports';
 import { ArchiveStore, type Replay, type ReplayRequest } from './archives';
@@ -56,7 +57,7 @@ export type ReplayedEvent = BusEvent & { 'replay-name': string };
  * The local EventBridge: buses, rules, targets, archives and replays. Accepting an event notifies the tap, archives
  * it, and starts delivery to the targets of every enabled rule on its bus whose pattern matches, without waiting.
  */
-export class EventBridgeEngine implements EventBusPort {
+export class EventBridgeEngine implements EventBusPort, Settles {
   readonly registry: EventRegistry;
   readonly archives: ArchiveStore;
   readonly now: () => Date;
@@ -109,6 +110,11 @@ export class EventBridgeEngine implements EventBusPort {
   /** Resolves once no target delivery is running. */
   settled(): Promise<void> {
     return this.delivery.settled();
+  }
+
+  /** Deliveries to targets running or waiting for a retry. */
+  activity(): Activity {
+    return this.delivery.activity();
   }
 
   private accept(entry: PutEventsEntry, now: Date): PutEventsResultEntry {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Activity, Settles } from '../core/activity';
 import { arnOf } from '../core/arn';
 import type { LocalCloud } from '../core/context';
 import { AwsApiError } from '../core/errors';
@@ -62,13 +63,16 @@ export interface FunctionSummary {
  * cloud.lambda = lambda;
  * const outcome = await lambda.invoke('spendwise-expenses-dev-getExpense', event);
  */
-export class LambdaEngine implements LambdaPort {
+export class LambdaEngine implements LambdaPort, Settles {
   private readonly deployed = new Map<string, DeployedFunction>();
   private readonly invokeConfigs = new Map<string, EventInvokeConfig>();
   /** RetentionInDays of each AWS::Logs::LogGroup (logs are kept locally whatever it says). */
   readonly logRetention = new Map<string, number | undefined>();
   private readonly asyncInvoker: AsyncInvoker;
   private readonly settings: Required<Omit<LambdaEngineOptions, 'pending'>>;
+  /** Synchronous invocations running (or waiting for an environment), and starts + ends so far. */
+  private readonly running = new Set<Promise<unknown>>();
+  private moves = 0;
 
   constructor(
     private readonly ctx: LocalCloud,
@@ -139,7 +143,7 @@ export class LambdaEngine implements LambdaPort {
     try {
       // Only reserved concurrency throttles; the local default cap makes the caller wait instead.
       const mode = fn.spec.reservedConcurrency === undefined ? 'wait' : 'throttle';
-      return await runInvocation(fn, this.ctx, { requestId: randomUUID(), payloadJson, mode });
+      return await this.track(runInvocation(fn, this.ctx, { requestId: randomUUID(), payloadJson, mode }));
     } catch (error) {
       if (error instanceof ConcurrencyLimitError)
         throw new AwsApiError(429, 'TooManyRequestsException', error.message);
@@ -167,9 +171,20 @@ export class LambdaEngine implements LambdaPort {
     }));
   }
 
-  /** Resolves once every queued asynchronous invocation (with its retries and deliveries) is done. */
-  settled(): Promise<void> {
-    return this.asyncInvoker.settled();
+  /**
+   * Resolves once every invocation running now is done: synchronous ones, and every queued asynchronous one
+   * with its retries and deliveries.
+   */
+  async settled(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+    await this.asyncInvoker.settled();
+  }
+
+  /** The invocations in hand: running synchronous ones and queued asynchronous events. */
+  activity(): Activity {
+    const queued = this.asyncInvoker.activity();
+    const busy = this.running.size > 0 ? [`lambda: ${this.running.size} invocation(s) running`] : [];
+    return { busy: [...busy, ...queued.busy], moves: this.moves + queued.moves };
   }
 
   /**
@@ -184,6 +199,17 @@ export class LambdaEngine implements LambdaPort {
   async stop(): Promise<void> {
     this.asyncInvoker.stop();
     await Promise.all([...this.deployed.values()].map((fn) => fn.pool.stop()));
+  }
+
+  private track<T>(invocation: Promise<T>): Promise<T> {
+    this.moves += 1;
+    this.running.add(invocation);
+    const done = () => {
+      this.running.delete(invocation);
+      this.moves += 1;
+    };
+    invocation.then(done, done);
+    return invocation;
   }
 
   private lookup(functionRef: string): DeployedFunction {

@@ -36,6 +36,8 @@ const filterAttributes = (attributes: Record<string, MessageAttributeValue>) =>
  */
 export class Fanout {
   private readonly inFlight = new Set<Promise<void>>();
+  /** Deliveries started plus deliveries ended. */
+  moves = 0;
   private readonly deliverers: Record<DeliveryProtocol, Deliver>;
 
   constructor(
@@ -63,7 +65,11 @@ export class Fanout {
         this.metric('NumberOfNotificationsFilteredOut', message);
         continue;
       }
-      const delivery = this.deliver(message, subscription).finally(() => this.inFlight.delete(delivery));
+      this.moves += 1;
+      const delivery = this.deliver(message, subscription).finally(() => {
+        this.inFlight.delete(delivery);
+        this.moves += 1;
+      });
       this.inFlight.add(delivery);
     }
   }
@@ -71,6 +77,11 @@ export class Fanout {
   /** Resolves when every delivery started so far (and any they started) has finished. */
   async idle(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** Deliveries running now. */
+  get running(): number {
+    return this.inFlight.size;
   }
 
   private passes(message: PublishedMessage, subscription: Subscription): boolean {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import type { Activity, Settles } from '../core/activity';
 import type { LocalCloud } from '../core/context';
 import type { MessageAttributeValue, SnsPort } from '../core/ports';
 import type { AwsApi, AwsRequest, LocalRoute } from '../core/protocol';
@@ -33,7 +34,7 @@ export interface SnsEngineOptions {
  * const sns = new SnsEngine(cloud); cloud.sns = sns;
  * await sns.publish(topicArn, { message: 'hello', attributes: { type: { DataType: 'String', StringValue: 'x' } } });
  */
-export class SnsEngine implements SnsPort {
+export class SnsEngine implements SnsPort, Settles {
   readonly registry: SnsRegistry;
   private readonly fanout: Fanout;
   private readonly now: () => number;
@@ -84,6 +85,16 @@ export class SnsEngine implements SnsPort {
   /** Resolves once every delivery started so far has finished (for tests and orderly shutdown). */
   idle(): Promise<void> {
     return this.fanout.idle();
+  }
+
+  /** Deliveries running now (to queues, functions, HTTP endpoints, the e-mail outbox). */
+  activity(): Activity {
+    const running = this.fanout.running;
+    return { busy: running > 0 ? [`sns: ${running} delivery(ies) running`] : [], moves: this.fanout.moves };
+  }
+
+  settled(): Promise<void> {
+    return this.idle();
   }
 
   /** The folder e-mail notifications are written to, one `.eml` file each. */

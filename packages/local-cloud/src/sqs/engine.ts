@@ -1,3 +1,4 @@
+import type { Activity, Settles } from '../core/activity';
 import type { LocalCloud } from '../core/context';
 import type { OutgoingMessage, SqsPort } from '../core/ports';
 import type { AwsApi, AwsRequest, AwsResponse } from '../core/protocol';
@@ -49,7 +50,7 @@ export interface QueueSummary {
  * @example
  * const sqs = new SqsEngine(cloud); cloud.sqs = sqs; gateway.mount(sqs); deployer.use(...sqs.providers());
  */
-export class SqsEngine implements SqsPort, AwsApi {
+export class SqsEngine implements SqsPort, AwsApi, Settles {
   readonly services = ['sqs'] as const;
   readonly registry: QueueRegistry;
   readonly moveTasks: MessageMoveTasks;
@@ -138,6 +139,31 @@ export class SqsEngine implements SqsPort, AwsApi {
       };
     });
   }
+
+  /**
+   * Messages waiting for a consumer: visible, in flight or delayed in a queue an enabled event source mapping
+   * polls. Queues nobody polls (dead-letter queues, test taps, queues a client reads itself) hold messages
+   * that are the end of a flow, not work in hand.
+   */
+  activity(): Activity {
+    const now = this.registry.clock.now();
+    const consumed = new Set(
+      this.mappings()
+        .filter((m) => m.enabled)
+        .map((m) => m.queueArn),
+    );
+    const busy: string[] = [];
+    for (const queue of this.registry.all()) {
+      if (!consumed.has(queue.arn)) continue;
+      const { visible, inFlight, delayed } = queue.counts(now);
+      if (visible + inFlight + delayed > 0)
+        busy.push(`sqs: ${queue.name} has ${visible} visible, ${inFlight} in flight, ${delayed} delayed`);
+    }
+    return { busy, moves: 0 };
+  }
+
+  /** Nothing to wait on directly: messages are consumed by the pollers' function invocations. */
+  async settled(): Promise<void> {}
 
   /**
    * Moves every visible message of a DLQ (by name, URL or ARN) back to the queue it came from, as

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Activity, Settles } from '../core/activity';
 import { arnOf } from '../core/arn';
 import type { LocalCloud } from '../core/context';
 import { AwsApiError } from '../core/errors';
@@ -73,10 +74,14 @@ const notFound = (code: string, what: string) => new AwsApiError(400, code, `${w
  * integrations the project uses, and keeps their records and history for the API and the CLI.
  * @example const sfn = new StepFunctionsEngine(cloud, { timeScale: 0.01 }); cloud.sfn = sfn;
  */
-export class StepFunctionsEngine implements StepFunctionsPort {
+export class StepFunctionsEngine implements StepFunctionsPort, Settles {
   private readonly machines = new Map<string, DeployedStateMachine>();
   private readonly runs = new Map<string, RunningExecution>();
   private dynamoDbClient?: DynamoDBClient;
+  private stopped = false;
+  /** Executions not ended yet (their history complete), and starts + ends so far. */
+  private readonly unfinished = new Set<RunningExecution>();
+  private moves = 0;
 
   constructor(
     private readonly ctx: LocalCloud,
@@ -188,6 +193,34 @@ export class StepFunctionsEngine implements StepFunctionsPort {
     return this.running(executionArn).done;
   }
 
+  /** Executions that have not ended yet. */
+  activity(): Activity {
+    const busy = [...this.unfinished].map(
+      (run) =>
+        `states: execution ${run.record.name} of ${run.record.stateMachineArn.split(':').pop()} running`,
+    );
+    return { busy, moves: this.moves };
+  }
+
+  /** Resolves once every execution running now has ended. */
+  async settled(): Promise<void> {
+    while (this.unfinished.size > 0) await Promise.all([...this.unfinished].map((run) => run.done));
+  }
+
+  /**
+   * Aborts every running execution and resolves once each has ended, so that none calls a function or
+   * writes a table after the local cloud has shut down. Executions started afterwards are refused.
+   */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    // Aborted here so none calls a function after shutdown, but kept saved: the next start runs them again, as
+    // after a crash (an in-memory cloud keeps nothing).
+    this.keepRunningExecutionsSaved();
+    const running = [...this.runs.values()].filter((run) => run.record.status === 'RUNNING');
+    for (const run of running) run.stop('States.Aborted', 'The local cloud stopped');
+    await Promise.all(running.map((run) => run.done));
+  }
+
   /** Executions, newest first, optionally of one state machine and/or with one status (for the CLI). */
   executions(filter: { stateMachineArn?: string; status?: ExecutionStatus } = {}): ExecutionRecord[] {
     return [...this.runs.values()]
@@ -215,6 +248,8 @@ export class StepFunctionsEngine implements StepFunctionsPort {
     requestedName?: string,
     how: { sync?: boolean } = {},
   ): RunningExecution {
+    if (this.stopped)
+      throw new AwsApiError(503, 'ServiceUnavailable', 'The local cloud is stopping; no execution starts');
     const name: string = requestedName ?? randomUUID();
     const machine = this.deployed(stateMachineArn);
     validateStart(input, name);
@@ -243,9 +278,13 @@ export class StepFunctionsEngine implements StepFunctionsPort {
         logHistoryEvent(this.ctx.logs, machine.record.logging, execution, event),
     });
     this.runs.set(executionArn, run);
+    this.unfinished.add(run);
+    this.moves += 1;
     recordExecutionMetrics(this.ctx.metrics, record, 'started');
     void run.done.then((ended) => {
       this.options.pending?.done(executionArn);
+      this.unfinished.delete(run);
+      this.moves += 1;
       recordExecutionMetrics(this.ctx.metrics, ended, 'ended');
     });
     this.forgetOldExecutions();

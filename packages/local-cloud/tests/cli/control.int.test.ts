@@ -41,6 +41,7 @@ const gateway = new Gateway({
     alarms: () => [],
     setModelFaults: (faults) => ({ faults }),
     modelRequests: () => [],
+    settle: async (timeoutMs) => ({ settled: true, timeoutMs }),
     functions: () => [],
   }),
 });

@@ -217,4 +217,28 @@ describe('DynamoDB stream event source mapping', () => {
       'TumblingWindowInSeconds',
     ]);
   });
+
+  it('settles once every record written so far is delivered, retries included, on a fresh stream too', async () => {
+    let failuresLeft = 2;
+    const h = await setUp(() => (failuresLeft-- > 0 ? failed : ok()));
+    await createMapping(h, {});
+    await h.engine.settled();
+
+    await h.put('a');
+    await h.put('b');
+    await h.engine.settled();
+    const afterTwo = keysOf(
+      h.recorded.invocations.flatMap((i) => (i.payload as { Records: LambdaStreamRecord[] }).Records),
+    );
+    await h.put('c');
+    await h.engine.settled();
+
+    const delivered = h.recorded.invocations.flatMap(
+      (i) => (i.payload as { Records: LambdaStreamRecord[] }).Records,
+    );
+    expect(afterTwo.slice(-2)).toEqual(['a', 'b']);
+    expect(keysOf(delivered).at(-1)).toBe('c');
+    expect(failuresLeft).toBeLessThan(0);
+    expect(h.engine.activity().busy).toEqual([]);
+  });
 });

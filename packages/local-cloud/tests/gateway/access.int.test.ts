@@ -39,6 +39,7 @@ const routes = controlRoutes({
   alarms: () => [],
   setModelFaults: () => ({}),
   modelRequests: () => [],
+  settle: async () => ({ settled: true }),
   functions: () => [],
 });
 

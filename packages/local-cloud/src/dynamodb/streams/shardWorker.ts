@@ -28,6 +28,13 @@ export class ShardWorker {
   private iterator: string | undefined;
   private lastRead: string | undefined;
   private closed = false;
+  private delivering = false;
+  /** Callers of `caughtUp()` waiting for a read that finds the shard's end. */
+  private waiters: Array<() => void> = [];
+  /** Cuts the pause between polls short (set while the worker waits for new records). */
+  private nudge: (() => void) | undefined;
+  /** Pages read with records, and batches delivered. */
+  moves = 0;
 
   constructor(
     readonly shardId: string,
@@ -37,15 +44,39 @@ export class ShardWorker {
     this.lastRead = deps.checkpoints.get(shardId);
   }
 
+  /** Records read and not yet delivered, or a batch being delivered (with its retries). */
+  get busy(): boolean {
+    return this.delivering || this.buffer.length > 0;
+  }
+
+  /**
+   * Resolves once the worker has read the shard up to its end with every record before it delivered — a
+   * GetRecords call begun after this call answered nothing and nothing is buffered — or once it has ended.
+   */
+  caughtUp(): Promise<void> {
+    return new Promise((resolve) => {
+      this.waiters.push(resolve);
+      this.nudge?.();
+    });
+  }
+
   async run(): Promise<void> {
+    try {
+      await this.loop();
+    } finally {
+      for (const resolve of this.waiters.splice(0)) resolve();
+    }
+  }
+
+  private async loop(): Promise<void> {
     const { mapping, timings } = this.deps;
     this.iterator = await this.newIterator();
     while (!this.deps.stopped()) {
-      if (this.buffer.length < mapping.batchSize && !this.closed) await this.read();
+      if (this.buffer.length < mapping.batchSize && !this.closed) await this.readAnswering();
       if (this.buffer.length === 0) {
         this.checkpoint(this.lastRead);
         if (this.closed) return;
-        if (!(await this.deps.sleep(timings.pollIntervalMs))) return;
+        if (!(await this.pause(timings.pollIntervalMs))) return;
         continue;
       }
       const waited = Date.now() - this.buffer[0]!.readAt;
@@ -54,9 +85,45 @@ export class ShardWorker {
           return;
         continue;
       }
-      const batch = this.buffer.splice(0, mapping.batchSize);
-      await runBatch(batch, this.shardId, mapping, this.deps.ctx, this.deps.sleep, timings.retryBaseDelayMs);
-      if (!this.deps.stopped()) this.checkpoint(batch.at(-1)?.record.dynamodb.SequenceNumber);
+      await this.deliver(this.buffer.splice(0, mapping.batchSize));
+    }
+  }
+
+  /** Reads a page; answers the `caughtUp()` callers that asked before it when it found the shard's end. */
+  private async readAnswering(): Promise<void> {
+    const asking = this.waiters.splice(0);
+    let count: number | undefined;
+    try {
+      count = await this.read();
+    } finally {
+      if (count === undefined) this.waiters.unshift(...asking);
+    }
+    if (count === 0 && this.buffer.length === 0) for (const resolve of asking) resolve();
+    else this.waiters.unshift(...asking);
+  }
+
+  private async deliver(batch: StreamEntry[]): Promise<void> {
+    const { mapping, ctx, sleep, timings } = this.deps;
+    this.delivering = true;
+    try {
+      await runBatch(batch, this.shardId, mapping, ctx, sleep, timings.retryBaseDelayMs);
+    } finally {
+      this.delivering = false;
+      this.moves += 1;
+    }
+    if (!this.deps.stopped()) this.checkpoint(batch.at(-1)?.record.dynamodb.SequenceNumber);
+  }
+
+  /** The pause between polls of a shard with nothing new, which `caughtUp()` cuts short; false when stopping. */
+  private async pause(ms: number): Promise<boolean> {
+    if (this.waiters.length > 0) return !this.deps.stopped();
+    const nudged = new Promise<boolean>((resolve) => {
+      this.nudge = () => resolve(true);
+    });
+    try {
+      return await Promise.race([this.deps.sleep(ms), nudged]);
+    } finally {
+      this.nudge = undefined;
     }
   }
 
@@ -66,11 +133,14 @@ export class ShardWorker {
     }
   }
 
-  /** One GetRecords page into the buffer, keeping only records the filter criteria let through. */
-  private async read(): Promise<void> {
+  /**
+   * One GetRecords page into the buffer, keeping only records the filter criteria let through; how many
+   * records the page had, or -1 when the iterator had to be renewed (nothing known about the shard's end).
+   */
+  private async read(): Promise<number> {
     if (!this.iterator) {
       this.closed = true;
-      return;
+      return 0;
     }
     const page = await this.getRecords(this.iterator);
     const { mapping, ctx, ttlDeletions } = this.deps;
@@ -82,11 +152,15 @@ export class ShardWorker {
     }
     this.iterator = page.NextShardIterator;
     if (!this.iterator) this.closed = true;
+    if (page.unread) return -1;
+    const count = page.Records?.length ?? 0;
+    if (count > 0) this.moves += 1;
+    return count;
   }
 
   private async getRecords(
     iterator: string,
-  ): Promise<{ Records?: WireStreamRecord[]; NextShardIterator?: string }> {
+  ): Promise<{ Records?: WireStreamRecord[]; NextShardIterator?: string; unread?: boolean }> {
     try {
       return await this.deps.call('GetRecords', { ShardIterator: iterator, Limit: 1000 }, 'DynamoDBStreams');
     } catch (error) {
@@ -94,7 +168,7 @@ export class ShardWorker {
       // record yet (a fresh table): that is "nothing yet", as an expired iterator is "ask again".
       const retryable = ['ExpiredIteratorException', 'TrimmedDataAccessException'];
       if (!(error instanceof DynamoDbLocalError) || !retryable.includes(error.code)) throw error;
-      return { Records: [], NextShardIterator: await this.newIterator() };
+      return { Records: [], NextShardIterator: await this.newIterator(), unread: true };
     }
   }
 

@@ -16,6 +16,9 @@ interface Shard {
  */
 export class StreamPoller {
   private readonly workers = new Map<string, Promise<void>>();
+  private readonly shardWorkers = new Map<string, ShardWorker>();
+  /** Moves of the workers that have ended, and workers started. */
+  private pastMoves = 0;
   private readonly finished = new Set<string>();
   private readonly wakers = new Set<() => void>();
   private firstDiscovery = true;
@@ -43,6 +46,31 @@ export class StreamPoller {
     for (const wake of this.wakers) wake();
     await this.loop;
     await Promise.all(this.workers.values());
+  }
+
+  /**
+   * Resolves once every shard of the stream has been read up to its end and every batch read from it
+   * delivered: shards are looked for now (a table's first write opens one) and each worker is asked to read.
+   */
+  async caughtUp(): Promise<void> {
+    if (!this.running) return;
+    try {
+      await this.discover();
+    } catch (error) {
+      this.ctx.log(
+        `stream mapping ${this.mapping.name}: cannot read ${this.mapping.streamArn}: ${(error as Error).message}`,
+      );
+    }
+    await Promise.all([...this.shardWorkers.values()].map((worker) => worker.caughtUp()));
+  }
+
+  /** Shards with records read and not yet delivered; pages read and batches delivered so far. */
+  activity(): { busy: string[]; moves: number } {
+    const busy = [...this.shardWorkers.values()]
+      .filter((worker) => worker.busy)
+      .map((worker) => `dynamodb: stream mapping ${this.mapping.name} delivering from ${worker.shardId}`);
+    const moves = [...this.shardWorkers.values()].reduce((sum, worker) => sum + worker.moves, this.pastMoves);
+    return { busy, moves };
   }
 
   private async discoverForever(): Promise<void> {
@@ -85,6 +113,8 @@ export class StreamPoller {
       sleep: (ms) => this.sleep(ms),
       stopped: () => !this.running,
     });
+    this.shardWorkers.set(shardId, worker);
+    this.pastMoves += 1;
     const run = worker.run().then(
       () => {
         if (this.running) this.finished.add(shardId);
@@ -96,7 +126,11 @@ export class StreamPoller {
     );
     this.workers.set(
       shardId,
-      run.finally(() => this.workers.delete(shardId)),
+      run.finally(() => {
+        this.workers.delete(shardId);
+        this.shardWorkers.delete(shardId);
+        this.pastMoves += worker.moves + 1;
+      }),
     );
   }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Activity } from '../../core/activity';
 import type { LocalCloud } from '../../core/context';
 import type { PendingWork } from '../../persistence/pendingWork';
 import type { DeployedFunction } from '../invoke/DeployedFunction';
@@ -55,6 +56,7 @@ interface Attempts {
 export class AsyncInvoker {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly abort = new AbortController();
+  private moves = 0;
 
   constructor(private readonly deps: AsyncInvokerDeps) {}
 
@@ -94,19 +96,29 @@ export class AsyncInvoker {
 
   private start(attempts: Attempts, attemptsDone: number): void {
     const { fn, requestId } = attempts;
+    this.moves += 1;
     const job = this.process(attempts, attemptsDone)
       .then(() => this.deps.pending?.done(requestId))
       .catch((error: unknown) => {
         if (!this.abort.signal.aborted)
           this.deps.ctx.log(`lambda: async event ${requestId} of ${fn.spec.name} lost: ${error}`);
       })
-      .finally(() => this.inFlight.delete(job));
+      .finally(() => {
+        this.inFlight.delete(job);
+        this.moves += 1;
+      });
     this.inFlight.add(job);
   }
 
   /** Resolves once every queued event, including retries and destination deliveries, is done. */
   async settled(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** Events queued, running or waiting for a retry (with their destination deliveries). */
+  activity(): Activity {
+    const busy = this.inFlight.size > 0 ? [`lambda: ${this.inFlight.size} asynchronous event(s)`] : [];
+    return { busy, moves: this.moves };
   }
 
   /** Drops the events still waiting for a retry. */
