@@ -81,11 +81,13 @@ export function runExecution(
   const history = new HistoryRecorder(record.history, machine.record.roleArn, (event) =>
     env.onHistoryEvent(record, event),
   );
+  const stopped = new AbortController();
   const overrides = {
     taskResourceLocalHandlers: buildTaskHandlers(machine.definition, {
       deps: env.deps,
       history,
       region: env.region,
+      signal: stopped.signal,
     }),
   };
   const run = machine.runner.run(JSON.parse(record.input), {
@@ -105,6 +107,9 @@ export function runExecution(
     history.abortDetails = { error, cause };
     Object.assign(record, { status: 'ABORTED', error, cause, stopDate: new Date() });
     run.abort();
+    // A task still waiting (a function the stopping cloud will never answer) ends now, so nothing of the
+    // execution (the library's task timer included) outlives it.
+    stopped.abort(new Error('The execution was stopped'));
   };
   return { record, done, stop };
 }

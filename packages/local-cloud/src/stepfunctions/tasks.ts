@@ -19,6 +19,19 @@ export interface TaskRun {
   deps: IntegrationDeps;
   history: HistoryRecorder;
   region: string;
+  /** Aborted when the execution is stopped: a task still waiting ends then (and the library clears its timer). */
+  signal?: AbortSignal;
+}
+
+/** `work`, or a rejection as soon as `signal` aborts, whichever comes first. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /** Runs one classified resource with the state's effective input (its Parameters, already applied). */
@@ -59,11 +72,12 @@ export function buildTaskHandlers(definition: AslDefinition, run: TaskRun): Task
       await nextMacrotask();
       run.history.taskStarted(label, input);
       try {
-        const output = await runResource(target, input, run);
+        const output = await untilAborted(runResource(target, input, run), run.signal);
         await nextMacrotask();
         run.history.taskSucceeded(label, output);
         return output;
       } catch (error) {
+        if (run.signal?.aborted) throw error; // the execution was stopped: its history already ends there
         const failure = asTaskError(error);
         await nextMacrotask();
         run.history.taskFailed(label, failure);
