@@ -244,4 +244,23 @@ describe('StepFunctionsEngine', () => {
     expect(failed[0]!.input).toBe('{"fail":true}');
     expect(engine.executions().map((record) => record.status)).toEqual(['FAILED', 'SUCCEEDED']);
   });
+
+  it('ends a task still waiting for its function when the engine stops, leaving no timer behind', async () => {
+    const { engine, arn, answers, recorded } = setUp(reportFlow);
+    answers.invoke = () => new Promise<InvokeOutcome>(() => {}); // a function that never answers
+    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+    const { executionArn } = await engine.startExecution(arn, '{}');
+    while (recorded.invocations.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    const waiting = timers(); // the library's task timeout among them
+
+    await engine.stop();
+    await new Promise((resolve) => setImmediate(resolve));
+
+    expect(engine.executions().find((record) => record.executionArn === executionArn)?.status).toBe(
+      'ABORTED',
+    );
+    // The library's task timeout (60 s by default) is cleared only when the task ends; a timer left would keep
+    // the process alive after the local cloud stopped.
+    expect(timers()).toBeLessThan(waiting);
+  });
 });
