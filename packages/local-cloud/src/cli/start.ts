@@ -46,6 +46,9 @@ function printSummary(cloud: RunningLocalCloud, elapsedMs: number): void {
   for (const [service, url] of Object.entries(endpoints.apis)) out(`${`${service} API`.padEnd(17)}${url}`);
   for (const issuer of endpoints.issuers) out(`JWT issuer       ${issuer.issuer}`);
   out(`region / stage   ${endpoints.region} / ${endpoints.stage}`);
+  out(
+    `Bedrock model    ${cloud.engines.model.answeredBy === 'local' ? 'the local model (deterministic; --model-endpoint for a real one)' : cloud.engines.model.answeredBy}`,
+  );
   out(`dev token        pnpm exec spendwise-local token alice`);
   out(`function logs    ${endpoints.logs}`);
   out(`e-mail outbox    ${endpoints.outbox}`);
