@@ -228,6 +228,25 @@ describe('signing in through the local issuer', () => {
     expect(foreignToken.headers['access-control-allow-origin']).toBeUndefined();
   });
 
+  it('answers the app origin’s CORS preflight of the token endpoint, and refuses another origin’s', async () => {
+    const preflight = (origin: string) =>
+      send(discovery.token_endpoint!, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type',
+        },
+      });
+
+    const fromApp = await preflight(APP);
+    const fromElsewhere = await preflight('https://evil.example');
+
+    expect(fromApp.status).toBe(204);
+    expect(fromApp.headers['access-control-allow-origin']).toBe(APP);
+    expect(fromElsewhere.status).toBe(403);
+  });
+
   it('sends the browser back to the app on logout', async () => {
     const logout = new URL(discovery.end_session_endpoint!);
     logout.searchParams.set('client_id', clientId);
