@@ -13,6 +13,8 @@ export interface IssuerInfo {
   issuer: string;
   poolId: string;
   clientIds: string[];
+  /** The pool's OpenID discovery document on the AWS endpoint, which names its sign-in endpoints. */
+  discoveryUrl: string;
 }
 
 /**
@@ -54,10 +56,13 @@ export class AuthEngine {
 
   /** Every local issuer with its pool and client ids. */
   issuers(): IssuerInfo[] {
+    const { host, awsPort } = this.ctx.config;
+    const endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${awsPort}`;
     return this.pools.all().map((pool) => ({
       issuer: pool.issuer,
       poolId: pool.poolId,
       clientIds: [...pool.clients.keys()],
+      discoveryUrl: `${endpoint}/${pool.poolId}/.well-known/openid-configuration`,
     }));
   }
 
