@@ -112,6 +112,11 @@ describe('the report workflow under model faults', () => {
       expect(report.source).toBe('model');
       expect(report.fallbackReason).toBeUndefined();
       expect(report.recommendations).toHaveLength(3);
+      // Written from the month's figures by the local model, and saying so.
+      expect(report.summary).toMatch(/^In \w+ \d{4} you spent /);
+      expect(report.summary).toContain(
+        '(Written by the Spendwise local model from the figures it was sent.)',
+      );
       // The three throttles happened and the state machine retried each: the model's requests and the history.
       const sent = model.requests.list().filter((request) => request.sequence > before);
       expect(sent.map((request) => request.fault ?? 'answered')).toEqual([

@@ -1,5 +1,5 @@
 import { AuthEngine } from './auth';
-import { BedrockApi, LocalModel } from './bedrock';
+import { BedrockApi, LocalModel, type ModelBackend } from './bedrock';
 import { AlarmEngine, cloudWatchApi, MetricStore } from './cloudwatch';
 import type { Settles } from './core/activity';
 import type { LocalCloud } from './core/context';
@@ -24,6 +24,8 @@ export interface EngineOptions {
   alarmTimeScale: number;
   /** SQS visibility timeouts relative to AWS (default 1), so failed messages come back sooner. */
   queueTimeScale?: number;
+  /** Where Bedrock calls go instead of the local model (Amazon Bedrock, an OpenAI-compatible server). */
+  modelBackend?: ModelBackend;
 }
 
 /** Every local engine, created and wired into the shared context. */
@@ -48,7 +50,7 @@ export async function createEngines(ctx: LocalCloud, options: EngineOptions): Pr
   const metrics = new MetricStore();
   ctx.metrics = metrics;
   const dynamodb = await startDynamoDb(ctx);
-  const model = new LocalModel(ctx);
+  const model = new LocalModel(ctx, options.modelBackend ? { backend: options.modelBackend } : {});
   const auth = new AuthEngine(ctx);
   // What must survive a crash (queue messages, bus deliveries, async events, executions), unless in memory.
   const kept = openPersistence(ctx.config);

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatProgress } from '@spendwise/packager';
+import { type ModelEndpointOptions, modelBackendOf } from './bedrock';
 import { type EndpointsFile, writeEndpoints } from './cli/endpointsFile';
 import { controlRoutes } from './control/routes';
 import { controlTarget } from './control/target';
@@ -37,6 +38,8 @@ export interface StartOptions extends Partial<Omit<LocalCloudConfig, 'rootDir'>>
   progress?: (line: string) => void;
   /** Function log lines as they come; default: nowhere. */
   printLogs?: (line: string) => void;
+  /** Send Bedrock calls to a real model instead of the local one (`--model-endpoint`). */
+  model?: ModelEndpointOptions;
 }
 
 export interface RunningLocalCloud {
@@ -71,9 +74,12 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
     queueTimeScale,
     progress = () => {},
     printLogs,
+    model,
     ...overrides
   } = options;
   const config = defaultConfig(rootDir, overrides);
+  // Before anything starts: a wrong --model-endpoint fails at once.
+  const modelBackend = modelBackendOf(model ?? {}, config.region);
   config.allowedOrigins = checkAllowedOrigins(config.allowedOrigins);
   await mkdir(config.dataDir, { recursive: true });
   const logs = new LocalLogSink({
@@ -101,12 +107,14 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
     apiBasePort: apiBasePort ?? 4600,
     alarmTimeScale: alarmTimeScale ?? 1,
     ...(queueTimeScale ? { queueTimeScale } : {}),
+    ...(modelBackend ? { modelBackend } : {}),
   });
   const gateway = new Gateway({
     host: config.host,
     port: config.awsPort,
     allowedOrigins: config.allowedOrigins,
     allowedHosts: config.allowedHosts,
+    browserAccess: (request) => engines.auth.browserAccess(request),
     apis: apisOf(engines),
     routes: [...routesOf(engines), ...controlRoutes(controlTarget(engines))],
   });
@@ -120,6 +128,10 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
     // With port 0 the system picked a free port: functions and queue URLs must use the real one.
     config.awsPort = Number(new URL(awsEndpoint).port);
     progress(`AWS endpoint on ${awsEndpoint}`);
+    if (modelBackend) {
+      const problem = await modelBackend.probe();
+      progress(`model calls go to ${modelBackend.description}${problem ? ` — warning: ${problem}` : ''}`);
+    }
     await deployStacks(await packaged, providersOf(engines), ctx);
     const resumed = describeResumed(resumeEngines(engines));
     if (resumed) progress(resumed);

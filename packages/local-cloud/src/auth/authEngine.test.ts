@@ -39,7 +39,14 @@ describe('the local Cognito user pool', () => {
     const { auth, clientId, issuer, poolId } = await deployPlatformPool(cloud);
 
     expect(clientId).toMatch(/^[0-9a-z]{26}$/);
-    expect(auth.issuers()).toEqual([{ issuer, poolId, clientIds: [clientId] }]);
+    expect(auth.issuers()).toEqual([
+      {
+        issuer,
+        poolId,
+        clientIds: [clientId],
+        discoveryUrl: `http://127.0.0.1:4566/${poolId}/.well-known/openid-configuration`,
+      },
+    ]);
   });
 
   it('reports the sign-in features of the pool and client that the local issuer does not emulate', async () => {
@@ -49,11 +56,11 @@ describe('the local Cognito user pool', () => {
 
     expect(recorded.unsupported.map(({ logicalId, property }) => `${logicalId}: ${property}`)).toEqual([
       'UserPool: MfaConfiguration',
-      'AppClient: AllowedOAuthFlows',
+      'AppClient: ExplicitAuthFlows',
     ]);
   });
 
-  it('accepts a user pool domain but reports that its hosted UI is not served', async () => {
+  it('accepts a user pool domain but reports that its name is not served', async () => {
     const { cloud, recorded } = freshCloud();
     const { auth, poolId } = await deployPlatformPool(cloud);
 

@@ -1,17 +1,20 @@
 import type { JSONWebKeySet } from 'jose';
 import type { LocalCloud } from '../core/context';
-import type { LocalRoute } from '../core/protocol';
+import type { AwsRequest, LocalRoute } from '../core/protocol';
 import type { ResourceProvider } from '../core/resources';
 import { CognitoProvider } from './cognitoProvider';
+import { GrantStore } from './grants';
+import { type IssuerBrowserAccess, issuerBrowserAccess, issuerRoutes } from './issuerRoutes';
 import { type MintTokenOptions, mintAccessToken } from './mintToken';
 import { UserPoolRegistry } from './userPools';
-import { wellKnownRoutes } from './wellKnownRoutes';
 
 /** One issuer of this run, for endpoints.json and for people who want to mint tokens by hand. */
 export interface IssuerInfo {
   issuer: string;
   poolId: string;
   clientIds: string[];
+  /** The pool's OpenID discovery document on the AWS endpoint, which names its sign-in endpoints. */
+  discoveryUrl: string;
 }
 
 /**
@@ -25,8 +28,15 @@ export interface IssuerInfo {
  */
 export class AuthEngine {
   private readonly pools = new UserPoolRegistry();
+  private readonly grants: GrantStore;
 
-  constructor(private readonly ctx: LocalCloud) {}
+  /** `now` (milliseconds) lets tests expire codes without waiting. */
+  constructor(
+    private readonly ctx: LocalCloud,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.grants = new GrantStore(now);
+  }
 
   /** Resource providers for `AWS::Cognito::UserPool`, `UserPoolClient`, `UserPoolResourceServer`, `UserPoolDomain`. */
   providers(): ResourceProvider[] {
@@ -46,15 +56,26 @@ export class AuthEngine {
 
   /** Every local issuer with its pool and client ids. */
   issuers(): IssuerInfo[] {
+    const { host, awsPort } = this.ctx.config;
+    const endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${awsPort}`;
     return this.pools.all().map((pool) => ({
       issuer: pool.issuer,
       poolId: pool.poolId,
       clientIds: [...pool.clients.keys()],
+      discoveryUrl: `${endpoint}/${pool.poolId}/.well-known/openid-configuration`,
     }));
   }
 
-  /** Routes for the shared endpoint: JWKS and OpenID configuration per pool. */
+  /**
+   * Routes for the shared endpoint, per pool: JWKS, OpenID configuration, the sign-in page (authorize), token,
+   * user info and logout.
+   */
   routes(): LocalRoute[] {
-    return wellKnownRoutes(this.pools, this.ctx.config);
+    return issuerRoutes(this.pools, this.ctx.config, this.grants, this.now);
+  }
+
+  /** What a browser may do on `request`'s path if it is an issuer endpoint; undefined for any other path. */
+  browserAccess(request: AwsRequest): IssuerBrowserAccess | undefined {
+    return issuerBrowserAccess(this.pools, request);
   }
 }

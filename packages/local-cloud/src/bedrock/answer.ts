@@ -1,6 +1,8 @@
 import { type Conversation, promptText } from './conversation';
+import { genericNarrative, type Narrative, narrativeOf, summaryOf } from './groundedText';
 import { type JsonSchema, sampleFromSchema, violateSchema } from './schemaSample';
-import { datesIn, estimateTokens, figuresIn, pick, seededRandom, topicsIn } from './seed';
+import { datesIn, estimateTokens, figuresIn, seededRandom, topicsIn } from './seed';
+import { spendingDataIn } from './spendingData';
 
 /** What the local model answers, before it is put in an API's shape. */
 export type ModelAnswer = {
@@ -10,8 +12,6 @@ export type ModelAnswer = {
   /** Hex digest of the request, the seed of everything generated. */
   seed: string;
 } & ({ kind: 'text'; text: string } | { kind: 'tool'; toolUseId: string; name: string; input: unknown });
-
-const OPENERS = ['In short:', 'Summary:', 'Overview:', 'At a glance:'];
 
 /** The tool to call, if the request offers one and the last message is not already a tool result. */
 function chosenTool(conversation: Conversation) {
@@ -24,21 +24,25 @@ function chosenTool(conversation: Conversation) {
     : conversation.tools[0];
 }
 
-/** A deterministic summary naming the prompt's figures and topics; JSON when the prompt asks for JSON. */
-function summaryText(prompt: string, random: () => number, malformed: boolean): string {
-  const figures = figuresIn(prompt);
-  const topics = topicsIn(prompt);
-  const summary = [
-    pick(OPENERS, random),
-    topics.length
-      ? `the request is about ${topics.slice(0, 3).join(', ')}.`
-      : 'the request has no clear topic.',
-    figures.length ? `Figures mentioned: ${figures.join(', ')}.` : 'No figures were mentioned.',
-    '(Answered by the Spendwise local model.)',
-  ].join(' ');
+/**
+ * What the model can say about the prompt: sentences grounded in the spending data it carries (the insights
+ * report's `<spending_data>` block), or, for any other prompt, only the figures it mentions.
+ */
+function narrativeFor(prompt: string): Narrative {
+  const data = spendingDataIn(prompt);
+  return data ? narrativeOf(data) : genericNarrative(figuresIn(prompt));
+}
+
+/** A deterministic summary; JSON when the prompt asks for JSON. */
+function summaryText(prompt: string, narrative: Narrative, malformed: boolean): string {
+  const summary = summaryOf(narrative);
   if (malformed) return `Here is the JSON you asked for: {"summary": "${summary.slice(0, 40)}`;
   if (!/json/i.test(prompt)) return summary;
-  return JSON.stringify({ summary, highlights: topics.slice(0, 3), figures });
+  return JSON.stringify({
+    summary,
+    highlights: narrative.highlights.slice(0, 5),
+    figures: figuresIn(prompt),
+  });
 }
 
 /** Cuts a text to `maxTokens` (estimated), as a model stops at its token limit. */
@@ -57,8 +61,15 @@ export function answer(modelId: string, conversation: Conversation, malformed = 
   const { random, digest } = seededRandom({ modelId, conversation });
   const inputTokens = estimateTokens(prompt + JSON.stringify(conversation.tools));
   const tool = chosenTool(conversation);
+  const narrative = narrativeFor(prompt);
   if (tool) {
-    const source = { random, figures: figuresIn(prompt), topics: topicsIn(prompt), dates: datesIn(prompt) };
+    const source = {
+      random,
+      figures: figuresIn(prompt),
+      topics: topicsIn(prompt),
+      dates: datesIn(prompt),
+      narrative,
+    };
     const valid = sampleFromSchema(tool.schema as JsonSchema, source);
     const input = malformed ? violateSchema(tool.schema as JsonSchema, valid) : valid;
     const outputTokens = estimateTokens(JSON.stringify(input));
@@ -74,7 +85,7 @@ export function answer(modelId: string, conversation: Conversation, malformed = 
       seed: digest,
     };
   }
-  const { text, truncated } = limited(summaryText(prompt, random, malformed), conversation.maxTokens);
+  const { text, truncated } = limited(summaryText(prompt, narrative, malformed), conversation.maxTokens);
   const stopReason = truncated ? 'max_tokens' : 'end_turn';
   return { kind: 'text', text, stopReason, inputTokens, outputTokens: estimateTokens(text), seed: digest };
 }

@@ -4,13 +4,13 @@ import { LOCAL_MODEL_HEADER, type LocalModel } from './localModel';
 
 const ROUTE = /^\/model\/([^/]+)\/(converse|invoke|converse-stream|invoke-with-response-stream)$/;
 
-const jsonHeaders = { 'content-type': 'application/json', [LOCAL_MODEL_HEADER]: 'true' };
+const jsonHeaders = { 'content-type': 'application/json' };
 
 /** A Bedrock error exactly as the service answers it (restJson1: code in `x-amzn-errortype`). */
-function errorResponse(error: BedrockError): AwsResponse {
+function errorResponse(error: BedrockError, headers: Record<string, string>): AwsResponse {
   return {
     status: error.status,
-    headers: { ...jsonHeaders, 'x-amzn-errortype': error.code },
+    headers: { ...headers, 'x-amzn-errortype': error.code },
     body: { message: error.message },
   };
 }
@@ -33,6 +33,15 @@ export class BedrockApi implements AwsApi {
   readonly services = ['bedrock'] as const;
 
   constructor(private readonly model: LocalModel) {}
+
+  /** `x-spendwise-local-model: true` on local answers; on forwarded ones, where they were forwarded to. */
+  private headers(): Record<string, string> {
+    const answeredBy = this.model.answeredBy;
+    return {
+      ...jsonHeaders,
+      [LOCAL_MODEL_HEADER]: answeredBy === 'local' ? 'true' : `forwarded to ${answeredBy}`,
+    };
+  }
 
   accepts(request: AwsRequest): boolean {
     return request.path.startsWith('/model/');
@@ -57,7 +66,7 @@ export class BedrockApi implements AwsApi {
         ? await this.converse(modelId, request)
         : await this.invoke(modelId, request);
     } catch (error) {
-      if (error instanceof BedrockError) return errorResponse(error);
+      if (error instanceof BedrockError) return errorResponse(error, this.headers());
       throw error;
     }
   }
@@ -65,7 +74,7 @@ export class BedrockApi implements AwsApi {
   private async converse(modelId: string, request: AwsRequest): Promise<AwsResponse> {
     return {
       status: 200,
-      headers: jsonHeaders,
+      headers: this.headers(),
       body: await this.model.converse(modelId, parseBody(request)),
     };
   }
@@ -73,9 +82,9 @@ export class BedrockApi implements AwsApi {
   private async invoke(modelId: string, request: AwsRequest): Promise<AwsResponse> {
     const { body, invocation } = await this.model.invoke(modelId, parseBody(request));
     const headers = {
-      ...jsonHeaders,
-      'x-amzn-bedrock-input-token-count': String(invocation.answer.inputTokens),
-      'x-amzn-bedrock-output-token-count': String(invocation.answer.outputTokens),
+      ...this.headers(),
+      'x-amzn-bedrock-input-token-count': String(invocation.inputTokens),
+      'x-amzn-bedrock-output-token-count': String(invocation.outputTokens),
       'x-amzn-bedrock-invocation-latency': String(invocation.latencyMs),
     };
     return { status: 200, headers, body: JSON.stringify(body) };

@@ -1,3 +1,4 @@
+import { fitted, type Narrative, summaryOf } from './groundedText';
 import { pick, type Random } from './seed';
 
 export type JsonSchema = { [keyword: string]: unknown };
@@ -9,20 +10,25 @@ export interface SampleSource {
   topics: string[];
   /** Months and dates from the prompt, offered to `pattern`-constrained strings. */
   dates?: string[];
+  /**
+   * Sentences grounded in the prompt's data: free-text strings are filled from it (a summary, highlights for
+   * arrays of strings, title and detail for arrays of objects) instead of from the phrases below.
+   */
+  narrative?: Narrative;
 }
 
 interface Walk extends SampleSource {
   root: JsonSchema;
   depth: number;
+  /** Position in the nearest enclosing array, and that array's key while sampling its items directly. */
+  index?: number;
+  itemOf?: string;
 }
 
 const PHRASES = [
-  'Spending on {topic} came to {figure}.',
-  '{figure} stands out in {topic} this period.',
-  'Keep an eye on {topic}: {figure} so far.',
-  'The figure to watch for {topic} is {figure}.',
-  'Most of the change, {figure}, comes from {topic}.',
-  '{topic} held steady at {figure}.',
+  'The request mentions {figure} ({topic}).',
+  '{figure} is one of the figures given.',
+  'A figure given for {topic}: {figure}.',
 ];
 
 const FORMATS: Record<string, string> = {
@@ -111,19 +117,20 @@ function sampleObject(schema: JsonSchema, walk: Walk): Record<string, unknown> {
   const keys = [
     ...new Set([...Object.keys(properties), ...((schema.required as string[] | undefined) ?? [])]),
   ];
+  const inner = { ...walk, itemOf: undefined };
   return Object.fromEntries(
-    keys.map((key) => [key, sample(properties[key] ?? { type: 'string' }, walk, key)]),
+    keys.map((key) => [key, sample(properties[key] ?? { type: 'string' }, inner, key)]),
   );
 }
 
 function sampleArray(schema: JsonSchema, walk: Walk, key: string): unknown[] {
   const min = Number(schema.minItems ?? 0);
   const max = Number(schema.maxItems ?? Number.POSITIVE_INFINITY);
-  const count = Math.min(Math.max(min, 1), max);
   const itemSchema = (Array.isArray(schema.items) ? schema.items[0] : schema.items) as JsonSchema | undefined;
+  const count = Math.min(Math.max(min, 1, groundedCount(itemSchema, walk)), max);
   const items: unknown[] = [];
   for (let attempt = 0; items.length < count && attempt < count * 10; attempt++) {
-    const item = sample(itemSchema ?? { type: 'string' }, walk, key);
+    const item = sample(itemSchema ?? { type: 'string' }, { ...walk, index: attempt, itemOf: key }, key);
     if (!schema.uniqueItems || !items.some((other) => JSON.stringify(other) === JSON.stringify(item)))
       items.push(item);
   }
@@ -156,8 +163,38 @@ function sampleNumber(schema: JsonSchema, walk: Walk, integer: boolean): number 
   return Number(((first + Math.floor(walk.random() * (last - first + 1))) * step).toFixed(10));
 }
 
+/** How many items the narrative has for an array: highlights for strings, recommendations for objects. */
+function groundedCount(itemSchema: JsonSchema | undefined, walk: Walk): number {
+  if (!walk.narrative || !itemSchema) return 0;
+  const type = typeOf(resolve(itemSchema, walk.root));
+  if (type === 'object') return walk.narrative.recommendations.length;
+  return type === 'string' ? walk.narrative.highlights.length : 0;
+}
+
+/** The narrative's text for a free-text string at this place of the schema. */
+function groundedString(narrative: Narrative, walk: Walk, key: string, max: number): string {
+  const at = walk.index ?? 0;
+  if (walk.itemOf === key) return fitted(narrative.highlights[at % narrative.highlights.length]!, max);
+  if (walk.index !== undefined) {
+    const recommendation = narrative.recommendations[at % narrative.recommendations.length]!;
+    const wantsTitle = /title|heading|headline|name|label/i.test(key);
+    return fitted(wantsTitle ? recommendation.title : recommendation.detail, max);
+  }
+  return summaryOf(narrative, max);
+}
+
 function sampleString(schema: JsonSchema, walk: Walk, key: string): string {
   if (typeof schema.format === 'string' && FORMATS[schema.format]) return FORMATS[schema.format]!;
+  if (walk.narrative && typeof schema.pattern !== 'string') {
+    let text = groundedString(
+      walk.narrative,
+      walk,
+      key,
+      Number(schema.maxLength ?? Number.POSITIVE_INFINITY),
+    );
+    while (text.length < Number(schema.minLength ?? 0)) text = `${text} ${text}`;
+    return text.slice(0, Number(schema.maxLength ?? text.length));
+  }
   const topic = walk.topics.length
     ? pick(walk.topics, walk.random)
     : key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();

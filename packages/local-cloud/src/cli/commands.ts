@@ -24,6 +24,11 @@ const start: Command = async (_args, options) => {
     force: Boolean(options.force),
     allowedOrigins: (options['allow-origin'] as string[] | undefined) ?? [],
     allowedHosts: (options['allow-host'] as string[] | undefined) ?? [],
+    model: {
+      ...(options['model-endpoint'] ? { endpoint: String(options['model-endpoint']) } : {}),
+      ...(options['model-region'] ? { region: String(options['model-region']) } : {}),
+      ...(options['model-id'] ? { modelId: String(options['model-id']) } : {}),
+    },
   });
   return -1;
 };

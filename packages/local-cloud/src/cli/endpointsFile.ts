@@ -8,7 +8,7 @@ export interface EndpointsFile {
   stage: string;
   accountId: string;
   apis: Record<string, string>;
-  issuers: { issuer: string; poolId: string; clientIds: string[] }[];
+  issuers: { issuer: string; poolId: string; clientIds: string[]; discoveryUrl?: string }[];
   outbox: string;
   logs: string;
   startedAt: string;

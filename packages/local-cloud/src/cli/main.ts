@@ -13,6 +13,10 @@ commands:
                                     (port 0: any free port; see .local-cloud/endpoints.json)
         [--allow-origin http://localhost:5173 ...]   a local web app's origin the AWS endpoint answers
         [--allow-host name[:port] ...]               a Host name the AWS endpoint accepts besides loopback
+        [--model-endpoint local|bedrock|<url>]       where Bedrock calls go: the local model (default), Amazon
+                                    Bedrock with your AWS credentials, or an OpenAI-compatible API (Ollama:
+                                    http://localhost:11434/v1)
+        [--model-region r] [--model-id id]           Bedrock's region; the model (required with a URL)
   token <user> [--scope s ...]      print an access token for <user> (only the token, for $(...))
   invoke <function> [json|@file]    run a function and print its result and logs
   events tail [--source s]          print every event on the bus, live
@@ -40,6 +44,9 @@ async function main(argv: string[]): Promise<number> {
       force: { type: 'boolean' },
       'allow-origin': { type: 'string', multiple: true },
       'allow-host': { type: 'string', multiple: true },
+      'model-endpoint': { type: 'string' },
+      'model-region': { type: 'string' },
+      'model-id': { type: 'string' },
       scope: { type: 'string', multiple: true },
       source: { type: 'string' },
       limit: { type: 'string' },

@@ -44,8 +44,14 @@ function printSummary(cloud: RunningLocalCloud, elapsedMs: number): void {
   out();
   out(`AWS endpoint     ${endpoints.awsEndpoint}   (AWS_ENDPOINT_URL / aws --endpoint-url)`);
   for (const [service, url] of Object.entries(endpoints.apis)) out(`${`${service} API`.padEnd(17)}${url}`);
-  for (const issuer of endpoints.issuers) out(`JWT issuer       ${issuer.issuer}`);
+  for (const issuer of endpoints.issuers) {
+    out(`JWT issuer       ${issuer.issuer}`);
+    if (issuer.discoveryUrl) out(`sign-in (OIDC)   ${issuer.discoveryUrl}`);
+  }
   out(`region / stage   ${endpoints.region} / ${endpoints.stage}`);
+  out(
+    `Bedrock model    ${cloud.engines.model.answeredBy === 'local' ? 'the local model (deterministic; --model-endpoint for a real one)' : cloud.engines.model.answeredBy}`,
+  );
   out(`dev token        pnpm exec spendwise-local token alice`);
   out(`function logs    ${endpoints.logs}`);
   out(`e-mail outbox    ${endpoints.outbox}`);
