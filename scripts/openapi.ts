@@ -4,6 +4,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { packageServices } from '../packages/packager/src/index';
+import { CLIENT_TYPES_DIR, generateClientTypes } from './openapi/clientTypes';
+import { writeGeneratedFiles } from './openapi/files';
 import { generateOpenApi, writeDocuments } from './openapi/generate';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -18,4 +20,11 @@ console.log(
   changed.length === 0
     ? 'openapi: already up to date'
     : `openapi: updated ${changed.map((f) => f.path).join(', ')}`,
+);
+// The client's types come from the documents just written.
+const types = writeGeneratedFiles(root, CLIENT_TYPES_DIR, await generateClientTypes(root));
+console.log(
+  types.length === 0
+    ? `client: ${CLIENT_TYPES_DIR} already up to date`
+    : `client: updated ${types.join(', ')}`,
 );

@@ -235,7 +235,8 @@ export function serviceDocument(input: ServiceInput): Json {
     }
     if (facts.reads.ifNoneMatch) parameters.push({ $ref: '#/components/parameters/IfNoneMatch' });
     for (const scope of route.scopes) usedScopes.add(scope);
-    const summary = route.description.split(/(?<=[.;])\s|\s-\s/)[0] || route.functionName;
+    const words = route.functionName.replace(/([A-Z])/g, ' $1').toLowerCase();
+    const summary = route.description.split(/(?<=[.;])\s|\s-\s/)[0] || words;
     paths[route.path] ??= {};
     paths[route.path]![route.method] = {
       operationId: route.functionName,
