@@ -125,7 +125,11 @@ export interface components {
                 categoryId: components["schemas"]["CategoryId"];
                 /** @description Share of the budget spent, in percent */
                 percent: number;
-                spent: components["schemas"]["Money"];
+                /** @description Spent against the budget this month, in its currency (0 when nothing yet) */
+                spent: {
+                    currency: components["schemas"]["CurrencyCode"];
+                    minorUnits: number;
+                };
                 thresholds: number[];
             }[];
             currencies: {

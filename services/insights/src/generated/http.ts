@@ -27,7 +27,13 @@ export interface MonthSummaryResponse {
     categoryId: CategoryId;
     amount: Money;
     thresholds: number[];
-    spent: Money;
+    /**
+     * Spent against the budget this month, in its currency (0 when nothing yet)
+     */
+    spent: {
+      minorUnits: number;
+      currency: CurrencyCode;
+    };
     /**
      * Share of the budget spent, in percent
      */

@@ -61,6 +61,16 @@ describe('insights responses', () => {
   it.each([
     ['a busy month', busy, septemberAggregates().totals],
     ['an empty month', emptyMonth('user-1', '2026-10'), []],
+    [
+      'a month with a budget and nothing spent yet',
+      {
+        ...emptyMonth('user-1', '2026-10'),
+        budgets: [
+          { categoryId: 'dining', amount: { minorUnits: 15000, currency: 'EUR' }, thresholds: [80, 100] },
+        ],
+      },
+      [],
+    ],
   ])('the summary of %s conforms to MonthSummaryResponse', (_, current, previous) => {
     expect(violationsOf(schema('MonthSummaryResponse'), summarizeMonth(current, previous))).toEqual([]);
   });
