@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { formatProgress } from '@spendwise/packager';
 import { type ModelEndpointOptions, modelBackendOf } from './bedrock';
 import { type EndpointsFile, writeEndpoints } from './cli/endpointsFile';
+import { API_DOCS_PATH, apiDocsRoutes } from './control/apiDocs';
 import { controlRoutes } from './control/routes';
 import { controlTarget } from './control/target';
 import { defaultConfig, type LocalCloudConfig } from './core/config';
@@ -116,7 +117,7 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
     allowedHosts: config.allowedHosts,
     browserAccess: (request) => engines.auth.browserAccess(request),
     apis: apisOf(engines),
-    routes: [...routesOf(engines), ...controlRoutes(controlTarget(engines))],
+    routes: [...routesOf(engines), ...controlRoutes(controlTarget(engines)), ...apiDocsRoutes(rootDir)],
   });
   const stop = async () => {
     await gateway.stop();
@@ -132,6 +133,7 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
       const problem = await modelBackend.probe();
       progress(`model calls go to ${modelBackend.description}${problem ? ` — warning: ${problem}` : ''}`);
     }
+    progress(`API reference on ${awsEndpoint}${API_DOCS_PATH} (built by pnpm openapi:docs)`);
     await deployStacks(await packaged, providersOf(engines), ctx);
     const resumed = describeResumed(resumeEngines(engines));
     if (resumed) progress(resumed);
