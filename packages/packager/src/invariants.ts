@@ -1,5 +1,11 @@
 import { checkAlarms } from './invariants/alarms';
 import { checkAsyncInvocation } from './invariants/asyncInvocation';
+import {
+  checkBuckets,
+  checkDistributions,
+  checkOriginSecretReaders,
+  checkWafLogging,
+} from './invariants/edge';
 import { checkEventRules } from './invariants/eventRules';
 import { checkHttpRoutes } from './invariants/httpRoutes';
 import { checkIam } from './invariants/iam';
@@ -31,6 +37,10 @@ const CHECKS: Rule[] = [
   checkAlarms,
   checkAsyncInvocation,
   checkPlatformOwned,
+  checkBuckets,
+  checkDistributions,
+  checkWafLogging,
+  checkOriginSecretReaders,
 ];
 
 /**

@@ -47,6 +47,7 @@ export async function deployStacks(
       parameters: parameterValues(stack, ctx.ssm),
       exports,
       ssm: ctx.ssm,
+      ...(ctx.secrets ? { secrets: ctx.secrets } : {}),
     });
     const result = await deployStack(state, stack.dir, providers, tracked);
     ctx.log(summary(result));

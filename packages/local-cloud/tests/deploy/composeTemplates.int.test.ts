@@ -33,6 +33,8 @@ const ENGINE_TYPES = [
   'AWS::Scheduler::Schedule',
   'AWS::StepFunctions::StateMachine',
   'AWS::Lambda::EventInvokeConfig',
+  'AWS::SecretsManager::Secret',
+  'Custom::CrossRegionParameters',
 ];
 
 const PROVIDER_URL = 'cognito-idp.eu-west-1.amazonaws.com/eu-west-1_LOCAL';
@@ -68,6 +70,7 @@ beforeAll(async () => {
 async function deployAll() {
   const handed: ResolvedResource[] = [];
   const { cloud, recorded } = fakeCloud({ stage: 'dev' });
+  cloud.secrets = { resolve: ({ secretId }) => `value-of-${secretId}` };
   const result = await deployStacks(stacks, recordingProviders(handed), cloud);
   return { handed, recorded, result };
 }
@@ -80,6 +83,7 @@ describe('deploying the packaged templates of every compose service', () => {
       ['catalog', 'spendwise-catalog-dev'],
       ['insights', 'spendwise-insights-dev'],
       ['notifications', 'spendwise-notifications-dev'],
+      ['edge', 'spendwise-edge-dev'],
     ]);
   });
 
@@ -88,7 +92,10 @@ describe('deploying the packaged templates of every compose service', () => {
 
     for (const [index, stack] of stacks.entries()) {
       const deployed = result.stacks[index]!;
-      const templateIds = Object.keys(stack.template.Resources).sort();
+      // Resources whose condition is false (the origin secret's policy, the edge's custom domain) are skipped.
+      const templateIds = Object.keys(stack.template.Resources)
+        .filter((id) => !deployed.skipped.includes(id))
+        .sort();
       expect([...deployed.resources.keys()].sort()).toEqual(templateIds);
       const toProviders = handed.filter((r) => r.stack === stack.name).map((r) => r.logicalId);
       const accepted = [...deployed.resources]
@@ -105,7 +112,14 @@ describe('deploying the packaged templates of every compose service', () => {
     const { recorded, result } = await deployAll();
 
     const iam = recorded.unsupported.filter((u) => u.reason.startsWith('IAM is not enforced'));
-    expect(iam.map((u) => u.stack)).toEqual(['platform', 'expenses', 'catalog', 'insights', 'notifications']);
+    expect(iam.map((u) => u.stack)).toEqual([
+      'platform',
+      'expenses',
+      'catalog',
+      'insights',
+      'notifications',
+      'edge',
+    ]);
     const expensesRoles = [...result.stacks[1]!.resources]
       .filter(([, r]) => r.type === 'AWS::IAM::Role')
       .map(([id]) => id);
@@ -151,6 +165,25 @@ describe('deploying the packaged templates of every compose service', () => {
     );
     expect(result.stacks[0]?.resources.get('AuditLogGroup')?.attributes.Arn).toBe(
       'arn:aws:logs:eu-west-1:000000000000:log-group:/aws/events/spendwise-dev/audit:*',
+    );
+  });
+
+  it("gives the edge's API origins the services' published domains, and skips its custom domain", async () => {
+    const { handed, recorded, result } = await deployAll();
+
+    const domains = handed.find((r) => r.logicalId === 'ApiDomains');
+    expect(domains?.properties.Parameters).toEqual({
+      expenses: '/spendwise/dev/apis/expenses/domain',
+      catalog: '/spendwise/dev/apis/catalog/domain',
+      insights: '/spendwise/dev/apis/insights/domain',
+      notifications: '/spendwise/dev/apis/notifications/domain',
+    });
+    const published = handed.find((r) => r.stack === 'expenses' && r.logicalId === 'ApiDomainParameter');
+    expect(published?.properties.Value).toBe('HttpApi-ref.execute-api.eu-west-1.amazonaws.com');
+    const edgeReports = recorded.unsupported.filter((u) => u.stack === 'edge').map((u) => u.type);
+    expect(result.stacks[5]?.skipped.sort()).toEqual(['Certificate', 'WebAliasRecords']);
+    expect(edgeReports).toEqual(
+      expect.arrayContaining(['AWS::CloudFront::Distribution', 'AWS::WAFv2::WebACL', 'AWS::S3::Bucket']),
     );
   });
 });
