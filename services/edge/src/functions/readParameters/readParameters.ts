@@ -2,7 +2,7 @@
  * Reads SSM parameters of another region for a CloudFormation custom resource (`Custom::CrossRegionParameters`):
  * the edge stack lives in us-east-1 (CloudFront's WAF, certificate and metrics are there) while the service
  * APIs publish their domains as parameters in their own region, which `{{resolve:ssm:…}}` cannot reach
- * (docs/adr/0009-edge-in-us-east-1.md).
+ * (docs/adr/0011-edge-in-us-east-1.md).
  */
 
 /** The custom resource's properties. */
