@@ -121,7 +121,7 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
     // With port 0 the system picked a free port: functions and queue URLs must use the real one.
     config.awsPort = Number(new URL(awsEndpoint).port);
     progress(`AWS endpoint on ${awsEndpoint}`);
-    progress(`API reference on ${awsEndpoint}${API_DOCS_PATH} (built by pnpm openapi:docs)`);
+    progress(`API reference on ${awsEndpoint}${API_DOCS_PATH}`);
     await deployStacks(await packaged, providersOf(engines), ctx);
     const resumed = describeResumed(resumeEngines(engines));
     if (resumed) progress(resumed);
