@@ -24,9 +24,10 @@ async function main(): Promise<void> {
   process.stdout.write(`Spendwise demo as user ${bold(user)} against ${endpoints.awsEndpoint}\n`);
 
   const started = performance.now();
+  // Retries as a real client would; every answer checked against the OpenAPI documents.
+  const client = buildClient(endpoints.apis, token, { validateResponses: true, retries: 2 });
   const outcome = await runDemoStory({
-    // Retries as a real client would; every answer checked against the OpenAPI documents.
-    client: buildClient(endpoints.apis, token, { validateResponses: true, retries: 2 }),
+    client,
     email,
     outboxDir: endpoints.outbox,
     // Each step waits until the local cloud has finished what the previous ones started.
@@ -39,7 +40,8 @@ async function main(): Promise<void> {
   });
   process.stdout.write(
     `\nDone in ${((performance.now() - started) / 1000).toFixed(1)} s: ${outcome.expenses.length} expenses, ` +
-      `${outcome.inbox.length} inbox items, ${outcome.emails.length} e-mails, report by ${outcome.report.source}.\n` +
+      `${outcome.inbox.length} inbox items, ${outcome.emails.length} e-mails, report by ${outcome.report.source}; ` +
+      `${client.answersChecked()} answers matched the OpenAPI documents.\n` +
       `Look around: pnpm exec spendwise-local events tail · queues · executions · alarms; e-mails in ${endpoints.outbox}\n`,
   );
 }

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { buildDocsSite, DOCS_SITE_DIR } from './openapi/docsSite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const services = buildDocsSite(root);
+const services = await buildDocsSite(root);
 console.log(
-  `API reference of ${services.join(', ')} in ${DOCS_SITE_DIR}/ (open ${DOCS_SITE_DIR}/index.html through a web server, or GET /_local/api-docs/ while pnpm start runs)`,
+  `API reference of ${services.join(', ')} in ${DOCS_SITE_DIR}/ (serve the folder with any static web server; pnpm start serves the same page at /_local/api-docs/)`,
 );

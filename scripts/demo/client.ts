@@ -20,6 +20,8 @@ export interface ApiResponse<T = unknown> {
 export interface SpendwiseClient {
   /** The typed client of every API (throws a ProblemError on 4xx/5xx). */
   api: Api;
+  /** How many answers were checked against the OpenAPI documents (0 without `validateResponses`). */
+  answersChecked(): number;
   /** Sends one request to a service's API, without throwing on 4xx/5xx. */
   call<T = unknown>(
     service: ServiceName,
@@ -104,6 +106,7 @@ export function buildClient(
   };
   return {
     api,
+    answersChecked: () => validator?.checked ?? 0,
     call,
     expect: async <T>(
       status: number | number[],

@@ -15,6 +15,8 @@ const KIT_HTTP_DIR = 'packages/lambda-kit/src/http';
 
 export interface ServiceInput {
   root: string;
+  /** Port the local cloud gives this service's API by default (`pnpm start`: 4600, 4601, … in compose order). */
+  localPort: number;
   /** Compose name: `expenses`. */
   service: string;
   /** Absolute directory of the service. */
@@ -196,7 +198,7 @@ const tagOf = (path: string) => path.split('/')[1] ?? 'api';
 
 /** The OpenAPI 3.1 document of one service, from its packaged routes, its schemas and its handlers' source. */
 export function serviceDocument(input: ServiceInput): Json {
-  const { root, service, dir, routes, catalogue, scopes } = input;
+  const { root, service, dir, routes, catalogue, scopes, localPort } = input;
   const byId = new Map(catalogue.byId);
   byId.set(PROBLEM_SCHEMA_ID, {
     file: PROBLEM_SCHEMA_FILE,
@@ -291,6 +293,11 @@ export function serviceDocument(input: ServiceInput): Json {
         url: 'https://{apiId}.execute-api.{region}.amazonaws.com',
         description: 'The HTTP API directly (refused without the origin secret where one is configured)',
         variables: { apiId: { default: 'your-api-id' }, region: { default: 'eu-west-1' } },
+      },
+      {
+        url: 'http://127.0.0.1:{port}',
+        description: `The local cloud's ${service} API (\`apis.${service}\` in .local-cloud/endpoints.json)`,
+        variables: { port: { default: String(localPort) } },
       },
     ],
     tags: tags.map((name) => ({ name, description: `${name} routes of the ${service} service` })),

@@ -30,6 +30,8 @@ export async function generateOpenApi(root: string): Promise<ServiceDocument[]> 
   for (const service of services) {
     const routes = routesOf(await loadTemplate(service.dir));
     if (routes.length === 0) continue;
+    // The local cloud numbers the service APIs from 4600 in compose order (those with routes).
+    const localPort = 4600 + documents.length;
     const document = serviceDocument({
       root,
       service: service.name,
@@ -37,6 +39,7 @@ export async function generateOpenApi(root: string): Promise<ServiceDocument[]> 
       routes,
       catalogue,
       scopes,
+      localPort,
     });
     documents.push({
       service: service.name,

@@ -171,6 +171,8 @@ describe("one user's token and another user's data", () => {
       bob.call('expenses', 'GET', `/expenses/${outcome.expenses[0]!.expenseId}`),
     ]);
     expect(attempts.map((a) => a.status)).toEqual([404, 404, 404, 404, 404]);
+    // Every answer above, refusals included, was checked against the OpenAPI documents (a mismatch throws).
+    expect(bob.answersChecked()).toBe(10);
     const aliceInbox = await alice.expect<{ unreadCount: number }>(
       200,
       'notifications',

@@ -133,7 +133,7 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
       const problem = await modelBackend.probe();
       progress(`model calls go to ${modelBackend.description}${problem ? ` — warning: ${problem}` : ''}`);
     }
-    progress(`API reference on ${awsEndpoint}${API_DOCS_PATH} (built by pnpm openapi:docs)`);
+    progress(`API reference on ${awsEndpoint}${API_DOCS_PATH}`);
     await deployStacks(await packaged, providersOf(engines), ctx);
     const resumed = describeResumed(resumeEngines(engines));
     if (resumed) progress(resumed);
