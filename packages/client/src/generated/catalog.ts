@@ -424,7 +424,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: `INSUFFICIENT_SCOPE` */
+            /** @description Problem: `INSUFFICIENT_SCOPE`, `ORIGIN_NOT_ALLOWED` */
             403: {
                 headers: {
                     "x-correlation-id": components["headers"]["CorrelationId"];
@@ -433,7 +433,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "INSUFFICIENT_SCOPE";
+                        code?: "INSUFFICIENT_SCOPE" | "ORIGIN_NOT_ALLOWED";
                     };
                 };
             };
@@ -559,7 +559,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: `INSUFFICIENT_SCOPE` */
+            /** @description Problem: `INSUFFICIENT_SCOPE`, `ORIGIN_NOT_ALLOWED` */
             403: {
                 headers: {
                     "x-correlation-id": components["headers"]["CorrelationId"];
@@ -568,7 +568,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "INSUFFICIENT_SCOPE";
+                        code?: "INSUFFICIENT_SCOPE" | "ORIGIN_NOT_ALLOWED";
                     };
                 };
             };
@@ -702,7 +702,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: `INSUFFICIENT_SCOPE` */
+            /** @description Problem: `INSUFFICIENT_SCOPE`, `ORIGIN_NOT_ALLOWED` */
             403: {
                 headers: {
                     "x-correlation-id": components["headers"]["CorrelationId"];
@@ -711,7 +711,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "INSUFFICIENT_SCOPE";
+                        code?: "INSUFFICIENT_SCOPE" | "ORIGIN_NOT_ALLOWED";
                     };
                 };
             };
@@ -830,7 +830,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: `INSUFFICIENT_SCOPE` */
+            /** @description Problem: `INSUFFICIENT_SCOPE`, `ORIGIN_NOT_ALLOWED` */
             403: {
                 headers: {
                     "x-correlation-id": components["headers"]["CorrelationId"];
@@ -839,7 +839,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "INSUFFICIENT_SCOPE";
+                        code?: "INSUFFICIENT_SCOPE" | "ORIGIN_NOT_ALLOWED";
                     };
                 };
             };
@@ -950,7 +950,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: `INSUFFICIENT_SCOPE` */
+            /** @description Problem: `INSUFFICIENT_SCOPE`, `ORIGIN_NOT_ALLOWED` */
             403: {
                 headers: {
                     "x-correlation-id": components["headers"]["CorrelationId"];
@@ -959,7 +959,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "INSUFFICIENT_SCOPE";
+                        code?: "INSUFFICIENT_SCOPE" | "ORIGIN_NOT_ALLOWED";
                     };
                 };
             };
@@ -1100,7 +1100,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: `INSUFFICIENT_SCOPE` */
+            /** @description Problem: `INSUFFICIENT_SCOPE`, `ORIGIN_NOT_ALLOWED` */
             403: {
                 headers: {
                     "x-correlation-id": components["headers"]["CorrelationId"];
@@ -1109,7 +1109,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "INSUFFICIENT_SCOPE";
+                        code?: "INSUFFICIENT_SCOPE" | "ORIGIN_NOT_ALLOWED";
                     };
                 };
             };
@@ -1259,7 +1259,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: `INSUFFICIENT_SCOPE` */
+            /** @description Problem: `INSUFFICIENT_SCOPE`, `ORIGIN_NOT_ALLOWED` */
             403: {
                 headers: {
                     "x-correlation-id": components["headers"]["CorrelationId"];
@@ -1268,7 +1268,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "INSUFFICIENT_SCOPE";
+                        code?: "INSUFFICIENT_SCOPE" | "ORIGIN_NOT_ALLOWED";
                     };
                 };
             };
@@ -1387,7 +1387,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: `INSUFFICIENT_SCOPE` */
+            /** @description Problem: `INSUFFICIENT_SCOPE`, `ORIGIN_NOT_ALLOWED` */
             403: {
                 headers: {
                     "x-correlation-id": components["headers"]["CorrelationId"];
@@ -1396,7 +1396,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "INSUFFICIENT_SCOPE";
+                        code?: "INSUFFICIENT_SCOPE" | "ORIGIN_NOT_ALLOWED";
                     };
                 };
             };
@@ -1519,7 +1519,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: `INSUFFICIENT_SCOPE` */
+            /** @description Problem: `INSUFFICIENT_SCOPE`, `ORIGIN_NOT_ALLOWED` */
             403: {
                 headers: {
                     "x-correlation-id": components["headers"]["CorrelationId"];
@@ -1528,7 +1528,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "INSUFFICIENT_SCOPE";
+                        code?: "INSUFFICIENT_SCOPE" | "ORIGIN_NOT_ALLOWED";
                     };
                 };
             };
@@ -1663,7 +1663,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: `INSUFFICIENT_SCOPE` */
+            /** @description Problem: `INSUFFICIENT_SCOPE`, `ORIGIN_NOT_ALLOWED` */
             403: {
                 headers: {
                     "x-correlation-id": components["headers"]["CorrelationId"];
@@ -1672,7 +1672,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "INSUFFICIENT_SCOPE";
+                        code?: "INSUFFICIENT_SCOPE" | "ORIGIN_NOT_ALLOWED";
                     };
                 };
             };

@@ -268,7 +268,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: `INSUFFICIENT_SCOPE` */
+            /** @description Problem: `INSUFFICIENT_SCOPE`, `ORIGIN_NOT_ALLOWED` */
             403: {
                 headers: {
                     "x-correlation-id": components["headers"]["CorrelationId"];
@@ -277,7 +277,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "INSUFFICIENT_SCOPE";
+                        code?: "INSUFFICIENT_SCOPE" | "ORIGIN_NOT_ALLOWED";
                     };
                 };
             };
@@ -391,7 +391,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: `INSUFFICIENT_SCOPE` */
+            /** @description Problem: `INSUFFICIENT_SCOPE`, `ORIGIN_NOT_ALLOWED` */
             403: {
                 headers: {
                     "x-correlation-id": components["headers"]["CorrelationId"];
@@ -400,7 +400,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "INSUFFICIENT_SCOPE";
+                        code?: "INSUFFICIENT_SCOPE" | "ORIGIN_NOT_ALLOWED";
                     };
                 };
             };
@@ -545,7 +545,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: `INSUFFICIENT_SCOPE` */
+            /** @description Problem: `INSUFFICIENT_SCOPE`, `ORIGIN_NOT_ALLOWED` */
             403: {
                 headers: {
                     "x-correlation-id": components["headers"]["CorrelationId"];
@@ -554,7 +554,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "INSUFFICIENT_SCOPE";
+                        code?: "INSUFFICIENT_SCOPE" | "ORIGIN_NOT_ALLOWED";
                     };
                 };
             };
@@ -661,7 +661,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: `INSUFFICIENT_SCOPE` */
+            /** @description Problem: `INSUFFICIENT_SCOPE`, `ORIGIN_NOT_ALLOWED` */
             403: {
                 headers: {
                     "x-correlation-id": components["headers"]["CorrelationId"];
@@ -670,7 +670,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "INSUFFICIENT_SCOPE";
+                        code?: "INSUFFICIENT_SCOPE" | "ORIGIN_NOT_ALLOWED";
                     };
                 };
             };
@@ -784,7 +784,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: `INSUFFICIENT_SCOPE` */
+            /** @description Problem: `INSUFFICIENT_SCOPE`, `ORIGIN_NOT_ALLOWED` */
             403: {
                 headers: {
                     "x-correlation-id": components["headers"]["CorrelationId"];
@@ -793,7 +793,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "INSUFFICIENT_SCOPE";
+                        code?: "INSUFFICIENT_SCOPE" | "ORIGIN_NOT_ALLOWED";
                     };
                 };
             };

@@ -412,7 +412,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: `INSUFFICIENT_SCOPE` */
+            /** @description Problem: `INSUFFICIENT_SCOPE`, `ORIGIN_NOT_ALLOWED` */
             403: {
                 headers: {
                     "x-correlation-id": components["headers"]["CorrelationId"];
@@ -421,7 +421,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "INSUFFICIENT_SCOPE";
+                        code?: "INSUFFICIENT_SCOPE" | "ORIGIN_NOT_ALLOWED";
                     };
                 };
             };
@@ -502,7 +502,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: `INSUFFICIENT_SCOPE` */
+            /** @description Problem: `INSUFFICIENT_SCOPE`, `ORIGIN_NOT_ALLOWED` */
             403: {
                 headers: {
                     "x-correlation-id": components["headers"]["CorrelationId"];
@@ -511,7 +511,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "INSUFFICIENT_SCOPE";
+                        code?: "INSUFFICIENT_SCOPE" | "ORIGIN_NOT_ALLOWED";
                     };
                 };
             };
@@ -633,7 +633,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: `INSUFFICIENT_SCOPE` */
+            /** @description Problem: `INSUFFICIENT_SCOPE`, `ORIGIN_NOT_ALLOWED` */
             403: {
                 headers: {
                     "x-correlation-id": components["headers"]["CorrelationId"];
@@ -642,7 +642,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "INSUFFICIENT_SCOPE";
+                        code?: "INSUFFICIENT_SCOPE" | "ORIGIN_NOT_ALLOWED";
                     };
                 };
             };
@@ -737,7 +737,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: `INSUFFICIENT_SCOPE` */
+            /** @description Problem: `INSUFFICIENT_SCOPE`, `ORIGIN_NOT_ALLOWED` */
             403: {
                 headers: {
                     "x-correlation-id": components["headers"]["CorrelationId"];
@@ -746,7 +746,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "INSUFFICIENT_SCOPE";
+                        code?: "INSUFFICIENT_SCOPE" | "ORIGIN_NOT_ALLOWED";
                     };
                 };
             };

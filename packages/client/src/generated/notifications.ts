@@ -287,7 +287,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: `INSUFFICIENT_SCOPE` */
+            /** @description Problem: `INSUFFICIENT_SCOPE`, `ORIGIN_NOT_ALLOWED` */
             403: {
                 headers: {
                     "x-correlation-id": components["headers"]["CorrelationId"];
@@ -296,7 +296,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "INSUFFICIENT_SCOPE";
+                        code?: "INSUFFICIENT_SCOPE" | "ORIGIN_NOT_ALLOWED";
                     };
                 };
             };
@@ -376,7 +376,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: `INSUFFICIENT_SCOPE` */
+            /** @description Problem: `INSUFFICIENT_SCOPE`, `ORIGIN_NOT_ALLOWED` */
             403: {
                 headers: {
                     "x-correlation-id": components["headers"]["CorrelationId"];
@@ -385,7 +385,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "INSUFFICIENT_SCOPE";
+                        code?: "INSUFFICIENT_SCOPE" | "ORIGIN_NOT_ALLOWED";
                     };
                 };
             };
@@ -478,7 +478,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: `INSUFFICIENT_SCOPE` */
+            /** @description Problem: `INSUFFICIENT_SCOPE`, `ORIGIN_NOT_ALLOWED` */
             403: {
                 headers: {
                     "x-correlation-id": components["headers"]["CorrelationId"];
@@ -487,7 +487,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "INSUFFICIENT_SCOPE";
+                        code?: "INSUFFICIENT_SCOPE" | "ORIGIN_NOT_ALLOWED";
                     };
                 };
             };
@@ -557,7 +557,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: `INSUFFICIENT_SCOPE` */
+            /** @description Problem: `INSUFFICIENT_SCOPE`, `ORIGIN_NOT_ALLOWED` */
             403: {
                 headers: {
                     "x-correlation-id": components["headers"]["CorrelationId"];
@@ -566,7 +566,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "INSUFFICIENT_SCOPE";
+                        code?: "INSUFFICIENT_SCOPE" | "ORIGIN_NOT_ALLOWED";
                     };
                 };
             };
@@ -686,7 +686,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: `INSUFFICIENT_SCOPE` */
+            /** @description Problem: `INSUFFICIENT_SCOPE`, `ORIGIN_NOT_ALLOWED` */
             403: {
                 headers: {
                     "x-correlation-id": components["headers"]["CorrelationId"];
@@ -695,7 +695,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "INSUFFICIENT_SCOPE";
+                        code?: "INSUFFICIENT_SCOPE" | "ORIGIN_NOT_ALLOWED";
                     };
                 };
             };
@@ -774,7 +774,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: `INSUFFICIENT_SCOPE` */
+            /** @description Problem: `INSUFFICIENT_SCOPE`, `ORIGIN_NOT_ALLOWED` */
             403: {
                 headers: {
                     "x-correlation-id": components["headers"]["CorrelationId"];
@@ -783,7 +783,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "INSUFFICIENT_SCOPE";
+                        code?: "INSUFFICIENT_SCOPE" | "ORIGIN_NOT_ALLOWED";
                     };
                 };
             };
