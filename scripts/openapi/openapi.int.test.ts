@@ -62,7 +62,7 @@ describe('OpenAPI documents', () => {
 
   it('name every operation uniquely across the services (the client calls them by operationId)', () => {
     const ids = services
-      .filter((service) => service.name !== 'platform')
+      .filter((service) => existsSync(join(root, OPENAPI_DIR, `${service.name}.openapi.json`)))
       .flatMap((service) =>
         Object.values(documentOf(service.name).paths).flatMap((ops) =>
           Object.values(ops).map((op) => op.operationId),
