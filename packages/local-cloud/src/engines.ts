@@ -6,6 +6,7 @@ import type { LocalCloud } from './core/context';
 import type { AwsApi, LocalRoute } from './core/protocol';
 import type { ResourceProvider } from './core/resources';
 import { type LocalDynamoDb, startDynamoDb } from './dynamodb';
+import { EdgeEngine } from './edge';
 import { createEventsApi, EventBridgeEngine, eventsResourceProviders } from './events';
 import { HttpApiEngine } from './httpApi';
 import { LambdaEngine } from './lambda';
@@ -24,6 +25,12 @@ export interface EngineOptions {
   alarmTimeScale: number;
   /** SQS visibility timeouts relative to AWS (default 1), so failed messages come back sooner. */
   queueTimeScale?: number;
+  /** Port of the local edge's first distribution (default 3000; 0: any free port). */
+  webPort?: number;
+  /** Folder the local edge serves as the web app's bucket (default `<rootDir>/apps/web/dist`). */
+  webRoot?: string;
+  /** WAF rate-based rule windows relative to AWS (default 1). */
+  wafTimeScale?: number;
 }
 
 /** Every local engine, created and wired into the shared context. */
@@ -41,6 +48,7 @@ export interface Engines {
   model: LocalModel;
   sfn: StepFunctionsEngine;
   scheduler: SchedulerEngine;
+  edge: EdgeEngine;
 }
 
 /** Creates the engines and plugs each into the context's ports. DynamoDB Local starts here. */
@@ -69,6 +77,11 @@ export async function createEngines(ctx: LocalCloud, options: EngineOptions): Pr
     model,
     sfn: new StepFunctionsEngine(ctx, { model, ...(kept.executions ? { pending: kept.executions } : {}) }),
     scheduler: new SchedulerEngine(ctx),
+    edge: new EdgeEngine(ctx, {
+      webRoot: options.webRoot ?? `${ctx.config.rootDir}/apps/web/dist`,
+      webPort: options.webPort ?? 3000,
+      wafTimeScale: options.wafTimeScale ?? 1,
+    }),
   };
   ctx.lambda = engines.lambda;
   ctx.sqs = engines.sqs;
@@ -113,6 +126,7 @@ export function providersOf(engines: Engines): ResourceProvider[] {
     new StateMachineProvider(engines.sfn),
     new SsmParameterProvider(engines.ssm),
     new ScheduleProvider(engines.scheduler),
+    ...engines.edge.providers(),
   ];
 }
 
@@ -143,6 +157,7 @@ export function settleEngines(engines: Engines, options?: SettleOptions): Promis
 export async function stopEngines(engines: Engines): Promise<void> {
   engines.scheduler.stop();
   engines.alarms.stop();
+  await engines.edge.stop();
   await engines.httpApi.stop();
   // Running executions would go on calling functions and tables after shutdown.
   await engines.sfn.stop();

@@ -33,6 +33,12 @@ export interface StartOptions extends Partial<Omit<LocalCloudConfig, 'rootDir'>>
   alarmTimeScale?: number;
   /** SQS visibility timeouts relative to AWS (default 1): how soon a failed message is delivered again. */
   queueTimeScale?: number;
+  /** Port of the local edge (the first CloudFront distribution; default 3000, 0 = any free port). */
+  webPort?: number;
+  /** Folder served as the web app's bucket (default `<rootDir>/apps/web/dist`). */
+  webRoot?: string;
+  /** WAF rate-based rule windows relative to AWS (default 1); the limits stay exact. */
+  wafTimeScale?: number;
   /** Progress lines (packaging, deployment); default: nowhere. */
   progress?: (line: string) => void;
   /** Function log lines as they come; default: nowhere. */
@@ -69,6 +75,9 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
     apiBasePort,
     alarmTimeScale,
     queueTimeScale,
+    webPort,
+    webRoot,
+    wafTimeScale,
     progress = () => {},
     printLogs,
     ...overrides
@@ -101,6 +110,9 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
     apiBasePort: apiBasePort ?? 4600,
     alarmTimeScale: alarmTimeScale ?? 1,
     ...(queueTimeScale ? { queueTimeScale } : {}),
+    ...(webPort !== undefined ? { webPort } : {}),
+    ...(webRoot ? { webRoot } : {}),
+    ...(wafTimeScale ? { wafTimeScale } : {}),
   });
   const gateway = new Gateway({
     host: config.host,
@@ -124,6 +136,11 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
     const resumed = describeResumed(resumeEngines(engines));
     if (resumed) progress(resumed);
     const apis = await engines.httpApi.start();
+    const distributions = await engines.edge.start({
+      apis: engines.httpApi,
+      auth: engines.auth,
+      awsEndpoint,
+    });
     engines.alarms.registerGauge(
       'AWS/SQS',
       'ApproximateNumberOfMessagesVisible',
@@ -134,6 +151,7 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
     armScheduledRules(engines);
     const endpoints: EndpointsFile = {
       awsEndpoint,
+      ...(distributions[0] ? { web: distributions[0].url } : {}),
       region: config.region,
       stage: config.stage,
       accountId: config.accountId,

@@ -53,6 +53,11 @@ export class AuthEngine {
     }));
   }
 
+  /** The OAuth scopes an app client is allowed (`AllowedOAuthScopes`); [] for an unknown client. */
+  clientScopes(clientId: string): string[] {
+    return [...(this.pools.byClientId(clientId)?.clients.get(clientId)?.allowedScopes ?? [])];
+  }
+
   /** Routes for the shared endpoint: JWKS and OpenID configuration per pool. */
   routes(): LocalRoute[] {
     return wellKnownRoutes(this.pools, this.ctx.config);
