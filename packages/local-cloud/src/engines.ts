@@ -5,6 +5,7 @@ import type { Settles } from './core/activity';
 import type { LocalCloud } from './core/context';
 import type { AwsApi, LocalRoute } from './core/protocol';
 import type { ResourceProvider } from './core/resources';
+import { CustomResourceProvider } from './deploy/customResources';
 import { type LocalDynamoDb, startDynamoDb } from './dynamodb';
 import { EdgeEngine } from './edge';
 import { createEventsApi, EventBridgeEngine, eventsResourceProviders } from './events';
@@ -12,6 +13,7 @@ import { HttpApiEngine } from './httpApi';
 import { LambdaEngine } from './lambda';
 import { openPersistence } from './persistence/enginePersistence';
 import { ScheduleProvider, SchedulerEngine } from './scheduler';
+import { SecretStore } from './secrets';
 import { type SettleOptions, type SettleReport, settle } from './settle';
 import { SnsEngine } from './sns';
 import { SqsEngine } from './sqs';
@@ -49,6 +51,8 @@ export interface Engines {
   sfn: StepFunctionsEngine;
   scheduler: SchedulerEngine;
   edge: EdgeEngine;
+  secrets: SecretStore;
+  customResources: CustomResourceProvider;
 }
 
 /** Creates the engines and plugs each into the context's ports. DynamoDB Local starts here. */
@@ -82,6 +86,8 @@ export async function createEngines(ctx: LocalCloud, options: EngineOptions): Pr
       webPort: options.webPort ?? 3000,
       wafTimeScale: options.wafTimeScale ?? 1,
     }),
+    secrets: new SecretStore(),
+    customResources: new CustomResourceProvider(),
   };
   ctx.lambda = engines.lambda;
   ctx.sqs = engines.sqs;
@@ -109,7 +115,7 @@ export function apisOf(engines: Engines): AwsApi[] {
 
 /** Plain routes on the shared endpoint that belong to engines (JWKS, SNS unsubscribe links). */
 export function routesOf(engines: Engines): LocalRoute[] {
-  return [...engines.auth.routes(), ...engines.sns.routes()];
+  return [...engines.auth.routes(), ...engines.sns.routes(), ...engines.customResources.routes()];
 }
 
 /** Every resource provider, in the order the deployer should ask them. */
@@ -127,6 +133,8 @@ export function providersOf(engines: Engines): ResourceProvider[] {
     new SsmParameterProvider(engines.ssm),
     new ScheduleProvider(engines.scheduler),
     ...engines.edge.providers(),
+    ...engines.secrets.providers(),
+    engines.customResources,
   ];
 }
 
