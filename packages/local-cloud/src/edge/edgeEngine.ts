@@ -7,9 +7,11 @@ import { CloudFrontFunction } from './cloudFrontFunction';
 import { apiIdOf, type EdgeOrigins, LocalDistribution, type ResolvedBehavior } from './distribution';
 import { EdgeProvider } from './edgeProvider';
 import { EdgeServer } from './edgeServer';
+import { localCsp } from './localCsp';
 import {
   type BehaviorDef,
   type DistributionDef,
+  type HeadersPolicyDef,
   MANAGED_CACHE_POLICIES,
   MANAGED_ORIGIN_REQUEST_POLICIES,
   MANAGED_RESPONSE_HEADERS_POLICIES,
@@ -58,6 +60,9 @@ export interface ServedDistribution {
  */
 export class EdgeEngine {
   private readonly registry = new EdgeRegistry();
+  /** Response headers policies as served locally (CSP adapted), by id. */
+  private readonly localPolicies = new Map<string, HeadersPolicyDef | undefined>();
+  private awsEndpoint = '';
   private readonly servers: {
     server: EdgeServer;
     served: ServedDistribution;
@@ -75,6 +80,7 @@ export class EdgeEngine {
 
   async start(input: EdgeStartInput): Promise<ServedDistribution[]> {
     const basePort = this.options.webPort ?? 3000;
+    this.awsEndpoint = input.awsEndpoint;
     const ssmClientId = this.ctx.ssm.get(`/spendwise/${this.ctx.config.stage}/auth/app-client-id`);
     let config: RuntimeConfig | undefined;
     const origins = (): EdgeOrigins => ({
@@ -221,11 +227,14 @@ export class EdgeEngine {
         MANAGED_ORIGIN_REQUEST_POLICIES,
         'OriginRequestPolicyId',
       ),
-      headersPolicy: lookup(
-        behavior.responseHeadersPolicyId,
-        this.registry.headersPolicies,
-        MANAGED_RESPONSE_HEADERS_POLICIES,
-        'ResponseHeadersPolicyId',
+      headersPolicy: this.localHeadersPolicy(
+        def,
+        lookup(
+          behavior.responseHeadersPolicyId,
+          this.registry.headersPolicies,
+          MANAGED_RESPONSE_HEADERS_POLICIES,
+          'ResponseHeadersPolicyId',
+        ),
       ),
     };
     if (!resolved.origin)
@@ -247,6 +256,33 @@ export class EdgeEngine {
         this.report(def, `${where}.FunctionAssociations`, `event type ${association.eventType} is not run`);
     }
     return resolved;
+  }
+
+  /** The policy with its Content-Security-Policy adapted to the local issuer and plain HTTP (reported once). */
+  private localHeadersPolicy(
+    def: DistributionDef,
+    policy: HeadersPolicyDef | undefined,
+  ): HeadersPolicyDef | undefined {
+    if (!policy) return undefined;
+    if (this.localPolicies.has(policy.id)) return this.localPolicies.get(policy.id);
+    const awsOrigin = this.awsEndpoint ? new URL(this.awsEndpoint).origin : '';
+    const headers = policy.headers.map((header) => {
+      const adapted =
+        header.name === 'content-security-policy' && awsOrigin
+          ? localCsp(header.value, awsOrigin)
+          : undefined;
+      return adapted ? { ...header, value: adapted } : header;
+    });
+    if (headers.some((header, index) => header !== policy.headers[index])) {
+      this.report(
+        def,
+        `ResponseHeadersPolicy ${policy.id}: Content-Security-Policy`,
+        `served with ${awsOrigin} in connect-src and form-action (the local issuer) and without upgrade-insecure-requests (plain HTTP)`,
+      );
+    }
+    const local = { ...policy, headers };
+    this.localPolicies.set(policy.id, local);
+    return local;
   }
 
   private report(def: DistributionDef, property: string, reason: string): void {
