@@ -144,6 +144,13 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
       auth: engines.auth,
       awsEndpoint,
     });
+    // The app the local edge serves signs in against the local issuer on the AWS endpoint: its origin is
+    // allowed there like one given with --allow-origin (the gateway reads this list on every request).
+    for (const { url } of distributions) {
+      for (const origin of [url, url.replace('//localhost:', '//127.0.0.1:')]) {
+        if (!config.allowedOrigins.includes(origin)) config.allowedOrigins.push(origin);
+      }
+    }
     engines.alarms.registerGauge(
       'AWS/SQS',
       'ApproximateNumberOfMessagesVisible',

@@ -65,8 +65,9 @@ export class EdgeProvider implements ResourceProvider {
 
   accepts(resource: ResolvedResource): boolean {
     if (resource.type === 'AWS::S3::Bucket') return isWebBucket(resource);
+    // osls's own bucket and policy (fixed logical ids) are the deployer's: accepted silently.
     if (resource.type === 'AWS::S3::BucketPolicy')
-      return !String(resource.properties.Bucket ?? '').includes('serverlessdeploymentbucket');
+      return resource.logicalId !== 'ServerlessDeploymentBucketPolicy';
     return true;
   }
 
