@@ -72,6 +72,9 @@ async function main(): Promise<void> {
     say(`  through the local edge      p50 ${ms(e50)}   p99 ${ms(e99)}`);
     say(`  added by the edge           p50 ${ms(e50 - d50)}   p99 ${ms(e99 - d99)}`);
     say(`  ratio edge / direct         p50 ${(e50 / d50).toFixed(2)}   p99 ${(e99 / d99).toFixed(2)}`);
+    // Each pair ran back to back: the difference within a pair is the edge's cost with the least noise.
+    const added = times.edge.map((edgeMs, i) => edgeMs - (times.direct[i] ?? 0));
+    say(`  added, pair by pair         p50 ${ms(percentile(added, 50))}   p99 ${ms(percentile(added, 99))}`);
   } finally {
     await cloud.stop();
   }
