@@ -51,7 +51,7 @@ const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
  * visibility timeouts (how soon a failed message is redelivered), for tests that wait on DLQs and alarms.
  */
 export async function startSystem(
-  options: { alarmTimeScale?: number; queueTimeScale?: number } = {},
+  options: { alarmTimeScale?: number; queueTimeScale?: number; webRoot?: string } = {},
 ): Promise<System> {
   const cloud = await startLocalCloud({
     rootDir,
@@ -62,6 +62,7 @@ export async function startSystem(
     inMemory: true,
     ...(options.alarmTimeScale ? { alarmTimeScale: options.alarmTimeScale } : {}),
     ...(options.queueTimeScale ? { queueTimeScale: options.queueTimeScale } : {}),
+    ...(options.webRoot ? { webRoot: options.webRoot } : {}),
   });
   const { awsEndpoint, region, stage } = cloud.endpoints;
   const sqs = new SQSClient({ endpoint: awsEndpoint, region, credentials });
