@@ -125,6 +125,11 @@ export const ACCEPTED_TYPES: Readonly<Record<string, AcceptedType>> = {
     reason: "a version runs the code deployed with it, which locally is the function's only code",
     create: lambdaVersion,
   },
+  'AWS::WAFv2::LoggingConfiguration': {
+    mode: 'report',
+    reason: 'WAF request logs are not written locally (the local WAF enforces rate-based rules only)',
+    create: placeholderResource,
+  },
   'AWS::CloudWatch::Dashboard': {
     mode: 'report',
     reason: 'dashboards are not rendered locally (the metrics they show are still recorded)',
