@@ -39,6 +39,7 @@ export {
   type OriginSecretSource,
   type OriginVerifyOptions,
   originVerify,
+  powertoolsSecretSource,
 } from './http/originVerify';
 export { toProblem, toProblemDocument } from './http/toProblem';
 export type * from './http/types';

@@ -13,11 +13,11 @@ import { HttpApiEngine } from './httpApi';
 import { LambdaEngine } from './lambda';
 import { openPersistence } from './persistence/enginePersistence';
 import { ScheduleProvider, SchedulerEngine } from './scheduler';
-import { SecretStore } from './secrets';
+import { SecretProvider, SecretStoreEngine, SecretsManagerApi } from './secretsmanager';
 import { type SettleOptions, type SettleReport, settle } from './settle';
 import { SnsEngine } from './sns';
 import { SqsEngine } from './sqs';
-import { ParameterStoreEngine, SsmApi, SsmParameterProvider } from './ssm';
+import { CrossRegionParametersProvider, ParameterStoreEngine, SsmApi, SsmParameterProvider } from './ssm';
 import { StateMachineProvider, StepFunctionsApi, StepFunctionsEngine } from './stepfunctions';
 
 export interface EngineOptions {
@@ -47,11 +47,11 @@ export interface Engines {
   auth: AuthEngine;
   httpApi: HttpApiEngine;
   ssm: ParameterStoreEngine;
+  secrets: SecretStoreEngine;
   model: LocalModel;
   sfn: StepFunctionsEngine;
   scheduler: SchedulerEngine;
   edge: EdgeEngine;
-  secrets: SecretStore;
   customResources: CustomResourceProvider;
 }
 
@@ -78,6 +78,7 @@ export async function createEngines(ctx: LocalCloud, options: EngineOptions): Pr
     auth,
     httpApi: new HttpApiEngine(ctx, { keys: auth, basePort: options.apiBasePort }),
     ssm: new ParameterStoreEngine(ctx.config),
+    secrets: new SecretStoreEngine(ctx.config),
     model,
     sfn: new StepFunctionsEngine(ctx, { model, ...(kept.executions ? { pending: kept.executions } : {}) }),
     scheduler: new SchedulerEngine(ctx),
@@ -86,7 +87,6 @@ export async function createEngines(ctx: LocalCloud, options: EngineOptions): Pr
       webPort: options.webPort ?? 3000,
       wafTimeScale: options.wafTimeScale ?? 1,
     }),
-    secrets: new SecretStore(),
     customResources: new CustomResourceProvider(),
   };
   ctx.lambda = engines.lambda;
@@ -95,6 +95,7 @@ export async function createEngines(ctx: LocalCloud, options: EngineOptions): Pr
   ctx.events = engines.events;
   ctx.sfn = engines.sfn;
   ctx.ssm = engines.ssm;
+  ctx.secrets = engines.secrets;
   return engines;
 }
 
@@ -109,6 +110,7 @@ export function apisOf(engines: Engines): AwsApi[] {
     new StepFunctionsApi(engines.sfn),
     new BedrockApi(engines.model),
     new SsmApi(engines.ssm),
+    new SecretsManagerApi(engines.secrets),
     cloudWatchApi(engines.metrics, engines.alarms),
   ];
 }
@@ -131,9 +133,10 @@ export function providersOf(engines: Engines): ResourceProvider[] {
     ...engines.httpApi.providers(),
     new StateMachineProvider(engines.sfn),
     new SsmParameterProvider(engines.ssm),
+    new CrossRegionParametersProvider(engines.ssm),
+    new SecretProvider(engines.secrets),
     new ScheduleProvider(engines.scheduler),
     ...engines.edge.providers(),
-    ...engines.secrets.providers(),
     engines.customResources,
   ];
 }

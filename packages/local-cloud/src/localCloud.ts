@@ -21,7 +21,6 @@ import {
 import { checkAllowedOrigins, Gateway } from './gateway';
 import { LocalLogSink } from './logs/logSink';
 import { describeResumed, resumeEngines } from './persistence/enginePersistence';
-import { resolveSecretReference } from './secrets';
 import type { SettleOptions, SettleReport } from './settle';
 
 export interface StartOptions extends Partial<Omit<LocalCloudConfig, 'rootDir'>> {
@@ -133,9 +132,7 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
     // With port 0 the system picked a free port: functions and queue URLs must use the real one.
     config.awsPort = Number(new URL(awsEndpoint).port);
     progress(`AWS endpoint on ${awsEndpoint}`);
-    await deployStacks(await packaged, providersOf(engines), ctx, {
-      secrets: (reference) => resolveSecretReference(engines.secrets, reference),
-    });
+    await deployStacks(await packaged, providersOf(engines), ctx);
     const resumed = describeResumed(resumeEngines(engines));
     if (resumed) progress(resumed);
     const apis = await engines.httpApi.start();

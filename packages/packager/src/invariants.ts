@@ -1,6 +1,11 @@
 import { checkAlarms } from './invariants/alarms';
 import { checkAsyncInvocation } from './invariants/asyncInvocation';
-import { checkBuckets, checkDistributions, checkWafLogging } from './invariants/edge';
+import {
+  checkBuckets,
+  checkDistributions,
+  checkOriginSecretReaders,
+  checkWafLogging,
+} from './invariants/edge';
 import { checkEventRules } from './invariants/eventRules';
 import { checkHttpRoutes } from './invariants/httpRoutes';
 import { checkIam } from './invariants/iam';
@@ -35,6 +40,7 @@ const CHECKS: Rule[] = [
   checkBuckets,
   checkDistributions,
   checkWafLogging,
+  checkOriginSecretReaders,
 ];
 
 /**

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
+import type { SecretsManagerClientConfig } from '@aws-sdk/client-secrets-manager';
 import type { MiddlewareObj } from '@middy/core';
 import { HttpProblemError } from './HttpProblemError';
 import type { HttpEvent } from './types';
@@ -37,8 +38,9 @@ const isNotFound = (error: unknown): boolean => {
  * Powertools' cache key is the secret's name and transform, not the staging label, so each label gets its own
  * provider (and cache). AWSPREVIOUS is absent until the first rotation: that reads as undefined.
  */
-export const powertoolsSecretSource = (): OriginSecretSource => {
-  const providers = { AWSCURRENT: new SecretsProvider(), AWSPREVIOUS: new SecretsProvider() };
+export const powertoolsSecretSource = (clientConfig?: SecretsManagerClientConfig): OriginSecretSource => {
+  const options = clientConfig ? { clientConfig } : {};
+  const providers = { AWSCURRENT: new SecretsProvider(options), AWSPREVIOUS: new SecretsProvider(options) };
   return async (secretId, stage, { maxAgeSeconds, forceFetch }) => {
     try {
       const value = await providers[stage].get(secretId, {

@@ -6,6 +6,7 @@ import type {
   LogSink,
   MetricsPort,
   ParameterStore,
+  SecretStore,
   SnsPort,
   SqsPort,
   StepFunctionsPort,
@@ -25,6 +26,8 @@ export interface LocalCloud {
   metrics: MetricsPort;
   logs: LogSink;
   ssm: ParameterStore;
+  /** Secrets Manager, for `{{resolve:secretsmanager:…}}` (absent in small test clouds). */
+  secrets?: SecretStore;
   /** Records something in the templates that cannot be honoured; printed by name at start-up. */
   report(item: Unsupported): void;
   /** Progress and diagnostics for the person running the local cloud (not function logs). */

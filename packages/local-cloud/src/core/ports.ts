@@ -116,6 +116,19 @@ export interface LogSink {
   write(logGroup: string, line: string, meta?: { requestId?: string; source?: string }): void;
 }
 
+/** A `{{resolve:secretsmanager:secret-id:SecretString:json-key:version-stage:version-id}}` reference. */
+export interface SecretReference {
+  secretId: string;
+  jsonKey?: string;
+  versionStage?: string;
+  versionId?: string;
+}
+
+/** Secrets for dynamic references: the value, or undefined when the secret, version or key is missing. */
+export interface SecretStore {
+  resolve(reference: SecretReference): string | undefined;
+}
+
 export interface ParameterStore {
   get(name: string): string | undefined;
   put(name: string, value: string): void;

@@ -125,11 +125,6 @@ export const ACCEPTED_TYPES: Readonly<Record<string, AcceptedType>> = {
     reason: "a version runs the code deployed with it, which locally is the function's only code",
     create: lambdaVersion,
   },
-  'AWS::WAFv2::LoggingConfiguration': {
-    mode: 'report',
-    reason: 'WAF request logs are not written locally (the local WAF enforces rate-based rules only)',
-    create: placeholderResource,
-  },
   'AWS::CloudWatch::Dashboard': {
     mode: 'report',
     reason: 'dashboards are not rendered locally (the metrics they show are still recorded)',
@@ -137,11 +132,105 @@ export const ACCEPTED_TYPES: Readonly<Record<string, AcceptedType>> = {
   },
 };
 
+const notHonoured = (reason: string, create: AcceptedType['create']): AcceptedType => ({
+  mode: 'report',
+  reason,
+  create,
+});
+
+function withId(prefix: string) {
+  return (resource: ResolvedResource, identity: StackIdentity): CreatedResource => {
+    const id = `${prefix}${stableHash(identity.stackName, resource.logicalId).slice(0, 13).toUpperCase()}`;
+    return { ref: id, attributes: { Id: id } };
+  };
+}
+
+function webBucket(resource: ResolvedResource, identity: StackIdentity): CreatedResource {
+  const name = explicitName(resource) ?? generatedName(identity, resource.logicalId, 63).toLowerCase();
+  return {
+    ref: name,
+    attributes: {
+      Arn: `arn:${partitionOf(identity.region)}:s3:::${name}`,
+      DomainName: `${name}.s3.amazonaws.com`,
+      RegionalDomainName: `${name}.s3.${identity.region}.amazonaws.com`,
+      DualStackDomainName: `${name}.s3.dualstack.${identity.region}.amazonaws.com`,
+      WebsiteURL: `http://${name}.s3-website-${identity.region}.amazonaws.com`,
+    },
+  };
+}
+
+function distribution(resource: ResolvedResource, identity: StackIdentity): CreatedResource {
+  const id = `E${stableHash(identity.stackName, resource.logicalId).slice(0, 13).toUpperCase()}`;
+  return { ref: id, attributes: { Id: id, DomainName: `${id.toLowerCase()}.cloudfront.net` } };
+}
+
+function cloudFrontFunction(resource: ResolvedResource, identity: StackIdentity): CreatedResource {
+  const name = String(resource.properties.Name ?? generatedName(identity, resource.logicalId, 64));
+  const arn = `arn:${partitionOf(identity.region)}:cloudfront::${identity.accountId}:function/${name}`;
+  return { ref: arn, attributes: { FunctionARN: arn, 'FunctionMetadata.FunctionARN': arn, Stage: 'LIVE' } };
+}
+
+function webAcl(resource: ResolvedResource, identity: StackIdentity): CreatedResource {
+  const name = String(resource.properties.Name ?? generatedName(identity, resource.logicalId, 128));
+  const scope = resource.properties.Scope === 'CLOUDFRONT' ? 'global' : 'regional';
+  const id = stableHash('webacl', identity.stackName, name).slice(0, 36);
+  const arn = `arn:${partitionOf(identity.region)}:wafv2:${identity.region}:${identity.accountId}:${scope}/webacl/${name}/${id}`;
+  return {
+    ref: `${name}|${id}|${resource.properties.Scope}`,
+    attributes: { Arn: arn, Id: id, LabelNamespace: `awswaf:${identity.accountId}:webacl:${name}:` },
+  };
+}
+
+function certificate(resource: ResolvedResource, identity: StackIdentity): CreatedResource {
+  const arn = `arn:${partitionOf(identity.region)}:acm:${identity.region}:${identity.accountId}:certificate/${stableHash(identity.stackName, resource.logicalId).slice(0, 36)}`;
+  return { ref: arn, attributes: {} };
+}
+
+/**
+ * The edge's resources (services/edge) when no provider takes them (the local edge's EdgeProvider does in the
+ * local cloud; deployments with other providers, such as tests, fall back to these): accepted with realistic Ref
+ * and GetAtt values, and each reported by name at start-up as not honoured.
+ */
+export const NOT_HONOURED_TYPES: Readonly<Record<string, AcceptedType>> = {
+  'AWS::S3::Bucket': notHonoured('no S3 locally: the web app is served from its build folder', webBucket),
+  'AWS::S3::BucketPolicy': notHonoured('bucket policies are not enforced locally', placeholderResource),
+  'AWS::CloudFront::Distribution': notHonoured(
+    'CloudFront itself does not run locally (no edge caches, certificates or geo settings)',
+    distribution,
+  ),
+  'AWS::CloudFront::Function': notHonoured(
+    'CloudFront Functions are not run by the deployer',
+    cloudFrontFunction,
+  ),
+  'AWS::CloudFront::OriginAccessControl': notHonoured(
+    'there is no S3 origin to sign for locally',
+    withId('E'),
+  ),
+  'AWS::CloudFront::ResponseHeadersPolicy': notHonoured(
+    'response headers policies are not applied by the deployer',
+    withId(''),
+  ),
+  'AWS::WAFv2::WebACL': notHonoured(
+    'AWS WAF (managed rule groups, IP reputation) does not run locally',
+    webAcl,
+  ),
+  'AWS::WAFv2::LoggingConfiguration': notHonoured('there are no WAF logs locally', placeholderResource),
+  'AWS::CertificateManager::Certificate': notHonoured(
+    'no certificates locally (plain HTTP on loopback)',
+    certificate,
+  ),
+  'AWS::Route53::RecordSetGroup': notHonoured('no DNS records locally', placeholderResource),
+  'AWS::Route53::RecordSet': notHonoured('no DNS records locally', placeholderResource),
+};
+
 /** The acceptance rule for a resource no provider takes, if it has one. */
 export function acceptedTypeFor(
   resource: ResolvedResource,
   identity: StackIdentity,
 ): AcceptedType | undefined {
-  const accepted = ACCEPTED_TYPES[resource.type];
-  return accepted && (accepted.matches?.(resource, identity) ?? true) ? accepted : undefined;
+  for (const table of [ACCEPTED_TYPES, NOT_HONOURED_TYPES]) {
+    const accepted = table[resource.type];
+    if (accepted && (accepted.matches?.(resource, identity) ?? true)) return accepted;
+  }
+  return undefined;
 }

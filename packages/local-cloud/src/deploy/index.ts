@@ -1,4 +1,10 @@
-export { ACCEPTED_TYPES, type AcceptedType, type AcceptMode, deploymentBucketName } from './accepted';
+export {
+  ACCEPTED_TYPES,
+  type AcceptedType,
+  type AcceptMode,
+  deploymentBucketName,
+  NOT_HONOURED_TYPES,
+} from './accepted';
 export { conditionEvaluator } from './conditions';
 export { CUSTOM_RESOURCE_TYPES, CustomResourceProvider } from './customResources';
 export { creationOrder, referencedNames } from './dependencies';

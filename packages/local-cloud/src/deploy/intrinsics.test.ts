@@ -1,5 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: Fn::Sub templates spell ${…} literally
 import { describe, expect, it } from '@jest/globals';
+import type { SecretReference } from '../core/ports';
 import { DeploymentError } from './errors';
 import { resolveIntrinsics } from './intrinsics';
 import { pseudoParameter } from './pseudo';
@@ -155,19 +156,43 @@ describe('resolveIntrinsics', () => {
 
   it('rejects dynamic references to services it cannot reach locally', () => {
     expect(() => resolveIntrinsics('{{resolve:ssm-secure:/db/password}}', scope())).toThrow(
-      /not available locally/,
+      /not available locally \(only ssm and secretsmanager\)/,
+    );
+    expect(() => resolveIntrinsics('{{resolve:secretsmanager:db:SecretString:password}}', scope())).toThrow(
+      /no local Secrets Manager/,
     );
   });
 
-  it('resolves secretsmanager references to the secrets of the templates, and names a missing one', () => {
-    const withSecret = {
-      ...scope(),
-      secretValue: (reference: string) => (reference.startsWith('db:') ? 's3cret' : undefined),
+  it('replaces {{resolve:secretsmanager:…}} by name or ARN, with a JSON key, stage and version', () => {
+    const asked: SecretReference[] = [];
+    const secretValue = (reference: SecretReference) => {
+      asked.push(reference);
+      return reference.secretId === 'missing' ? undefined : 's3cret';
     };
+    const arn = 'arn:aws:secretsmanager:eu-west-1:000000000000:secret:spendwise/dev/origin-verify-AbCdEf';
 
-    expect(resolveIntrinsics('x-{{resolve:secretsmanager:db:SecretString}}', withSecret)).toBe('x-s3cret');
-    expect(() => resolveIntrinsics('{{resolve:secretsmanager:other:SecretString}}', withSecret)).toThrow(
-      'secret other:SecretString (dynamic reference {{resolve:secretsmanager:other:SecretString}}) is not an AWS::SecretsManager::Secret',
+    expect(
+      resolveIntrinsics(
+        {
+          Plain: '{{resolve:secretsmanager:spendwise/dev/origin-verify}}',
+          Arn: { 'Fn::Sub': ['{{resolve:secretsmanager:${Secret}:SecretString}}', { Secret: arn }] },
+          Full: '{{resolve:secretsmanager:db:SecretString:password:AWSPREVIOUS:v-1}}',
+        },
+        scope({ secretValue }),
+      ),
+    ).toEqual({ Plain: 's3cret', Arn: 's3cret', Full: 's3cret' });
+    expect(asked).toEqual([
+      { secretId: 'spendwise/dev/origin-verify' },
+      { secretId: arn },
+      { secretId: 'db', jsonKey: 'password', versionStage: 'AWSPREVIOUS', versionId: 'v-1' },
+    ]);
+    expect(() =>
+      resolveIntrinsics({ H: '{{resolve:secretsmanager:missing}}' }, scope({ secretValue })),
+    ).toThrow(
+      'stack expenses: resource Thing, property H: secret missing (dynamic reference {{resolve:secretsmanager:missing}}) has no such value',
+    );
+    expect(() => resolveIntrinsics('{{resolve:secretsmanager:db:Password}}', scope({ secretValue }))).toThrow(
+      /must be SecretString/,
     );
   });
 

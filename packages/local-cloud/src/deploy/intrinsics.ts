@@ -1,3 +1,4 @@
+import type { SecretReference } from '../core/ports';
 import { INTRINSIC_FUNCTIONS } from './functions';
 import { NO_VALUE, type PropertyPath, type ResolveScope, resolveError } from './scope';
 
@@ -20,7 +21,7 @@ export function intrinsicKey(value: unknown): string | undefined {
  * Resolves every intrinsic function in `value` (Ref, Fn::GetAtt, Fn::Sub in both forms, Fn::Join,
  * Fn::Select, Fn::Split, Fn::If, Fn::ImportValue, Fn::FindInMap, Fn::GetAZs, Fn::Base64), drops properties
  * and list elements that resolve to `AWS::NoValue`, then replaces the dynamic references
- * `{{resolve:ssm:name}}` / `{{resolve:ssm:name:version}}` inside every string.
+ * `{{resolve:ssm:name}}` / `{{resolve:ssm:name:version}}` and `{{resolve:secretsmanager:…}}` inside every string.
  *
  * @example resolveIntrinsics({ 'Fn::Sub': 'arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:t' }, scope)
  * @throws DeploymentError naming the stack, the resource or output and the property that cannot be resolved
@@ -73,9 +74,53 @@ function resolveDynamicReferences(value: unknown, scope: ResolveScope, path: Pro
   );
 }
 
+/**
+ * `secret-id[:SecretString[:json-key[:version-stage[:version-id]]]]`, where secret-id is a name or an ARN (whose
+ * own colons belong to it: an ARN has seven colon-separated parts).
+ */
+export function parseSecretReference(reference: string): SecretReference {
+  const parts = reference.split(':');
+  const idParts = reference.startsWith('arn:') ? 7 : 1;
+  const [secretString, jsonKey, versionStage, versionId] = parts.slice(idParts);
+  if (secretString !== undefined && secretString !== '' && secretString !== 'SecretString') {
+    throw new Error(`the second part must be SecretString, got ${secretString}`);
+  }
+  return {
+    secretId: parts.slice(0, idParts).join(':'),
+    ...(jsonKey ? { jsonKey } : {}),
+    ...(versionStage ? { versionStage } : {}),
+    ...(versionId ? { versionId } : {}),
+  };
+}
+
+function resolveSecret(reference: string, scope: ResolveScope, path: PropertyPath): string {
+  if (!scope.secretValue) {
+    throw resolveError(
+      scope,
+      path,
+      'dynamic reference {{resolve:secretsmanager:…}}: no local Secrets Manager',
+    );
+  }
+  let parsed: SecretReference;
+  try {
+    parsed = parseSecretReference(reference);
+  } catch (error) {
+    throw resolveError(scope, path, `{{resolve:secretsmanager:${reference}}}: ${(error as Error).message}`);
+  }
+  const value = scope.secretValue(parsed);
+  if (value === undefined) {
+    throw resolveError(
+      scope,
+      path,
+      `secret ${parsed.secretId} (dynamic reference {{resolve:secretsmanager:${reference}}}) has no such value`,
+    );
+  }
+  return value;
+}
+
 function replaceReferences(text: string, scope: ResolveScope, path: PropertyPath): string {
   return text.replace(DYNAMIC_REFERENCE, (_match, service: string, reference: string) => {
-    if (service === 'secretsmanager') return secretReference(reference, scope, path);
+    if (service === 'secretsmanager') return resolveSecret(reference, scope, path);
     if (service !== 'ssm') {
       throw resolveError(
         scope,
@@ -94,17 +139,4 @@ function replaceReferences(text: string, scope: ResolveScope, path: PropertyPath
     }
     return parameter;
   });
-}
-
-/** `{{resolve:secretsmanager:…}}`: a secret the templates created (there is no other local secret). */
-function secretReference(reference: string, scope: ResolveScope, path: PropertyPath): string {
-  const value = scope.secretValue?.(reference);
-  if (value === undefined) {
-    throw resolveError(
-      scope,
-      path,
-      `secret ${reference} (dynamic reference {{resolve:secretsmanager:${reference}}}) is not an AWS::SecretsManager::Secret of the stacks deployed so far`,
-    );
-  }
-  return value;
 }

@@ -1,3 +1,4 @@
+import type { SecretReference } from '../core/ports';
 import { DeploymentError } from './errors';
 
 /** What `{ "Ref": "AWS::NoValue" }` resolves to until the walk removes the property or list element holding it. */
@@ -21,8 +22,8 @@ export interface ResolveScope {
   findInMap(mapName: string, topKey: string, secondKey: string): unknown;
   /** Current value of an SSM parameter, for `{{resolve:ssm:…}}`; undefined when it does not exist. */
   ssmParameter(name: string): string | undefined;
-  /** Value of `{{resolve:secretsmanager:<reference>}}`; undefined when no secret of the templates matches. */
-  secretValue?(reference: string): string | undefined;
+  /** A secret's value, for `{{resolve:secretsmanager:…}}`; undefined when missing; absent without Secrets Manager. */
+  secretValue?(reference: SecretReference): string | undefined;
 }
 
 /** A property path such as `JwtConfiguration.Audience[0]`. */

@@ -1,4 +1,4 @@
-import type { ParameterStore } from '../core/ports';
+import type { ParameterStore, SecretStore } from '../core/ports';
 import { conditionEvaluator } from './conditions';
 import { pseudoParameter, type StackIdentity } from './pseudo';
 import type { ResolveScope } from './scope';
@@ -17,8 +17,7 @@ export interface StackState {
   /** Exports of the stacks deployed before (and this one's, as its outputs resolve). */
   exports: Map<string, unknown>;
   ssm: ParameterStore;
-  /** `{{resolve:secretsmanager:…}}` lookups (the secrets of the stacks deployed so far). */
-  secrets?: (reference: string) => string | undefined;
+  secrets?: SecretStore;
   condition(name: string): boolean;
 }
 
@@ -71,7 +70,7 @@ export function stackScope(state: StackState, owner: string): ResolveScope {
       return value;
     },
     ssmParameter: (name) => state.ssm.get(name),
-    secretValue: (reference) => state.secrets?.(reference),
+    ...(state.secrets ? { secretValue: (reference) => state.secrets!.resolve(reference) } : {}),
   };
   return scope;
 }

@@ -111,6 +111,15 @@ export class LambdaEngine implements LambdaPort, Settles {
     this.deployed.set(spec.name, this.deployedFunction(spec));
   }
 
+  /**
+   * Changes a deployed function's environment variables, as UpdateFunctionConfiguration does: new execution
+   * environments start with them (the running ones are ended, as Lambda replaces them after an update).
+   */
+  updateEnvironment(functionRef: string, variables: Record<string, string>): void {
+    const fn = this.lookup(functionRef);
+    this.deploy({ ...fn.spec, variables: { ...fn.spec.variables, ...variables } });
+  }
+
   /** Sets how a function's asynchronous invocations are retried and where their records go. */
   setEventInvokeConfig(functionRef: string, config: EventInvokeConfig): void {
     this.invokeConfigs.set(functionNameOf(functionRef), config);

@@ -1,4 +1,5 @@
 export { SsmApi } from './api';
+export { CrossRegionParametersProvider } from './crossRegionParameters';
 export {
   type ParameterRecord,
   ParameterStoreEngine,

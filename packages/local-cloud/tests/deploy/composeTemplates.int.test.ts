@@ -33,15 +33,8 @@ const ENGINE_TYPES = [
   'AWS::Scheduler::Schedule',
   'AWS::StepFunctions::StateMachine',
   'AWS::Lambda::EventInvokeConfig',
-  'AWS::CloudFront::Distribution',
-  'AWS::CloudFront::Function',
-  'AWS::CloudFront::ResponseHeadersPolicy',
-  'AWS::CloudFront::OriginAccessControl',
-  'AWS::WAFv2::WebACL',
-  'AWS::S3::Bucket',
-  'AWS::S3::BucketPolicy',
   'AWS::SecretsManager::Secret',
-  'Custom::*',
+  'Custom::CrossRegionParameters',
 ];
 
 const PROVIDER_URL = 'cognito-idp.eu-west-1.amazonaws.com/eu-west-1_LOCAL';
@@ -65,10 +58,7 @@ function recordingProviders(handed: ResolvedResource[]): ResourceProvider[] {
     const pinned = resource.type === 'AWS::Cognito::UserPool' ? { ProviderURL: PROVIDER_URL } : {};
     return { ref: `${resource.logicalId}-ref`, attributes: fakeAttributes(resource, pinned) };
   };
-  // osls's own bucket and its policy stay the deployer's (accepted), as with the local edge's bucket provider.
-  const accepts = (resource: ResolvedResource) =>
-    !resource.logicalId.startsWith('ServerlessDeploymentBucket');
-  return [{ types: [...ENGINE_TYPES, 'AWS::SSM::Parameter'], accepts, create }];
+  return [{ types: [...ENGINE_TYPES, 'AWS::SSM::Parameter'], create }];
 }
 
 let stacks: StackInput[];
@@ -80,9 +70,8 @@ beforeAll(async () => {
 async function deployAll() {
   const handed: ResolvedResource[] = [];
   const { cloud, recorded } = fakeCloud({ stage: 'dev' });
-  const result = await deployStacks(stacks, recordingProviders(handed), cloud, {
-    secrets: () => 'local-secret',
-  });
+  cloud.secrets = { resolve: ({ secretId }) => `value-of-${secretId}` };
+  const result = await deployStacks(stacks, recordingProviders(handed), cloud);
   return { handed, recorded, result };
 }
 
@@ -103,7 +92,7 @@ describe('deploying the packaged templates of every compose service', () => {
 
     for (const [index, stack] of stacks.entries()) {
       const deployed = result.stacks[index]!;
-      // Resources whose Condition is false (the origin secret's read policy without a secret) are not created.
+      // Resources whose condition is false (the origin secret's policy, the edge's custom domain) are skipped.
       const templateIds = Object.keys(stack.template.Resources)
         .filter((id) => !deployed.skipped.includes(id))
         .sort();
@@ -176,6 +165,25 @@ describe('deploying the packaged templates of every compose service', () => {
     );
     expect(result.stacks[0]?.resources.get('AuditLogGroup')?.attributes.Arn).toBe(
       'arn:aws:logs:eu-west-1:000000000000:log-group:/aws/events/spendwise-dev/audit:*',
+    );
+  });
+
+  it("gives the edge's API origins the services' published domains, and skips its custom domain", async () => {
+    const { handed, recorded, result } = await deployAll();
+
+    const domains = handed.find((r) => r.logicalId === 'ApiDomains');
+    expect(domains?.properties.Parameters).toEqual({
+      expenses: '/spendwise/dev/apis/expenses/domain',
+      catalog: '/spendwise/dev/apis/catalog/domain',
+      insights: '/spendwise/dev/apis/insights/domain',
+      notifications: '/spendwise/dev/apis/notifications/domain',
+    });
+    const published = handed.find((r) => r.stack === 'expenses' && r.logicalId === 'ApiDomainParameter');
+    expect(published?.properties.Value).toBe('HttpApi-ref.execute-api.eu-west-1.amazonaws.com');
+    const edgeReports = recorded.unsupported.filter((u) => u.stack === 'edge').map((u) => u.type);
+    expect(result.stacks[5]?.skipped.sort()).toEqual(['Certificate', 'WebAliasRecords']);
+    expect(edgeReports).toEqual(
+      expect.arrayContaining(['AWS::CloudFront::Distribution', 'AWS::WAFv2::WebACL', 'AWS::S3::Bucket']),
     );
   });
 });

@@ -1,4 +1,5 @@
 import { asList, isRecord, type Properties, path, refTarget, resources, show } from './cfn';
+import { allowsAction, identityStatements } from './policies';
 import { type Rule, type Violation, violation } from './rules';
 
 /** osls's own artifact bucket: osls defines it (encrypted, TLS-only); the bucket rules are about ours. */
@@ -111,4 +112,40 @@ export const checkWafLogging: Rule = (context) => {
   return resources(context.template, 'AWS::WAFv2::WebACL')
     .filter(([id]) => !logged.has(id))
     .map(([id]) => violation(context, 'waf-logging', id, 'has no AWS::WAFv2::LoggingConfiguration'));
+};
+
+/**
+ * Functions that check the origin secret can read it: when a template's functions carry ORIGIN_SECRET_ID (even
+ * empty: the check is wired), every function API Gateway invokes has a role some policy grants
+ * secretsmanager:GetSecretValue. Catches an HTTP function added without its role in the service's
+ * OriginSecretReadPolicy (whose role list is written by hand).
+ */
+export const checkOriginSecretReaders: Rule = (context) => {
+  const { template } = context;
+  const functions = resources(template, 'AWS::Lambda::Function');
+  const wired = functions.some(
+    ([, props]) => path(props, 'Environment', 'Variables', 'ORIGIN_SECRET_ID') !== undefined,
+  );
+  if (!wired) return [];
+  const readers = new Set(
+    identityStatements(template)
+      .filter((located) => allowsAction(located.statement, 'secretsmanager:GetSecretValue'))
+      .flatMap((located) => located.roles),
+  );
+  const invokedByApis = new Set(
+    resources(template, 'AWS::Lambda::Permission')
+      .filter(([, props]) => props.Principal === 'apigateway.amazonaws.com')
+      .map(([, props]) => refTarget(props.FunctionName)),
+  );
+  return functions
+    .filter(([id]) => invokedByApis.has(id))
+    .filter(([, props]) => !readers.has(refTarget(props.Role) ?? ''))
+    .map(([id]) =>
+      violation(
+        context,
+        'origin-secret-readers',
+        id,
+        'is an API function whose role may not read the origin secret',
+      ),
+    );
 };

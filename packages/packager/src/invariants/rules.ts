@@ -42,6 +42,8 @@ export const RULES = {
   'cloudfront-https': 'every cache behaviour redirects viewers to HTTPS or accepts HTTPS only',
   'cloudfront-waf': 'every CloudFront distribution has an AWS WAF web ACL (WebACLId)',
   'waf-logging': 'every WAF web ACL has a logging configuration',
+  'origin-secret-readers':
+    'when functions carry ORIGIN_SECRET_ID, every function API Gateway invokes has a role allowed secretsmanager:GetSecretValue',
   'platform-owned':
     "only the platform service defines the stage's event bus and its alarms and ops-alerts topics",
 } as const;

@@ -160,4 +160,48 @@ describe('edge invariants', () => {
     props(template, 'RelaySubscription').Endpoint = 'arn:aws:sqs:eu-west-1:1:somewhere-else';
     expect(broken(template)).toEqual(['alarm-notifies-ops Alarm']);
   });
+
+  it('require every API function of a service wired for the origin secret to be allowed to read it', () => {
+    const template = edgeTemplate();
+    const apiFunction = (name: string) => {
+      template.Resources[`${name}LambdaFunction`] = {
+        Type: 'AWS::Lambda::Function',
+        Properties: {
+          Role: { 'Fn::GetAtt': [`${name}Role`, 'Arn'] },
+          Environment: { Variables: { ORIGIN_SECRET_ID: '' } },
+        },
+      };
+      template.Resources[`${name}Permission`] = {
+        Type: 'AWS::Lambda::Permission',
+        Properties: {
+          FunctionName: { 'Fn::GetAtt': [`${name}LambdaFunction`, 'Arn'] },
+          Principal: 'apigateway.amazonaws.com',
+        },
+      };
+    };
+    apiFunction('GetThing');
+    apiFunction('PutThing');
+    template.Resources.OriginSecretReadPolicy = {
+      Type: 'AWS::IAM::Policy',
+      Condition: 'HasOriginSecret',
+      Properties: {
+        PolicyDocument: {
+          Statement: [
+            {
+              Effect: 'Allow',
+              Action: ['secretsmanager:GetSecretValue'],
+              Resource: 'arn:aws:secretsmanager:eu-west-1:1:secret:s-??????',
+            },
+          ],
+        },
+        Roles: [{ Ref: 'GetThingRole' }],
+      },
+    };
+    // Roles and the rest of the function invariants are not the point here.
+    const relevant = () => broken(template).filter((b) => b.startsWith('origin-secret-readers'));
+
+    expect(relevant()).toEqual(['origin-secret-readers PutThingLambdaFunction']);
+    props(template, 'OriginSecretReadPolicy').Roles.push({ Ref: 'PutThingRole' });
+    expect(relevant()).toEqual([]);
+  });
 });

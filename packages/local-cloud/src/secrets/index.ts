@@ -1,1 +1,0 @@
-export { type LocalSecret, resolveSecretReference, SecretStore } from './secretStore';
