@@ -401,7 +401,17 @@ function reportDistribution(
       report(`DistributionConfig.${name}`, reason);
     }
   }
-  for (const behavior of [record(config.DefaultCacheBehavior), ...records(config.CacheBehaviors)]) {
+  const behaviors = [record(config.DefaultCacheBehavior), ...records(config.CacheBehaviors)];
+  const httpsOnly = behaviors.filter(
+    (behavior) => (behavior.ViewerProtocolPolicy ?? 'allow-all') !== 'allow-all',
+  );
+  if (httpsOnly.length > 0) {
+    report(
+      'ViewerProtocolPolicy',
+      `${httpsOnly.length} behaviour(s) ask for HTTPS: the local edge serves plain HTTP and never redirects`,
+    );
+  }
+  for (const behavior of behaviors) {
     const where = text(behavior.PathPattern) ?? 'DefaultCacheBehavior';
     if (behavior.LambdaFunctionAssociations !== undefined) {
       report(`${where}.LambdaFunctionAssociations`, 'Lambda@Edge is not run locally');

@@ -253,6 +253,9 @@ describe('start-up report', () => {
       expect.stringContaining('Distribution DistributionConfig.ViewerCertificate'),
     );
     expect(lines).toContainEqual(expect.stringContaining('WebBucket *: S3 is not emulated'));
+    expect(lines).toContainEqual(
+      expect.stringContaining('Distribution ViewerProtocolPolicy: 4 behaviour(s) ask for HTTPS'),
+    );
     expect(lines.join('\n')).not.toContain('RequestsPerIp');
   });
 });
