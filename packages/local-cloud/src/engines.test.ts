@@ -11,6 +11,7 @@ function enginesWith(sfn: StepFunctionsEngine): Engines {
   return {
     scheduler: { stop: () => {} },
     alarms: { stop: () => {} },
+    edge: stopped,
     httpApi: stopped,
     sqs: stopped,
     lambda: stopped,

@@ -5,7 +5,9 @@ import type { Settles } from './core/activity';
 import type { LocalCloud } from './core/context';
 import type { AwsApi, LocalRoute } from './core/protocol';
 import type { ResourceProvider } from './core/resources';
+import { CustomResourceProvider } from './deploy/customResources';
 import { type LocalDynamoDb, startDynamoDb } from './dynamodb';
+import { EdgeEngine } from './edge';
 import { createEventsApi, EventBridgeEngine, eventsResourceProviders } from './events';
 import { HttpApiEngine } from './httpApi';
 import { LambdaEngine } from './lambda';
@@ -27,6 +29,12 @@ export interface EngineOptions {
   queueTimeScale?: number;
   /** Where Bedrock calls go instead of the local model (Amazon Bedrock, an OpenAI-compatible server). */
   modelBackend?: ModelBackend;
+  /** Port of the local edge's first distribution (default 3000; 0: any free port). */
+  webPort?: number;
+  /** Folder the local edge serves as the web app's bucket (default `<rootDir>/apps/web/dist`). */
+  webRoot?: string;
+  /** WAF rate-based rule windows relative to AWS (default 1). */
+  wafTimeScale?: number;
 }
 
 /** Every local engine, created and wired into the shared context. */
@@ -45,6 +53,8 @@ export interface Engines {
   model: LocalModel;
   sfn: StepFunctionsEngine;
   scheduler: SchedulerEngine;
+  edge: EdgeEngine;
+  customResources: CustomResourceProvider;
 }
 
 /** Creates the engines and plugs each into the context's ports. DynamoDB Local starts here. */
@@ -74,6 +84,12 @@ export async function createEngines(ctx: LocalCloud, options: EngineOptions): Pr
     model,
     sfn: new StepFunctionsEngine(ctx, { model, ...(kept.executions ? { pending: kept.executions } : {}) }),
     scheduler: new SchedulerEngine(ctx),
+    edge: new EdgeEngine(ctx, {
+      webRoot: options.webRoot ?? `${ctx.config.rootDir}/apps/web/dist`,
+      webPort: options.webPort ?? 3000,
+      wafTimeScale: options.wafTimeScale ?? 1,
+    }),
+    customResources: new CustomResourceProvider(),
   };
   ctx.lambda = engines.lambda;
   ctx.sqs = engines.sqs;
@@ -103,7 +119,7 @@ export function apisOf(engines: Engines): AwsApi[] {
 
 /** Plain routes on the shared endpoint that belong to engines (JWKS, SNS unsubscribe links). */
 export function routesOf(engines: Engines): LocalRoute[] {
-  return [...engines.auth.routes(), ...engines.sns.routes()];
+  return [...engines.auth.routes(), ...engines.sns.routes(), ...engines.customResources.routes()];
 }
 
 /** Every resource provider, in the order the deployer should ask them. */
@@ -122,6 +138,8 @@ export function providersOf(engines: Engines): ResourceProvider[] {
     new CrossRegionParametersProvider(engines.ssm),
     new SecretProvider(engines.secrets),
     new ScheduleProvider(engines.scheduler),
+    ...engines.edge.providers(),
+    engines.customResources,
   ];
 }
 
@@ -152,6 +170,7 @@ export function settleEngines(engines: Engines, options?: SettleOptions): Promis
 export async function stopEngines(engines: Engines): Promise<void> {
   engines.scheduler.stop();
   engines.alarms.stop();
+  await engines.edge.stop();
   await engines.httpApi.stop();
   // Running executions would go on calling functions and tables after shutdown.
   await engines.sfn.stop();

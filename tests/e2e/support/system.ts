@@ -51,16 +51,18 @@ const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
  * visibility timeouts (how soon a failed message is redelivered), for tests that wait on DLQs and alarms.
  */
 export async function startSystem(
-  options: { alarmTimeScale?: number; queueTimeScale?: number } = {},
+  options: { alarmTimeScale?: number; queueTimeScale?: number; webRoot?: string } = {},
 ): Promise<System> {
   const cloud = await startLocalCloud({
     rootDir,
     dataDir: await mkdtemp(join(tmpdir(), 'spendwise-e2e-')),
     awsPort: 0,
     apiBasePort: 0,
+    webPort: 0,
     inMemory: true,
     ...(options.alarmTimeScale ? { alarmTimeScale: options.alarmTimeScale } : {}),
     ...(options.queueTimeScale ? { queueTimeScale: options.queueTimeScale } : {}),
+    ...(options.webRoot ? { webRoot: options.webRoot } : {}),
   });
   const { awsEndpoint, region, stage } = cloud.endpoints;
   const sqs = new SQSClient({ endpoint: awsEndpoint, region, credentials });

@@ -187,9 +187,9 @@ function certificate(resource: ResolvedResource, identity: StackIdentity): Creat
 }
 
 /**
- * The edge's resources (services/edge), which no local engine runs: accepted with realistic Ref and GetAtt
- * values, and each reported by name at start-up as not honoured. The local edge (a separate part of the
- * local cloud) reads the distribution's behaviours from the packaged template itself.
+ * The edge's resources (services/edge) when no provider takes them (the local edge's EdgeProvider does in the
+ * local cloud; deployments with other providers, such as tests, fall back to these): accepted with realistic Ref
+ * and GetAtt values, and each reported by name at start-up as not honoured.
  */
 export const NOT_HONOURED_TYPES: Readonly<Record<string, AcceptedType>> = {
   'AWS::S3::Bucket': notHonoured('no S3 locally: the web app is served from its build folder', webBucket),

@@ -55,7 +55,12 @@ async function createResource(
   ctx: LocalCloud,
   permissions: Permissions,
 ): Promise<DeployedResource> {
-  const candidates = providers.filter((provider) => provider.types.includes(resource.type));
+  // A provider of the exact type first; `Custom::*` stands for every other custom resource type.
+  const exact = providers.filter((provider) => provider.types.includes(resource.type));
+  const candidates =
+    exact.length > 0 || !resource.type.startsWith('Custom::')
+      ? exact
+      : providers.filter((provider) => provider.types.includes('Custom::*'));
   const provider = candidates.find((candidate) => candidate.accepts?.(resource) ?? true);
   if (provider) {
     try {

@@ -6,6 +6,7 @@ export {
   NOT_HONOURED_TYPES,
 } from './accepted';
 export { conditionEvaluator } from './conditions';
+export { CUSTOM_RESOURCE_TYPES, CustomResourceProvider } from './customResources';
 export { creationOrder, referencedNames } from './dependencies';
 export { type DeploymentResult, deployStacks } from './deployStacks';
 export { DependencyCycleError, DeploymentError } from './errors';
