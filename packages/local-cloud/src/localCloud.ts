@@ -107,6 +107,7 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
     port: config.awsPort,
     allowedOrigins: config.allowedOrigins,
     allowedHosts: config.allowedHosts,
+    browserAccess: (request) => engines.auth.browserAccess(request),
     apis: apisOf(engines),
     routes: [...routesOf(engines), ...controlRoutes(controlTarget(engines))],
   });

@@ -49,11 +49,11 @@ describe('the local Cognito user pool', () => {
 
     expect(recorded.unsupported.map(({ logicalId, property }) => `${logicalId}: ${property}`)).toEqual([
       'UserPool: MfaConfiguration',
-      'AppClient: AllowedOAuthFlows',
+      'AppClient: ExplicitAuthFlows',
     ]);
   });
 
-  it('accepts a user pool domain but reports that its hosted UI is not served', async () => {
+  it('accepts a user pool domain but reports that its name is not served', async () => {
     const { cloud, recorded } = freshCloud();
     const { auth, poolId } = await deployPlatformPool(cloud);
 

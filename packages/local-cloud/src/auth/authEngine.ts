@@ -1,11 +1,12 @@
 import type { JSONWebKeySet } from 'jose';
 import type { LocalCloud } from '../core/context';
-import type { LocalRoute } from '../core/protocol';
+import type { AwsRequest, LocalRoute } from '../core/protocol';
 import type { ResourceProvider } from '../core/resources';
 import { CognitoProvider } from './cognitoProvider';
+import { GrantStore } from './grants';
+import { type IssuerBrowserAccess, issuerBrowserAccess, issuerRoutes } from './issuerRoutes';
 import { type MintTokenOptions, mintAccessToken } from './mintToken';
 import { UserPoolRegistry } from './userPools';
-import { wellKnownRoutes } from './wellKnownRoutes';
 
 /** One issuer of this run, for endpoints.json and for people who want to mint tokens by hand. */
 export interface IssuerInfo {
@@ -25,8 +26,15 @@ export interface IssuerInfo {
  */
 export class AuthEngine {
   private readonly pools = new UserPoolRegistry();
+  private readonly grants: GrantStore;
 
-  constructor(private readonly ctx: LocalCloud) {}
+  /** `now` (milliseconds) lets tests expire codes without waiting. */
+  constructor(
+    private readonly ctx: LocalCloud,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.grants = new GrantStore(now);
+  }
 
   /** Resource providers for `AWS::Cognito::UserPool`, `UserPoolClient`, `UserPoolResourceServer`, `UserPoolDomain`. */
   providers(): ResourceProvider[] {
@@ -53,8 +61,16 @@ export class AuthEngine {
     }));
   }
 
-  /** Routes for the shared endpoint: JWKS and OpenID configuration per pool. */
+  /**
+   * Routes for the shared endpoint, per pool: JWKS, OpenID configuration, the sign-in page (authorize), token,
+   * user info and logout.
+   */
   routes(): LocalRoute[] {
-    return wellKnownRoutes(this.pools, this.ctx.config);
+    return issuerRoutes(this.pools, this.ctx.config, this.grants, this.now);
+  }
+
+  /** What a browser may do on `request`'s path if it is an issuer endpoint; undefined for any other path. */
+  browserAccess(request: AwsRequest): IssuerBrowserAccess | undefined {
+    return issuerBrowserAccess(this.pools, request);
   }
 }

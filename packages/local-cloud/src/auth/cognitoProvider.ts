@@ -7,9 +7,9 @@ import { loadOrCreateSigningKey } from './signingKey';
 import { type AppClient, UnknownIssuerError, type UserPool, type UserPoolRegistry } from './userPools';
 
 const POOL_REASON =
-  'sign-up, sign-in, MFA, e-mail and password rules are not emulated: the local issuer mints access tokens directly (mintToken)';
+  'sign-up, passwords, MFA and e-mail are not emulated: the local sign-in page takes any user name, and the local issuer mints tokens directly (mintToken)';
 const CLIENT_REASON =
-  'OAuth flows, callback URLs, auth flows, client secrets, ID and refresh tokens are not emulated: only access tokens are minted';
+  'user-pool API sign-in (auth flows), client secrets, identity providers and token revocation are not emulated: the local hosted UI signs in any user name with the code flow';
 const UNIT_SECONDS: Record<string, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86_400 };
 
 /** Creates the Cognito resources of the templates as local user pools in `pools`. */
@@ -70,7 +70,12 @@ export class CognitoProvider implements ResourceProvider {
       clientId: clientIdOf(pool.poolId, `${resource.stack}/${resource.logicalId}`),
       name: stringProp(resource, 'ClientName') ?? resource.logicalId,
       allowedScopes: stringList(resource.properties.AllowedOAuthScopes),
-      accessTokenValiditySeconds: accessTokenValidity(resource.properties),
+      accessTokenValiditySeconds: validity(resource.properties, 'AccessToken', 3600, 'hours'),
+      idTokenValiditySeconds: validity(resource.properties, 'IdToken', 3600, 'hours'),
+      refreshTokenValiditySeconds: validity(resource.properties, 'RefreshToken', 30 * 86_400, 'days'),
+      oauthFlows: stringList(resource.properties.AllowedOAuthFlows),
+      callbackUrls: stringList(resource.properties.CallbackURLs),
+      logoutUrls: stringList(resource.properties.LogoutURLs),
     };
     pool.clients.set(client.clientId, client);
     const handled = [
@@ -78,7 +83,16 @@ export class CognitoProvider implements ResourceProvider {
       'ClientName',
       'AllowedOAuthScopes',
       'AccessTokenValidity',
+      'IdTokenValidity',
+      'RefreshTokenValidity',
       'TokenValidityUnits',
+      'AllowedOAuthFlows',
+      'AllowedOAuthFlowsUserPoolClient',
+      'CallbackURLs',
+      'LogoutURLs',
+      'GenerateSecret',
+      'SupportedIdentityProviders',
+      'PreventUserExistenceErrors',
     ];
     reportUnhonoured(ctx, resource, handled, CLIENT_REASON);
     return { ref: client.clientId, attributes: { ClientId: client.clientId, Name: client.name } };
@@ -103,7 +117,7 @@ export class CognitoProvider implements ResourceProvider {
       logicalId: resource.logicalId,
       type: resource.type,
       property: '*',
-      reason: `the hosted UI and OAuth endpoints of ${domain} are not served; mint tokens with the local issuer instead`,
+      reason: `the domain ${domain} is not served: the local sign-in and OAuth endpoints are under the pool's issuer path on the AWS endpoint (see its discovery document)`,
     });
     const cloudFront = `${stableId(`domain:${domain}`, 14, 'abcdefghijklmnopqrstuvwxyz0123456789')}.cloudfront.net`;
     return { ref: domain, attributes: { CloudFrontDistribution: cloudFront } };
@@ -125,11 +139,18 @@ const stringProp = (resource: ResolvedResource, name: string) => {
 const stringList = (value: unknown) =>
   Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 
-/** Cognito's default is 60 minutes; `AccessTokenValidity` counts in `TokenValidityUnits.AccessToken` (default hours). */
-function accessTokenValidity(properties: Record<string, unknown>): number {
-  const value = Number(properties.AccessTokenValidity ?? Number.NaN);
-  if (!Number.isFinite(value)) return 3600;
-  const units =
-    (properties.TokenValidityUnits as { AccessToken?: string } | undefined)?.AccessToken ?? 'hours';
-  return value * (UNIT_SECONDS[units] ?? 3600);
+/**
+ * A token lifetime in seconds: `<token>Validity` counts in `TokenValidityUnits.<token>` (default hours for access
+ * and ID tokens, days for refresh tokens); without it, Cognito's default.
+ */
+function validity(
+  properties: Record<string, unknown>,
+  token: 'AccessToken' | 'IdToken' | 'RefreshToken',
+  fallbackSeconds: number,
+  defaultUnit: string,
+): number {
+  const value = Number(properties[`${token}Validity`] ?? Number.NaN);
+  if (!Number.isFinite(value)) return fallbackSeconds;
+  const units = (properties.TokenValidityUnits as Record<string, string> | undefined)?.[token] ?? defaultUnit;
+  return value * (UNIT_SECONDS[units] ?? UNIT_SECONDS[defaultUnit]!);
 }

@@ -8,6 +8,16 @@ export interface AppClient {
   allowedScopes: string[];
   /** Access-token lifetime from `AccessTokenValidity` and `TokenValidityUnits.AccessToken`. */
   accessTokenValiditySeconds: number;
+  /** ID-token lifetime from `IdTokenValidity` and `TokenValidityUnits.IdToken` (default 60 minutes). */
+  idTokenValiditySeconds: number;
+  /** Refresh-token lifetime from `RefreshTokenValidity` and `TokenValidityUnits.RefreshToken` (default 30 days). */
+  refreshTokenValiditySeconds: number;
+  /** `AllowedOAuthFlows` (`code`, `implicit`, `client_credentials`); empty when the template names none. */
+  oauthFlows: string[];
+  /** `CallbackURLs`: where the authorize endpoint may send a code. */
+  callbackUrls: string[];
+  /** `LogoutURLs`: where the logout endpoint may send the browser. */
+  logoutUrls: string[];
 }
 
 /** A local user pool: its ids, issuer, signing key, clients and resource-server scopes. */

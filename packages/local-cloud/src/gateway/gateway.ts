@@ -120,7 +120,8 @@ export class Gateway {
 
   private dispatch(request: AwsRequest) {
     const route = this.options.routes?.find((r) => matchesRoute(r, request));
-    if (route && !request.headers.authorization) return route.handle(request);
+    // A SigV4-signed request is for an AWS API; a route may still take a Bearer token (the issuer's userInfo).
+    if (route && !request.headers.authorization?.startsWith('AWS4-')) return route.handle(request);
     const api = this.options.apis.find(
       (candidate) => candidate.services.includes(request.service) && (candidate.accepts?.(request) ?? true),
     );

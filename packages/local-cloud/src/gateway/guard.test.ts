@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { AwsRequest } from '../core/protocol';
-import { checkAccess, checkAllowedOrigins } from './guard';
+import { checkAccess, checkAllowedOrigins, corsHeaders } from './guard';
 
 const request = (headers: Record<string, string>): AwsRequest => ({
   service: 'sns',
@@ -49,5 +49,57 @@ describe('the endpoint access check', () => {
     expect(() =>
       checkAccess(request({ host: '127.0.0.1:4566', origin: 'http://LOCALHOST:5173' }), 4566, access),
     ).not.toThrow();
+  });
+});
+
+describe('the paths meant for browsers (the local issuer)', () => {
+  const APP = 'http://localhost:3000';
+  const access = {
+    browserAccess: (r: AwsRequest) =>
+      r.path === '/token'
+        ? { navigable: false, allowsOrigin: (origin: string) => origin === APP }
+        : r.path === '/authorize'
+          ? { navigable: true, allowsOrigin: () => false }
+          : undefined,
+  };
+  const at = (path: string, method: string, headers: Record<string, string>) => ({
+    ...request({ host: '127.0.0.1:4566', ...headers }),
+    path,
+    method,
+  });
+
+  it('lets the app origin call its path and read the answer', () => {
+    const call = at('/token', 'POST', { origin: APP, 'sec-fetch-site': 'cross-site' });
+
+    expect(() => checkAccess(call, 4566, access)).not.toThrow();
+    expect(corsHeaders(call, access)).toMatchObject({ 'access-control-allow-origin': APP });
+  });
+
+  it('still refuses a foreign origin there, and the app origin everywhere else', () => {
+    expect(() => checkAccess(at('/token', 'POST', { origin: 'https://evil.example' }), 4566, access)).toThrow(
+      expect.objectContaining({ code: 'ForbiddenOrigin' }),
+    );
+    expect(() => checkAccess(at('/', 'POST', { origin: APP }), 4566, access)).toThrow(
+      expect.objectContaining({ code: 'ForbiddenOrigin' }),
+    );
+  });
+
+  it('lets another site navigate to a navigable path, but not fetch it or post to it', () => {
+    const navigate = { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate' };
+
+    expect(() => checkAccess(at('/authorize', 'GET', navigate), 4566, access)).not.toThrow();
+    expect(() =>
+      checkAccess(at('/authorize', 'GET', { ...navigate, 'sec-fetch-mode': 'no-cors' }), 4566, access),
+    ).toThrow();
+    expect(() => checkAccess(at('/authorize', 'POST', navigate), 4566, access)).toThrow();
+    expect(() => checkAccess(at('/token', 'GET', navigate), 4566, access)).toThrow();
+  });
+
+  it('keeps refusing a foreign Host on a browser path (DNS rebinding)', () => {
+    const rebound = { ...at('/authorize', 'GET', {}), headers: { host: 'evil.example:4566' } };
+
+    expect(() => checkAccess(rebound, 4566, access)).toThrow(
+      expect.objectContaining({ code: 'ForbiddenHost' }),
+    );
   });
 });

@@ -13,6 +13,19 @@ export interface EndpointAccess {
    * `name:port`, or `name` for any port.
    */
   allowedHosts?: readonly string[];
+  /**
+   * The few paths meant for browsers — the local issuer's discovery, sign-in page, token and logout endpoints —
+   * and what a browser may do on each; undefined for every other path, which browsers may not reach.
+   */
+  browserAccess?: (request: AwsRequest) => BrowserAccess | undefined;
+}
+
+/** What a browser may do on one path meant for it. */
+export interface BrowserAccess {
+  /** Whether a request from this (normalised) Origin may be served and its answer read through CORS. */
+  allowsOrigin(origin: string): boolean;
+  /** Whether another site may send the browser here in a top-level GET navigation (a link or a redirect). */
+  navigable: boolean;
 }
 
 /** Host names that always name the endpoint (with its port): loopback is all it listens on by default. */
@@ -56,7 +69,9 @@ export function checkAllowedOrigins(origins: readonly string[]): string[] {
  *   refused even where the browser sends no Origin.
  *
  * SDKs, the AWS CLI, the `spendwise-local` CLI and the local cloud's own calls send none of these headers and
- * name the endpoint by its loopback address, so they pass.
+ * name the endpoint by its loopback address, so they pass. The issuer's OAuth paths are the exception
+ * (`browserAccess`): the web app's origins may fetch the discovery document and the token endpoint, and a
+ * browser may be sent to the sign-in page and logout from the app's site; the Host check holds for them too.
  *
  * @throws AwsApiError 403 `ForbiddenHost` or `ForbiddenOrigin`
  */
@@ -64,7 +79,7 @@ export function checkAccess(request: AwsRequest, port: number, access: EndpointA
   checkHost(request.headers.host, port, access.allowedHosts ?? []);
   const origin = request.headers.origin;
   if (origin !== undefined) {
-    if (!(access.allowedOrigins ?? []).includes(normalisedOrigin(origin) ?? '')) {
+    if (!originAllowed(request, access)) {
       throw new AwsApiError(
         403,
         'ForbiddenOrigin',
@@ -74,7 +89,7 @@ export function checkAccess(request: AwsRequest, port: number, access: EndpointA
     return;
   }
   const site = request.headers['sec-fetch-site'];
-  if (site !== undefined && !SELF_STARTED.has(site.toLowerCase())) {
+  if (site !== undefined && !SELF_STARTED.has(site.toLowerCase()) && !isAllowedNavigation(request, access)) {
     throw new AwsApiError(
       403,
       'ForbiddenOrigin',
@@ -82,6 +97,21 @@ export function checkAccess(request: AwsRequest, port: number, access: EndpointA
     );
   }
 }
+
+function originAllowed(request: AwsRequest, access: EndpointAccess): boolean {
+  const origin = normalisedOrigin(request.headers.origin ?? '');
+  if (origin === undefined) return false;
+  return (
+    (access.allowedOrigins ?? []).includes(origin) ||
+    (access.browserAccess?.(request)?.allowsOrigin(origin) ?? false)
+  );
+}
+
+/** A top-level GET navigation (no Origin is sent) to a path another site may link to. */
+const isAllowedNavigation = (request: AwsRequest, access: EndpointAccess) =>
+  request.method === 'GET' &&
+  request.headers['sec-fetch-mode'] === 'navigate' &&
+  (access.browserAccess?.(request)?.navigable ?? false);
 
 function checkHost(host: string | undefined, port: number, allowed: readonly string[]): void {
   const given = (host ?? '').trim().toLowerCase();
@@ -101,8 +131,7 @@ function checkHost(host: string | undefined, port: number, allowed: readonly str
 /** The response headers that let an allowed browser origin read an answer (CORS). */
 export function corsHeaders(request: AwsRequest, access: EndpointAccess = {}): Record<string, string> {
   const origin = request.headers.origin;
-  if (origin === undefined || !(access.allowedOrigins ?? []).includes(normalisedOrigin(origin) ?? ''))
-    return {};
+  if (origin === undefined || !originAllowed(request, access)) return {};
   return {
     'access-control-allow-origin': origin,
     'access-control-expose-headers': 'x-amzn-requestid, x-amzn-errortype',

@@ -72,7 +72,7 @@ describe('the packaged platform and expenses templates on the local issuer and H
     expect(reportsOf('AWS::Cognito::')).toEqual([
       expect.stringMatching(/^UserPool: .*MfaConfiguration/),
       'UserPoolDomain: *',
-      expect.stringMatching(/^AppClient: .*AllowedOAuthFlows/),
+      expect.stringMatching(/^AppClient: .*ExplicitAuthFlows/),
     ]);
   });
 

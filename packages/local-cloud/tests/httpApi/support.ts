@@ -51,6 +51,9 @@ export async function deployPlatformPool(ctx: LocalCloud, auth = new AuthEngine(
     TokenValidityUnits: { AccessToken: 'minutes' },
     AllowedOAuthFlows: ['code'],
     AllowedOAuthScopes: ['openid', 'email', ...SPENDWISE_SCOPES.map((scope) => `spendwise/${scope}`)],
+    CallbackURLs: ['http://localhost:3000/callback', 'https://app.example.com/callback'],
+    LogoutURLs: ['http://localhost:3000/'],
+    ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH'],
   });
   const issuer = `https://${String(pool.attributes.ProviderURL)}`;
   return { auth, poolId: pool.ref, issuer, clientId: client.ref, pool, client };
