@@ -36,7 +36,7 @@ const config: Config = {
     {
       ...shared,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{packages,services,scripts,tests}/**/*.int.test.ts'],
+      testMatch: ['<rootDir>/{packages,services,scripts,tests,apps}/**/*.int.test.ts'],
       globalSetup: '<rootDir>/packages/test-kit/src/jestGlobalSetup.ts',
       globalTeardown: '<rootDir>/packages/test-kit/src/jestGlobalTeardown.ts',
     },

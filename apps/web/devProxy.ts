@@ -8,8 +8,9 @@ import { resolve } from 'node:path';
 import type { Plugin, ProxyOptions } from 'vite';
 
 interface EndpointsFile {
+  awsEndpoint: string;
   apis: Record<string, string>;
-  issuers?: Array<{ issuer: string; clientIds: string[]; logoutUrl?: string }>;
+  issuers?: Array<{ issuer: string; poolId: string; clientIds: string[] }>;
   stage?: string;
 }
 
@@ -44,15 +45,17 @@ function readEndpoints(): EndpointsFile | undefined {
 export function runtimeConfig(endpoints: EndpointsFile) {
   const pool = endpoints.issuers?.[0];
   if (!pool) throw new Error('The local cloud lists no user pool issuer in its endpoints file');
+  // The local issuer serves discovery, authorize, token and logout under the pool's path on the AWS endpoint.
+  const issuer = `${endpoints.awsEndpoint}/${pool.poolId}`;
   return {
     stage: endpoints.stage ?? 'local',
     apiBase: '/api',
     auth: {
-      issuer: pool.issuer,
+      issuer,
       clientId: pool.clientIds[0],
       scopes: SCOPES,
       redirectPath: '/callback',
-      logoutUrl: pool.logoutUrl ?? `${pool.issuer}/logout`,
+      logoutUrl: `${issuer}/logout`,
     },
   };
 }

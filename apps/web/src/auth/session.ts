@@ -67,6 +67,12 @@ export function forgetSession(): void {
 
 const redirectUri = (config: RuntimeConfig) => `${location.origin}${config.auth.redirectPath}`;
 
+/**
+ * The issuer's discovery document. Not through oauth4webapi's processDiscoveryResponse: that requires the
+ * document's `issuer` to be the URL it was read from, which holds for Cognito but not for the local issuer, whose
+ * document (served by the local cloud) names Cognito's issuer, the `iss` of its tokens. Tokens are still checked
+ * against the document's `issuer`.
+ */
 async function discover(config: RuntimeConfig): Promise<oauth.AuthorizationServer> {
   const issuer = new URL(config.auth.issuer);
   let response: Response;
@@ -78,7 +84,11 @@ async function discover(config: RuntimeConfig): Promise<oauth.AuthorizationServe
       'ISSUER_UNREACHABLE',
     );
   }
-  return oauth.processDiscoveryResponse(issuer, response);
+  const document = (await response.json().catch(() => undefined)) as oauth.AuthorizationServer | undefined;
+  if (!response.ok || typeof document?.issuer !== 'string' || !document.token_endpoint) {
+    throw new SignInError(`The sign-in service answered ${response.status}`, 'INVALID_DISCOVERY');
+  }
+  return document;
 }
 
 /** Starts signing in: remembers where to come back to, then leaves for the issuer's authorize endpoint. */
