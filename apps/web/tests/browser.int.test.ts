@@ -98,7 +98,9 @@ async function addExpense(page: Page, amount: string, merchant: string, category
   await page.locator('button::-p-text(Add expense)').click();
   await page.waitForSelector('dialog[open]');
   await page.locator('dialog input[name=amount]').fill(amount);
+  await page.select('dialog select[name=currency]', 'EUR');
   await page.locator('dialog input[name=merchant]').fill(merchant);
+  await page.waitForSelector(`dialog option[value="${categoryId}"]`);
   await page.select('dialog select[name=categoryId]', categoryId);
   await page.locator('dialog button[type=submit]').click({ count: 2 });
   await page.waitForSelector('dialog[open]', { hidden: true });
@@ -156,8 +158,10 @@ async function story(viewport: 'desktop' | 'phone'): Promise<void> {
 
   // A budget of 20 € for groceries, crossed by a second expense of 15 €.
   await go(page, 'Budgets');
+  await page.waitForSelector('#budget-form option[value="groceries"]');
   await page.select('#budget-form select[name=categoryId]', 'groceries');
   await page.locator('#budget-form input[name=amount]').fill('20');
+  await page.select('#budget-form select[name=currency]', 'EUR');
   await page.locator('#budget-form input[name=thresholds]').fill('50, 100');
   await page.locator('#budget-form button[type=submit]').click();
   await page.waitForSelector('.rows .row ::-p-text(Groceries)');
@@ -172,7 +176,8 @@ async function story(viewport: 'desktop' | 'phone'): Promise<void> {
   await go(page, 'Inbox');
   await page.waitForSelector('.inbox__item--unread');
   expect(await textOf(page, '.inbox')).toMatch(/Budget/);
-  expect(Number(await textOf(page, '.badge').then((t) => t.replace(/\D/g, '')))).toBeGreaterThan(0);
+  await page.waitForSelector('nav .badge');
+  expect(Number((await textOf(page, 'nav .badge')).replace(/\D/g, ''))).toBeGreaterThan(0);
   await check(page, `${viewport}-inbox`);
 
   // The month's report: requested, written, read.
@@ -200,12 +205,24 @@ async function story(viewport: 'desktop' | 'phone'): Promise<void> {
   await page.close();
 }
 
+/** The story, with a screenshot of where it stopped when it fails. */
+async function storyAt(viewport: 'desktop' | 'phone'): Promise<void> {
+  try {
+    await story(viewport);
+  } catch (error) {
+    const pages = await browser.pages();
+    const last = pages.at(-1);
+    if (last) await screenshot(last, `${viewport}-failure`).catch(() => undefined);
+    throw error;
+  }
+}
+
 describe('the web app in a browser', () => {
   it('signs in, records, shows insights, alerts on a crossed budget and writes a report (desktop)', async () => {
-    await story('desktop');
+    await storyAt('desktop');
   }, 600_000);
 
   it('does the same on a phone-sized screen (375×667)', async () => {
-    await story('phone');
+    await storyAt('phone');
   }, 600_000);
 });

@@ -92,7 +92,13 @@ export function Root({ config, signInError }: { config: RuntimeConfig; signInErr
     <AppContext.Provider value={{ config, api, user: session.user, announce, unread, refreshUnread }}>
       <LocationProvider>
         <Shell liveMessage={liveMessage} onSignOut={() => signOut(config)}>
-          <Router onRouteChange={focusPage} onLoadEnd={focusPage}>
+          <Router
+            onRouteChange={() => {
+              focusPage();
+              refreshUnread();
+            }}
+            onLoadEnd={focusPage}
+          >
             <Route path="/" component={Expenses} />
             <Route path="/expenses" component={Expenses} />
             <Route path="/insights" component={Insights} />

@@ -106,8 +106,27 @@ export function addMonths(month: string, delta: number): string {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
-/** The currency a new amount defaults to: the one of the user's region when Intl knows it, else EUR. */
+const CURRENCY_KEY = 'spendwise.currency';
+
+/** Remembers the currency of the last amount the person entered, for the next one. */
+export function rememberCurrency(currency: string): void {
+  try {
+    localStorage.setItem(CURRENCY_KEY, currency);
+  } catch {
+    // Storage may be off (private mode): the region's currency is the default then.
+  }
+}
+
+/** The currency a new amount defaults to: the last one used here, else the region's, else EUR. */
 export function defaultCurrency(): string {
+  const remembered = (() => {
+    try {
+      return localStorage.getItem(CURRENCY_KEY);
+    } catch {
+      return null;
+    }
+  })();
+  if (remembered && /^[A-Z]{3}$/.test(remembered)) return remembered;
   const region = (() => {
     try {
       return new Intl.Locale(locale()).maximize().region;

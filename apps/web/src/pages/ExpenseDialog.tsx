@@ -9,7 +9,15 @@ import {
 } from '../api';
 import { useApp } from '../app/context';
 import { categoryName, usable } from '../lib/categories';
-import { amountInput, defaultCurrency, formatDay, formatMoney, parseAmount, today } from '../lib/format';
+import {
+  amountInput,
+  defaultCurrency,
+  formatDay,
+  formatMoney,
+  parseAmount,
+  rememberCurrency,
+  today,
+} from '../lib/format';
 import { Dialog } from '../ui/Dialog';
 import { Field, ProblemNotice, SubmitButton } from '../ui/parts';
 
@@ -133,6 +141,7 @@ export function ExpenseDialog({
     setBusy(true);
     setErrors({});
     setFailure(undefined);
+    rememberCurrency(draft.currency);
     try {
       if (!against) {
         onSaved(await api.expenses.create(newExpenseOf(draft, minorUnits), idempotencyKey), true);

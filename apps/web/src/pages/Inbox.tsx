@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { InboxItem, Inbox as InboxPage } from '../api';
 import { useApp } from '../app/context';
 import { formatInstant } from '../lib/format';
@@ -19,11 +19,12 @@ export function Inbox() {
   const [failure, setFailure] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const data = inbox.data;
+  // The navigation's count follows what this page shows.
+  useEffect(() => {
+    if (data) refreshUnread();
+  }, [data, refreshUnread]);
 
-  const update = (next: InboxPage) => {
-    inbox.set(next);
-    refreshUnread();
-  };
+  const update = (next: InboxPage) => inbox.set(next);
   const markRead = async (item: InboxItem) => {
     if (!data) return;
     try {

@@ -56,9 +56,10 @@ export function ensureBuilt(): void {
 export async function servePreview(
   endpointsPath: string,
 ): Promise<{ url: string; stop: () => Promise<void> }> {
+  // Node itself on Vite's bin (not the .bin shell wrapper), so that stopping the child stops the server.
   const child: ChildProcess = spawn(
-    join(webDir, 'node_modules/.bin/vite'),
-    ['preview', '--port', '0', '--host', '127.0.0.1'],
+    process.execPath,
+    [join(webDir, 'node_modules/vite/bin/vite.js'), 'preview', '--port', '0', '--host', '127.0.0.1'],
     {
       cwd: webDir,
       env: { ...process.env, SPENDWISE_ENDPOINTS: endpointsPath, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
