@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     dataDir: await mkdtemp(join(tmpdir(), 'spendwise-bench-alerts-')),
     awsPort: 0,
     apiBasePort: 0,
+    webPort: 0,
     inMemory: true,
   });
   try {

@@ -35,7 +35,7 @@ async function timedStart(
   force: boolean,
 ): Promise<{ cloud: RunningLocalCloud; seconds: number }> {
   const started = performance.now();
-  const cloud = await startLocalCloud({ rootDir, dataDir, awsPort: 0, apiBasePort: 0, force });
+  const cloud = await startLocalCloud({ rootDir, dataDir, awsPort: 0, apiBasePort: 0, webPort: 0, force });
   return { cloud, seconds: (performance.now() - started) / 1000 };
 }
 

@@ -1,6 +1,6 @@
 /**
  * The HTTP stack: `httpHandler(useCase, options)` wraps a use case in the middy chain every Spendwise HTTP API
- * function shares (observability, size limit, JSON parsing, JWT identity, validation, CORS, security headers,
+ * function shares (observability, origin check, size limit, JSON parsing, JWT identity, validation, CORS, security headers,
  * problem+json errors).
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
@@ -14,6 +14,7 @@ import httpSecurityHeaders from '@middy/http-security-headers';
 import validator, { type Options as ValidatorOptions } from '@middy/validator';
 import { bodySizeLimit } from './http/bodySizeLimit';
 import { identity } from './http/identity';
+import { originVerify } from './http/originVerify';
 import { problemErrorHandler } from './http/problemErrorHandler';
 import { requestValidator } from './http/requestValidator';
 import { requireBody } from './http/requireBody';
@@ -33,6 +34,12 @@ export {
   preconditionFailed,
 } from './http/HttpProblemError';
 export { mapErrors } from './http/mapErrors';
+export {
+  ORIGIN_VERIFY_HEADER,
+  type OriginSecretSource,
+  type OriginVerifyOptions,
+  originVerify,
+} from './http/originVerify';
 export { toProblem, toProblemDocument } from './http/toProblem';
 export type * from './http/types';
 
@@ -49,6 +56,8 @@ export interface HttpHandlerOptions<B, Q, P> {
   requiredScopes?: string[];
   /** Origins allowed to call the API from a browser (`*` wildcards allowed, as in @middy/http-cors). */
   cors?: { origins: string[] };
+  /** The origin check (env `ORIGIN_SECRET_ID`); tests pass their own secret source. */
+  originVerify?: Parameters<typeof originVerify>[0];
   /** Logger, metrics and tracer; defaults to the module-level ones of `@spendwise/lambda-kit/observability`. */
   observability?: Observability;
 }
@@ -108,6 +117,8 @@ export const httpHandler = <B = undefined, Q = Record<string, string>, P = Recor
     .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .use(httpHeaderNormalizer())
+    // Before anything reads the request: a caller that bypassed CloudFront (and its WAF) learns nothing more.
+    .use(originVerify(options.originVerify))
     .use(bodySizeLimit({ maxBytes: options.maxBodyBytes }));
   if (hasBody) {
     handler.use(requireBody()).use(httpJsonBodyParser());

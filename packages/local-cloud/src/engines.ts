@@ -5,12 +5,15 @@ import type { Settles } from './core/activity';
 import type { LocalCloud } from './core/context';
 import type { AwsApi, LocalRoute } from './core/protocol';
 import type { ResourceProvider } from './core/resources';
+import { CustomResourceProvider } from './deploy/customResources';
 import { type LocalDynamoDb, startDynamoDb } from './dynamodb';
+import { EdgeEngine } from './edge';
 import { createEventsApi, EventBridgeEngine, eventsResourceProviders } from './events';
 import { HttpApiEngine } from './httpApi';
 import { LambdaEngine } from './lambda';
 import { openPersistence } from './persistence/enginePersistence';
 import { ScheduleProvider, SchedulerEngine } from './scheduler';
+import { SecretStore } from './secrets';
 import { type SettleOptions, type SettleReport, settle } from './settle';
 import { SnsEngine } from './sns';
 import { SqsEngine } from './sqs';
@@ -24,6 +27,12 @@ export interface EngineOptions {
   alarmTimeScale: number;
   /** SQS visibility timeouts relative to AWS (default 1), so failed messages come back sooner. */
   queueTimeScale?: number;
+  /** Port of the local edge's first distribution (default 3000; 0: any free port). */
+  webPort?: number;
+  /** Folder the local edge serves as the web app's bucket (default `<rootDir>/apps/web/dist`). */
+  webRoot?: string;
+  /** WAF rate-based rule windows relative to AWS (default 1). */
+  wafTimeScale?: number;
 }
 
 /** Every local engine, created and wired into the shared context. */
@@ -41,6 +50,9 @@ export interface Engines {
   model: LocalModel;
   sfn: StepFunctionsEngine;
   scheduler: SchedulerEngine;
+  edge: EdgeEngine;
+  secrets: SecretStore;
+  customResources: CustomResourceProvider;
 }
 
 /** Creates the engines and plugs each into the context's ports. DynamoDB Local starts here. */
@@ -69,6 +81,13 @@ export async function createEngines(ctx: LocalCloud, options: EngineOptions): Pr
     model,
     sfn: new StepFunctionsEngine(ctx, { model, ...(kept.executions ? { pending: kept.executions } : {}) }),
     scheduler: new SchedulerEngine(ctx),
+    edge: new EdgeEngine(ctx, {
+      webRoot: options.webRoot ?? `${ctx.config.rootDir}/apps/web/dist`,
+      webPort: options.webPort ?? 3000,
+      wafTimeScale: options.wafTimeScale ?? 1,
+    }),
+    secrets: new SecretStore(),
+    customResources: new CustomResourceProvider(),
   };
   ctx.lambda = engines.lambda;
   ctx.sqs = engines.sqs;
@@ -96,7 +115,7 @@ export function apisOf(engines: Engines): AwsApi[] {
 
 /** Plain routes on the shared endpoint that belong to engines (JWKS, SNS unsubscribe links). */
 export function routesOf(engines: Engines): LocalRoute[] {
-  return [...engines.auth.routes(), ...engines.sns.routes()];
+  return [...engines.auth.routes(), ...engines.sns.routes(), ...engines.customResources.routes()];
 }
 
 /** Every resource provider, in the order the deployer should ask them. */
@@ -113,6 +132,9 @@ export function providersOf(engines: Engines): ResourceProvider[] {
     new StateMachineProvider(engines.sfn),
     new SsmParameterProvider(engines.ssm),
     new ScheduleProvider(engines.scheduler),
+    ...engines.edge.providers(),
+    ...engines.secrets.providers(),
+    engines.customResources,
   ];
 }
 
@@ -143,6 +165,7 @@ export function settleEngines(engines: Engines, options?: SettleOptions): Promis
 export async function stopEngines(engines: Engines): Promise<void> {
   engines.scheduler.stop();
   engines.alarms.stop();
+  await engines.edge.stop();
   await engines.httpApi.stop();
   // Running executions would go on calling functions and tables after shutdown.
   await engines.sfn.stop();

@@ -21,6 +21,7 @@ import {
 import { checkAllowedOrigins, Gateway } from './gateway';
 import { LocalLogSink } from './logs/logSink';
 import { describeResumed, resumeEngines } from './persistence/enginePersistence';
+import { resolveSecretReference } from './secrets';
 import type { SettleOptions, SettleReport } from './settle';
 
 export interface StartOptions extends Partial<Omit<LocalCloudConfig, 'rootDir'>> {
@@ -33,6 +34,12 @@ export interface StartOptions extends Partial<Omit<LocalCloudConfig, 'rootDir'>>
   alarmTimeScale?: number;
   /** SQS visibility timeouts relative to AWS (default 1): how soon a failed message is delivered again. */
   queueTimeScale?: number;
+  /** Port of the local edge (the first CloudFront distribution; default 3000, 0 = any free port). */
+  webPort?: number;
+  /** Folder served as the web app's bucket (default `<rootDir>/apps/web/dist`). */
+  webRoot?: string;
+  /** WAF rate-based rule windows relative to AWS (default 1); the limits stay exact. */
+  wafTimeScale?: number;
   /** Progress lines (packaging, deployment); default: nowhere. */
   progress?: (line: string) => void;
   /** Function log lines as they come; default: nowhere. */
@@ -69,6 +76,9 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
     apiBasePort,
     alarmTimeScale,
     queueTimeScale,
+    webPort,
+    webRoot,
+    wafTimeScale,
     progress = () => {},
     printLogs,
     ...overrides
@@ -101,6 +111,9 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
     apiBasePort: apiBasePort ?? 4600,
     alarmTimeScale: alarmTimeScale ?? 1,
     ...(queueTimeScale ? { queueTimeScale } : {}),
+    ...(webPort !== undefined ? { webPort } : {}),
+    ...(webRoot ? { webRoot } : {}),
+    ...(wafTimeScale ? { wafTimeScale } : {}),
   });
   const gateway = new Gateway({
     host: config.host,
@@ -121,10 +134,24 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
     // With port 0 the system picked a free port: functions and queue URLs must use the real one.
     config.awsPort = Number(new URL(awsEndpoint).port);
     progress(`AWS endpoint on ${awsEndpoint}`);
-    await deployStacks(await packaged, providersOf(engines), ctx);
+    await deployStacks(await packaged, providersOf(engines), ctx, {
+      secrets: (reference) => resolveSecretReference(engines.secrets, reference),
+    });
     const resumed = describeResumed(resumeEngines(engines));
     if (resumed) progress(resumed);
     const apis = await engines.httpApi.start();
+    const distributions = await engines.edge.start({
+      apis: engines.httpApi,
+      auth: engines.auth,
+      awsEndpoint,
+    });
+    // The app the local edge serves signs in against the local issuer on the AWS endpoint: its origin is
+    // allowed there like one given with --allow-origin (the gateway reads this list on every request).
+    for (const { url } of distributions) {
+      for (const origin of [url, url.replace('//localhost:', '//127.0.0.1:')]) {
+        if (!config.allowedOrigins.includes(origin)) config.allowedOrigins.push(origin);
+      }
+    }
     engines.alarms.registerGauge(
       'AWS/SQS',
       'ApproximateNumberOfMessagesVisible',
@@ -135,6 +162,7 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
     armScheduledRules(engines);
     const endpoints: EndpointsFile = {
       awsEndpoint,
+      ...(distributions[0] ? { web: distributions[0].url } : {}),
       region: config.region,
       stage: config.stage,
       accountId: config.accountId,

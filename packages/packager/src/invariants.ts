@@ -1,5 +1,6 @@
 import { checkAlarms } from './invariants/alarms';
 import { checkAsyncInvocation } from './invariants/asyncInvocation';
+import { checkBuckets, checkDistributions, checkWafLogging } from './invariants/edge';
 import { checkEventRules } from './invariants/eventRules';
 import { checkHttpRoutes } from './invariants/httpRoutes';
 import { checkIam } from './invariants/iam';
@@ -31,6 +32,9 @@ const CHECKS: Rule[] = [
   checkAlarms,
   checkAsyncInvocation,
   checkPlatformOwned,
+  checkBuckets,
+  checkDistributions,
+  checkWafLogging,
 ];
 
 /**

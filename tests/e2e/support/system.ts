@@ -58,6 +58,7 @@ export async function startSystem(
     dataDir: await mkdtemp(join(tmpdir(), 'spendwise-e2e-')),
     awsPort: 0,
     apiBasePort: 0,
+    webPort: 0,
     inMemory: true,
     ...(options.alarmTimeScale ? { alarmTimeScale: options.alarmTimeScale } : {}),
     ...(options.queueTimeScale ? { queueTimeScale: options.queueTimeScale } : {}),

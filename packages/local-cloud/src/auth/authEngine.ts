@@ -61,6 +61,11 @@ export class AuthEngine {
     }));
   }
 
+  /** The OAuth scopes an app client is allowed (`AllowedOAuthScopes`); [] for an unknown client. */
+  clientScopes(clientId: string): string[] {
+    return [...(this.pools.byClientId(clientId)?.clients.get(clientId)?.allowedScopes ?? [])];
+  }
+
   /**
    * Routes for the shared endpoint, per pool: JWKS, OpenID configuration, the sign-in page (authorize), token,
    * user info and logout.

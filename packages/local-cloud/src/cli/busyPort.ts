@@ -28,11 +28,16 @@ function runningLocalCloud(dataDir: string): number | undefined {
  */
 export function portInUseMessage(
   error: { port: number; address: string },
-  start: { awsPort: number; dataDir: string },
+  start: { awsPort: number; dataDir: string; webPort?: number },
 ): string {
   const aws = error.port === start.awsPort;
-  const what = aws ? 'the AWS endpoint' : 'a service API; they take 4600 and up';
-  const option = aws ? '--port' : '--api-port';
+  const web = !aws && error.port === start.webPort;
+  const what = aws
+    ? 'the AWS endpoint'
+    : web
+      ? 'the local edge (web app and APIs)'
+      : 'a service API; they take 4600 and up';
+  const option = aws ? '--port' : web ? '--web-port' : '--api-port';
   const other = runningLocalCloud(start.dataDir);
   const by = other
     ? ` by another Spendwise local cloud (pid ${other}): stop it (Ctrl-C in its terminal)`
@@ -44,7 +49,12 @@ export function portInUseMessage(
  * Fails fast, before packaging and DynamoDB Local, when the AWS endpoint's port is taken (the service APIs' ports
  * are known only once deployed; their listen errors get the same one line).
  */
-export async function ensurePortFree(host: string, port: number, dataDir: string): Promise<void> {
+export async function ensurePortFree(
+  host: string,
+  port: number,
+  dataDir: string,
+  start: { awsPort: number; webPort?: number } = { awsPort: port },
+): Promise<void> {
   if (port === 0) return;
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
@@ -52,6 +62,6 @@ export async function ensurePortFree(host: string, port: number, dataDir: string
     server.listen(port, host, () => server.close(() => resolve()));
   }).catch((error: unknown) => {
     if (!isPortInUse(error)) throw error;
-    throw new Error(portInUseMessage(error, { awsPort: port, dataDir }));
+    throw new Error(portInUseMessage(error, { ...start, dataDir }));
   });
 }

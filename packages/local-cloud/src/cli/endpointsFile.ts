@@ -4,6 +4,8 @@ import { dirname, join } from 'node:path';
 /** What a running local cloud publishes for scripts: `.local-cloud/endpoints.json` (git-ignored). */
 export interface EndpointsFile {
   awsEndpoint: string;
+  /** The local edge (the first CloudFront distribution of the templates), when there is one. */
+  web?: string;
   region: string;
   stage: string;
   accountId: string;

@@ -11,6 +11,8 @@ commands:
                                     package, deploy and run every service
         [--data-dir .local-cloud] [--queue-time-scale 1]
                                     (port 0: any free port; see .local-cloud/endpoints.json)
+        [--web-port 3000] [--web-root apps/web/dist] [--waf-time-scale 1]
+                                    the local CloudFront: the web app and the APIs under /api
         [--allow-origin http://localhost:5173 ...]   a local web app's origin the AWS endpoint answers
         [--allow-host name[:port] ...]               a Host name the AWS endpoint accepts besides loopback
   token <user> [--scope s ...]      print an access token for <user> (only the token, for $(...))
@@ -37,6 +39,9 @@ async function main(argv: string[]): Promise<number> {
       'in-memory': { type: 'boolean' },
       'data-dir': { type: 'string' },
       'queue-time-scale': { type: 'string' },
+      'web-port': { type: 'string' },
+      'web-root': { type: 'string' },
+      'waf-time-scale': { type: 'string' },
       force: { type: 'boolean' },
       'allow-origin': { type: 'string', multiple: true },
       'allow-host': { type: 'string', multiple: true },

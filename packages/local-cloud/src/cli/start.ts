@@ -16,12 +16,14 @@ export async function runForeground(
   const started = performance.now();
   const awsPort = options.awsPort ?? 4566;
   const dataDir = options.dataDir ?? join(options.rootDir, '.local-cloud');
+  const webPort = options.webPort ?? 3000;
   await ensurePortFree(options.host ?? '127.0.0.1', awsPort, dataDir);
+  await ensurePortFree(options.host ?? '127.0.0.1', webPort, dataDir, { awsPort, webPort });
   err('starting the Spendwise local cloud…');
   const cloud = await startLocalCloud({ ...options, progress: err, printLogs: out }).catch(
     (error: unknown) => {
       if (!isPortInUse(error)) throw error;
-      throw new Error(portInUseMessage(error, { awsPort, dataDir }));
+      throw new Error(portInUseMessage(error, { awsPort, dataDir, webPort }));
     },
   );
   printSummary(cloud, performance.now() - started);
@@ -42,6 +44,7 @@ export async function runForeground(
 function printSummary(cloud: RunningLocalCloud, elapsedMs: number): void {
   const { endpoints, config } = cloud;
   out();
+  if (endpoints.web) out(`web (CloudFront) ${endpoints.web}   (the app and the APIs under /api)`);
   out(`AWS endpoint     ${endpoints.awsEndpoint}   (AWS_ENDPOINT_URL / aws --endpoint-url)`);
   for (const [service, url] of Object.entries(endpoints.apis)) out(`${`${service} API`.padEnd(17)}${url}`);
   for (const issuer of endpoints.issuers) out(`JWT issuer       ${issuer.issuer}`);

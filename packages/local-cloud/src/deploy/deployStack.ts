@@ -55,7 +55,9 @@ async function createResource(
   ctx: LocalCloud,
   permissions: Permissions,
 ): Promise<DeployedResource> {
-  const candidates = providers.filter((provider) => provider.types.includes(resource.type));
+  // `Custom::*` stands for every custom resource type (`Custom::CrossRegionParameters`, …).
+  const custom = resource.type.startsWith('Custom::') ? 'Custom::*' : resource.type;
+  const candidates = providers.filter((provider) => provider.types.includes(custom));
   const provider = candidates.find((candidate) => candidate.accepts?.(resource) ?? true);
   if (provider) {
     try {

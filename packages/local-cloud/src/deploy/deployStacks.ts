@@ -26,6 +26,7 @@ export async function deployStacks(
   stacks: readonly StackInput[],
   providers: readonly ResourceProvider[],
   ctx: LocalCloud,
+  options: { secrets?: (reference: string) => string | undefined } = {},
 ): Promise<DeploymentResult> {
   const unsupported: Unsupported[] = [];
   const tracked = trackingReports(ctx, unsupported);
@@ -47,6 +48,7 @@ export async function deployStacks(
       parameters: parameterValues(stack, ctx.ssm),
       exports,
       ssm: ctx.ssm,
+      ...(options.secrets ? { secrets: options.secrets } : {}),
     });
     const result = await deployStack(state, stack.dir, providers, tracked);
     ctx.log(summary(result));

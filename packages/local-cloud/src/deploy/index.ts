@@ -1,5 +1,6 @@
 export { ACCEPTED_TYPES, type AcceptedType, type AcceptMode, deploymentBucketName } from './accepted';
 export { conditionEvaluator } from './conditions';
+export { CUSTOM_RESOURCE_TYPES, CustomResourceProvider } from './customResources';
 export { creationOrder, referencedNames } from './dependencies';
 export { type DeploymentResult, deployStacks } from './deployStacks';
 export { DependencyCycleError, DeploymentError } from './errors';

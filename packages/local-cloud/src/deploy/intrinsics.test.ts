@@ -154,8 +154,20 @@ describe('resolveIntrinsics', () => {
   });
 
   it('rejects dynamic references to services it cannot reach locally', () => {
-    expect(() => resolveIntrinsics('{{resolve:secretsmanager:db:SecretString:password}}', scope())).toThrow(
+    expect(() => resolveIntrinsics('{{resolve:ssm-secure:/db/password}}', scope())).toThrow(
       /not available locally/,
+    );
+  });
+
+  it('resolves secretsmanager references to the secrets of the templates, and names a missing one', () => {
+    const withSecret = {
+      ...scope(),
+      secretValue: (reference: string) => (reference.startsWith('db:') ? 's3cret' : undefined),
+    };
+
+    expect(resolveIntrinsics('x-{{resolve:secretsmanager:db:SecretString}}', withSecret)).toBe('x-s3cret');
+    expect(() => resolveIntrinsics('{{resolve:secretsmanager:other:SecretString}}', withSecret)).toThrow(
+      'secret other:SecretString (dynamic reference {{resolve:secretsmanager:other:SecretString}}) is not an AWS::SecretsManager::Secret',
     );
   });
 

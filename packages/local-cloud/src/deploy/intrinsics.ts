@@ -75,11 +75,12 @@ function resolveDynamicReferences(value: unknown, scope: ResolveScope, path: Pro
 
 function replaceReferences(text: string, scope: ResolveScope, path: PropertyPath): string {
   return text.replace(DYNAMIC_REFERENCE, (_match, service: string, reference: string) => {
+    if (service === 'secretsmanager') return secretReference(reference, scope, path);
     if (service !== 'ssm') {
       throw resolveError(
         scope,
         path,
-        `dynamic reference {{resolve:${service}:…}} is not available locally (only ssm)`,
+        `dynamic reference {{resolve:${service}:…}} is not available locally (only ssm and secretsmanager)`,
       );
     }
     const name = /^(.*):(\d+)$/.exec(reference)?.[1] ?? reference;
@@ -93,4 +94,17 @@ function replaceReferences(text: string, scope: ResolveScope, path: PropertyPath
     }
     return parameter;
   });
+}
+
+/** `{{resolve:secretsmanager:…}}`: a secret the templates created (there is no other local secret). */
+function secretReference(reference: string, scope: ResolveScope, path: PropertyPath): string {
+  const value = scope.secretValue?.(reference);
+  if (value === undefined) {
+    throw resolveError(
+      scope,
+      path,
+      `secret ${reference} (dynamic reference {{resolve:secretsmanager:${reference}}}) is not an AWS::SecretsManager::Secret of the stacks deployed so far`,
+    );
+  }
+  return value;
 }

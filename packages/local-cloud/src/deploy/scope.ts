@@ -21,6 +21,8 @@ export interface ResolveScope {
   findInMap(mapName: string, topKey: string, secondKey: string): unknown;
   /** Current value of an SSM parameter, for `{{resolve:ssm:…}}`; undefined when it does not exist. */
   ssmParameter(name: string): string | undefined;
+  /** Value of `{{resolve:secretsmanager:<reference>}}`; undefined when no secret of the templates matches. */
+  secretValue?(reference: string): string | undefined;
 }
 
 /** A property path such as `JwtConfiguration.Audience[0]`. */

@@ -17,6 +17,8 @@ export interface StackState {
   /** Exports of the stacks deployed before (and this one's, as its outputs resolve). */
   exports: Map<string, unknown>;
   ssm: ParameterStore;
+  /** `{{resolve:secretsmanager:…}}` lookups (the secrets of the stacks deployed so far). */
+  secrets?: (reference: string) => string | undefined;
   condition(name: string): boolean;
 }
 
@@ -69,6 +71,7 @@ export function stackScope(state: StackState, owner: string): ResolveScope {
       return value;
     },
     ssmParameter: (name) => state.ssm.get(name),
+    secretValue: (reference) => state.secrets?.(reference),
   };
   return scope;
 }

@@ -6,6 +6,8 @@ import { ApiServer } from './apiServer';
 import type { IssuerKeys } from './jwtAuthorizer';
 import type { ApiDef } from './model';
 import { reportUnservable } from './reportUnservable';
+import type { ApiRequest } from './request';
+import type { ApiResponse } from './response';
 import { type OverheadStats, TimingLog } from './timingLog';
 
 /** How the engine serves its APIs. */
@@ -39,6 +41,7 @@ export interface ServedApi {
 export class HttpApiEngine {
   private readonly defs = new Map<string, ApiDef>();
   private readonly servers: { server: ApiServer; served: ServedApi }[] = [];
+  private readonly handlers = new Map<string, ApiHandler>();
   private readonly timings = new TimingLog();
 
   constructor(
@@ -57,9 +60,9 @@ export class HttpApiEngine {
     for (const api of this.defs.values()) {
       if (this.servers.some(({ served }) => served.apiId === api.apiId)) continue;
       reportUnservable(this.ctx, api, this.options.keys);
-      const server = new ApiServer(new ApiHandler(api, this.ctx, this.options.keys), (handled) =>
-        this.record(handled),
-      );
+      const handler = new ApiHandler(api, this.ctx, this.options.keys);
+      this.handlers.set(api.apiId, handler);
+      const server = new ApiServer(handler, (handled) => this.record(handled));
       const port = await server.listen(
         this.ctx.config.host,
         basePort === 0 ? 0 : basePort + this.servers.length,
@@ -75,10 +78,23 @@ export class HttpApiEngine {
     return this.apis();
   }
 
+  /**
+   * Serves one request in-process, as if it had reached the API's port from `request.sourceIp` (the local
+   * edge uses it for its API origins: no second HTTP hop). Undefined when no served API has `apiId`.
+   */
+  async forward(apiId: string, request: ApiRequest): Promise<ApiResponse | undefined> {
+    const handler = this.handlers.get(apiId);
+    if (!handler) return undefined;
+    const handled = await handler.handle(request);
+    this.record(handled);
+    return handled.response;
+  }
+
   /** Closes every server. */
   async stop(): Promise<void> {
     await Promise.all(this.servers.map(({ server }) => server.close()));
     this.servers.length = 0;
+    this.handlers.clear();
   }
 
   /** The APIs being served, in stack order. */

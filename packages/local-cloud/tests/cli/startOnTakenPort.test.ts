@@ -85,4 +85,15 @@ describe('portInUseMessage', () => {
       'port 4601 (a service API; they take 4600 and up) on 127.0.0.1 is in use: stop what listens there or start with --api-port <free port>',
     );
   });
+
+  it('points a taken web port at --web-port', async () => {
+    const message = portInUseMessage(
+      { port: 3000, address: '127.0.0.1' },
+      { awsPort: 4566, webPort: 3000, dataDir: join(await scratchRoot(), '.local-cloud') },
+    );
+
+    expect(message).toBe(
+      'port 3000 (the local edge (web app and APIs)) on 127.0.0.1 is in use: stop what listens there or start with --web-port <free port>',
+    );
+  });
 });

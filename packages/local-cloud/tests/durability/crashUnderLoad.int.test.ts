@@ -68,7 +68,7 @@ class CloudProcess {
   }
 
   static spawn(dataDir: string): CloudProcess {
-    const args = ['start', '--port', '0', '--api-port', '0', '--data-dir', dataDir];
+    const args = ['start', '--port', '0', '--api-port', '0', '--web-port', '0', '--data-dir', dataDir];
     const child = spawn(process.execPath, [BIN, ...args, '--queue-time-scale', String(QUEUE_TIME_SCALE)], {
       cwd: ROOT,
       detached: true,

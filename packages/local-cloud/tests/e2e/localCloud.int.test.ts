@@ -29,6 +29,7 @@ beforeAll(async () => {
     dataDir: await mkdtemp(join(tmpdir(), 'spendwise-e2e-')),
     awsPort: 0,
     apiBasePort: 0,
+    webPort: 0,
     inMemory: true,
   });
   cloud.engines.events.onEvent((_bus, event) => events.push(event));

@@ -24,13 +24,37 @@ function opsTopicArn(stage?: string): RegExp {
  * AWS::AccountId. A literal ARN with an account id in it does not count: it would not move between accounts.
  */
 export function notifiesOpsAlerts(context: RuleContext, action: unknown): boolean {
-  const topic = resource(context.template, refTarget(action));
+  const topicId = refTarget(action);
+  const topic = resource(context.template, topicId);
   if (topic) {
     const name = renderString(topic.Properties?.TopicName);
-    return topic.Type === 'AWS::SNS::Topic' && name !== undefined && opsTopicName(context.stage).test(name);
+    if (topic.Type !== 'AWS::SNS::Topic' || name === undefined) return false;
+    return opsTopicName(context.stage).test(name) || relaysToOpsQueue(context, topicId!);
   }
   const arn = renderString(action);
   return arn !== undefined && opsTopicArn(context.stage).test(arn);
+}
+
+/** The notifications service's ops queue, where the platform's alarms topic delivers. */
+function opsQueueArn(stage?: string): RegExp {
+  const stagePart = stage ? escapeRegExp(stage) : '[a-z0-9][a-z0-9-]*';
+  return new RegExp(
+    `^arn:\\$\\{AWS::Partition\\}:sqs:[^:]+:\\$\\{AWS::AccountId\\}:spendwise-${stagePart}-notifications-ops$`,
+  );
+}
+
+/**
+ * A relay topic: alarms of a stack outside the platform's region (the edge, in us-east-1) cannot notify the
+ * platform's alarms topic, so they notify a topic of their own region that the template subscribes to the
+ * same ops queue the alarms topic feeds.
+ */
+function relaysToOpsQueue(context: RuleContext, topicId: string): boolean {
+  return resources(context.template, 'AWS::SNS::Subscription').some(
+    ([, props]) =>
+      refTarget(props.TopicArn) === topicId &&
+      props.Protocol === 'sqs' &&
+      opsQueueArn(context.stage).test(renderString(props.Endpoint) ?? ''),
+  );
 }
 
 /** A template with functions has alarms; every alarm is enabled and notifies ops-alerts. */

@@ -30,9 +30,18 @@ export const RULES = {
   'log-group-retention': 'every log group has RetentionInDays',
   'alarms-present': 'a template with functions has at least one CloudWatch alarm',
   'alarm-notifies-ops':
-    'every alarm has actions enabled and notifies the alarms topic (routed to ops-alerts) or ops-alerts itself',
+    'every alarm has actions enabled and notifies the alarms topic (routed to ops-alerts), ops-alerts itself, or a topic of the template subscribed to the ops queue the alarms topic feeds',
   'async-failure-destination':
     'every asynchronously invoked function (EventBridge, scheduler, SNS, S3, logs) has an on-failure destination or DLQ',
+  'bucket-not-public':
+    'every S3 bucket (but osls\'s deployment bucket) blocks public access (all four settings true) and no bucket policy allows Principal "*" without a condition',
+  'bucket-encryption': "every S3 bucket (but osls's deployment bucket) has BucketEncryption",
+  'bucket-versioning': "every S3 bucket (but osls's deployment bucket) has versioning enabled",
+  'cloudfront-oac':
+    'every S3 origin of a distribution uses Origin Access Control, never a legacy origin access identity',
+  'cloudfront-https': 'every cache behaviour redirects viewers to HTTPS or accepts HTTPS only',
+  'cloudfront-waf': 'every CloudFront distribution has an AWS WAF web ACL (WebACLId)',
+  'waf-logging': 'every WAF web ACL has a logging configuration',
   'platform-owned':
     "only the platform service defines the stage's event bus and its alarms and ops-alerts topics",
 } as const;

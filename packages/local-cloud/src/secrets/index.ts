@@ -1,0 +1,1 @@
+export { type LocalSecret, resolveSecretReference, SecretStore } from './secretStore';
