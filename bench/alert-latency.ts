@@ -40,7 +40,7 @@ async function main(): Promise<void> {
         cloud.endpoints.apis,
         await cloud.engines.auth.mintToken({ user: `bench-${i}` }),
       );
-      await client.expect([200, 201], 'catalog', 'PUT', '/budgets/groceries', {
+      await client.api.budgets.set('groceries', {
         amount: { minorUnits: 100, currency: 'EUR' },
         thresholds: [100],
       });
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     const latencies: number[] = [];
     for (const [i, client] of clients.entries()) {
       const sent = performance.now();
-      await client.expect(201, 'expenses', 'POST', '/expenses', {
+      await client.api.expenses.create({
         amount: { minorUnits: 500, currency: 'EUR' },
         date: today,
         categoryId: 'groceries',

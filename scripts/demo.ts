@@ -25,7 +25,8 @@ async function main(): Promise<void> {
 
   const started = performance.now();
   const outcome = await runDemoStory({
-    client: buildClient(endpoints.apis, token),
+    // Retries as a real client would; every answer checked against the OpenAPI documents.
+    client: buildClient(endpoints.apis, token, { validateResponses: true, retries: 2 }),
     email,
     outboxDir: endpoints.outbox,
     // Each step waits until the local cloud has finished what the previous ones started.

@@ -100,7 +100,10 @@ async function generateService(
   });
   const ajv = createSchemaAjv([...catalogue.common, ...catalogue.events, ...schemas]);
   // Services reach the validator helpers through @spendwise/contracts, the one package they depend on.
-  const validators = generateValidatorModule(ajv, schemas, {
+  // Response schemas (`*Response`) describe what a handler answers: they get types for the presenters, but no
+  // validator, since nothing validates a response at run time and every validator would grow each bundle.
+  const requests = schemas.filter((schema) => !isResponseSchema(schema));
+  const validators = generateValidatorModule(ajv, requests, {
     header: banner,
     runtimeModule: RUNTIME_MODULE,
     typesModule: './http',
@@ -111,6 +114,10 @@ async function generateService(
     { path: `${dir}/httpValidators.d.ts`, content: validators.dts },
   ];
 }
+
+/** A schema of what a route answers, named `<Title>Response.schema.json`. */
+export const isResponseSchema = (schema: Pick<HttpSchema, 'typeName'>): boolean =>
+  schema.typeName.endsWith('Response');
 
 /** The folders the generator owns: every file in them is generated. */
 export function generatedDirs(root: string): string[] {

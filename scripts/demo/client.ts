@@ -1,11 +1,15 @@
 /**
- * A small HTTP client for the Spendwise service APIs, shared by `pnpm demo`, the end-to-end tests and the
- * latency benchmark. It speaks to the per-service endpoints a running local cloud lists in endpoints.json (or
- * to deployed APIs), with a bearer token, and returns status, headers and the parsed body without throwing on
- * 4xx/5xx: callers decide what an answer means.
+ * The demo's, end-to-end tests' and benchmarks' view of the Spendwise APIs: `@spendwise/client` (typed, generated
+ * from the OpenAPI documents) for a user's token and the per-service endpoints a running local cloud lists in
+ * endpoints.json (or deployed APIs), plus `call`/`expect` for checks of raw statuses. With `validateResponses`
+ * every answer is checked against the OpenAPI documents, and a mismatch fails the call.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type SpendwiseClient as Api, createSpendwiseClient, type ServiceName } from '@spendwise/client';
+import { createResponseValidator, type OpenApiDocument } from '@spendwise/client/validation';
 
-export type ServiceName = 'expenses' | 'catalog' | 'insights' | 'notifications';
+export type { ServiceName };
 
 export interface ApiResponse<T = unknown> {
   status: number;
@@ -14,7 +18,9 @@ export interface ApiResponse<T = unknown> {
 }
 
 export interface SpendwiseClient {
-  /** Sends one request to a service's API. */
+  /** The typed client of every API (throws a ProblemError on 4xx/5xx). */
+  api: Api;
+  /** Sends one request to a service's API, without throwing on 4xx/5xx. */
   call<T = unknown>(
     service: ServiceName,
     method: string,
@@ -45,14 +51,46 @@ export class UnexpectedStatusError extends Error {
   }
 }
 
+const OPENAPI_DIR = fileURLToPath(new URL('../../docs/openapi/', import.meta.url));
+
+/** The committed OpenAPI documents (docs/openapi), by service. */
+export function openApiDocuments(): Record<string, OpenApiDocument> {
+  return Object.fromEntries(
+    readdirSync(OPENAPI_DIR)
+      .filter((name) => name.endsWith('.openapi.json'))
+      .map((name) => [
+        name.replace('.openapi.json', ''),
+        JSON.parse(readFileSync(`${OPENAPI_DIR}${name}`, 'utf8')),
+      ]),
+  );
+}
+
+export interface BuildClientOptions {
+  /** Check every answer against the OpenAPI documents; a mismatch fails the call (the end-to-end tests do). */
+  validateResponses?: boolean;
+  /** Resends of requests safe to repeat (default 0: a test sees every answer as the API gave it). */
+  retries?: number;
+}
+
 /**
  * Builds a client for the given API base URLs and bearer token.
  *
  * @example
  * const client = buildClient(endpoints.apis, token);
- * const expense = await client.expect(201, 'expenses', 'POST', '/expenses', { amount, date });
+ * const { data: expense } = await client.api.expenses.create({ amount, date });
  */
-export function buildClient(apis: Partial<Record<ServiceName, string>>, token: string): SpendwiseClient {
+export function buildClient(
+  apis: Partial<Record<ServiceName, string>>,
+  token: string,
+  options: BuildClientOptions = {},
+): SpendwiseClient {
+  const validator = options.validateResponses ? createResponseValidator(openApiDocuments()) : undefined;
+  const api = createSpendwiseClient({
+    baseUrls: apis,
+    getToken: () => token,
+    retries: options.retries ?? 0,
+    ...(validator ? { middleware: [validator.middleware] } : {}),
+  });
   const call = async <T>(
     service: ServiceName,
     method: string,
@@ -60,27 +98,12 @@ export function buildClient(apis: Partial<Record<ServiceName, string>>, token: s
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<ApiResponse<T>> => {
-    const base = apis[service];
-    if (!base) throw new Error(`No API endpoint for the ${service} service: is it deployed?`);
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...headers,
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      // not JSON: keep the text
-    }
-    return { status: response.status, headers: response.headers, body: parsed as T };
+    if (!apis[service]) throw new Error(`No API endpoint for the ${service} service: is it deployed?`);
+    const answer = await api.request(service, method, path, { body, headers });
+    return { status: answer.status, headers: answer.headers, body: answer.body as T };
   };
   return {
+    api,
     call,
     expect: async <T>(
       status: number | number[],

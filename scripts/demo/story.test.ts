@@ -2,16 +2,25 @@ import { describe, expect, it } from '@jest/globals';
 import type { SpendwiseClient } from './client';
 import { waitForRecorded } from './story';
 
+type Create = SpendwiseClient['api']['expenses']['create'];
+
 /** An expenses API whose merchant rule never arrives: every expense without a category stays uncategorised. */
-function withoutRule() {
+function withoutRule(filed: (attempt: number) => string = () => 'uncategorized') {
   const calls: string[] = [];
   let ids = 0;
+  const create = async (body: Parameters<Create>[0]) => {
+    calls.push('POST /expenses');
+    ids += 1;
+    return { data: { ...body, expenseId: `e-${ids}`, categoryId: filed(ids), version: 1 } };
+  };
   const client = {
-    expect: async (_status: unknown, _service: string, method: string, path: string, body?: unknown) => {
-      calls.push(`${method} ${path}`);
-      if (method === 'DELETE') return undefined;
-      const input = body as { amount: unknown; date: string; merchant: string };
-      return { ...input, expenseId: `e-${++ids}`, categoryId: 'uncategorized', version: 1 };
+    api: {
+      expenses: {
+        create,
+        delete: async (id: string) => {
+          calls.push(`DELETE /expenses/${id}`);
+        },
+      },
     },
   } as unknown as SpendwiseClient;
   return { client, calls };
@@ -30,26 +39,9 @@ describe('waitForRecorded', () => {
   }, 10_000);
 
   it('keeps the expense once the rule has filed it', async () => {
-    const { client, calls } = withoutRule();
-    let attempts = 0;
-    const filedOnThird = {
-      ...client,
-      expect: async (...args: Parameters<SpendwiseClient['expect']>) => {
-        const answer = (await client.expect(...args)) as Record<string, unknown> | undefined;
-        if (args[2] === 'POST' && ++attempts === 3) return { ...answer, categoryId: 'transport' };
-        return answer;
-      },
-    } as SpendwiseClient;
+    const { client, calls } = withoutRule((attempt) => (attempt === 3 ? 'transport' : 'uncategorized'));
 
-    const recorded = await waitForRecorded(
-      filedOnThird,
-      '2000-01-01',
-      undefined,
-      'City Metro',
-      4900,
-      5_000,
-      1,
-    );
+    const recorded = await waitForRecorded(client, '2000-01-01', undefined, 'City Metro', 4900, 5_000, 1);
 
     expect(recorded.categoryId).toBe('transport');
     expect(calls.filter((c) => c.startsWith('DELETE'))).toHaveLength(2);

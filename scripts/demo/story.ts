@@ -75,7 +75,7 @@ export interface StoryOutcome {
   report: Report;
 }
 
-const eur = (minorUnits: number): Money => ({ minorUnits, currency: 'EUR' });
+const eur = (minorUnits: number) => ({ minorUnits, currency: 'EUR' as const });
 const show = (m: Money) => formatMoney(m);
 
 /** Last month's spending: the history the anomaly detector and the report compare against. */
@@ -116,28 +116,24 @@ async function record(
   cents: number,
   note?: string,
 ): Promise<Expense> {
-  return client.expect<Expense>(201, 'expenses', 'POST', '/expenses', {
+  // The typed client sends an Idempotency-Key with every create (and reuses it if it has to resend).
+  const { data } = await client.api.expenses.create({
     amount: eur(cents),
     date,
     merchant,
     ...(categoryId ? { categoryId } : {}),
     ...(note ? { note } : {}),
   });
+  return data;
 }
 
 async function listMonth(client: SpendwiseClient, month: string): Promise<Expense[]> {
   const all: Expense[] = [];
   let cursor: string | undefined;
   do {
-    const query = `?month=${month}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-    const page = await client.expect<{ items: Expense[]; cursor?: string; nextCursor?: string }>(
-      200,
-      'expenses',
-      'GET',
-      `/expenses${query}`,
-    );
+    const page = await client.api.expenses.list({ month, ...(cursor ? { cursor } : {}) });
     all.push(...page.items);
-    cursor = page.nextCursor ?? page.cursor;
+    cursor = page.nextCursor;
   } while (cursor);
   return all;
 }
@@ -246,16 +242,15 @@ export async function runDemoStory(options: StoryOptions): Promise<StoryOutcome>
   ]);
 
   const toChange = current[0]!;
-  const changed = await client.expect<Expense>(
-    200,
-    'expenses',
-    'PATCH',
-    `/expenses/${toChange.expenseId}`,
+  // Read it for its ETag, change exactly that version (If-Match), delete the other.
+  const { etag } = await client.api.expenses.get(toChange.expenseId);
+  const { data: changed } = await client.api.expenses.update(
+    toChange.expenseId,
     { amount: eur(toChange.amount.minorUnits + 1500) },
-    { 'if-match': `"${toChange.version}"` },
+    { ifMatch: etag ?? `"${toChange.version}"` },
   );
   const toDelete = current[1]!;
-  await client.expect(204, 'expenses', 'DELETE', `/expenses/${toDelete.expenseId}`);
+  await client.api.expenses.delete(toDelete.expenseId);
   narrate('7. Change and delete', [
     `PATCH ${toChange.merchant}: ${show(toChange.amount)} → ${show(changed.amount)}`,
     `DELETE ${toDelete.merchant} (${show(toDelete.amount)})`,
@@ -270,9 +265,7 @@ export async function runDemoStory(options: StoryOptions): Promise<StoryOutcome>
   );
   narrate('8. The summary follows every change', summaryLines(summaries[cal.currentMonth]));
 
-  const requested = await client.expect<{ reportId: string }>(202, 'insights', 'POST', '/insights/reports', {
-    month: cal.currentMonth,
-  });
+  const requested = await client.api.insights.requestReport(cal.currentMonth);
   const report = await once(
     'the monthly report',
     async () => {
@@ -326,7 +319,7 @@ export async function waitForRecorded(
   for (;;) {
     const recorded = await record(client, date, categoryId, merchant, cents);
     if (recorded.categoryId !== 'uncategorized') return recorded;
-    await client.expect(204, 'expenses', 'DELETE', `/expenses/${recorded.expenseId}`);
+    await client.api.expenses.delete(recorded.expenseId);
     if (Date.now() + retryAfterMs > deadline)
       throw new Error(
         `Timed out after ${timeoutMs} ms waiting for the merchant rule of "${merchant}" to file its expenses`,

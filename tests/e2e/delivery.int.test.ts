@@ -47,7 +47,7 @@ const summaryOf = (client: SpendwiseClient, month: string) =>
 const inboxOf = (client: SpendwiseClient) =>
   client.expect<Inbox>(200, 'notifications', 'GET', '/notifications?limit=50');
 
-const eur = (minorUnits: number) => ({ minorUnits, currency: 'EUR' });
+const eur = (minorUnits: number) => ({ minorUnits, currency: 'EUR' as const });
 
 const ofUser = (userId: string) => (e: BusEvent) =>
   (e.detail as { metadata?: { userId?: string } }).metadata?.userId === userId;
@@ -74,7 +74,7 @@ describe('duplicates and reordering', () => {
       );
       const cal = calendarOfBudget(budget);
       for (const cents of [4000, 3000, 5000]) {
-        await client.expect(201, 'expenses', 'POST', '/expenses', {
+        await client.api.expenses.create({
           amount: eur(cents),
           date: cal.current(3),
           categoryId: 'groceries',

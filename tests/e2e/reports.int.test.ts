@@ -40,7 +40,7 @@ beforeAll(async () => {
     ['groceries', 5100],
   ];
   for (const [categoryId, cents] of spending) {
-    await client.expect(201, 'expenses', 'POST', '/expenses', {
+    await client.api.expenses.create({
       amount: { minorUnits: cents, currency: 'EUR' },
       date: cal.current(10),
       categoryId,
@@ -173,7 +173,7 @@ describe('the monthly schedule', () => {
       // recording and firing, the month asked about is no longer the previous one, so start again in the new one.
       let previous = demoCalendar();
       for (;;) {
-        await active.expect(201, 'expenses', 'POST', '/expenses', {
+        await active.api.expenses.create({
           amount: { minorUnits: 2300, currency: 'EUR' },
           date: previous.previous(12),
           categoryId: 'dining',

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatProgress } from '@spendwise/packager';
 import { type EndpointsFile, writeEndpoints } from './cli/endpointsFile';
+import { API_DOCS_PATH, apiDocsRoutes } from './control/apiDocs';
 import { controlRoutes } from './control/routes';
 import { controlTarget } from './control/target';
 import { defaultConfig, type LocalCloudConfig } from './core/config';
@@ -122,7 +123,7 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
     allowedHosts: config.allowedHosts,
     browserAccess: (request) => engines.auth.browserAccess(request),
     apis: apisOf(engines),
-    routes: [...routesOf(engines), ...controlRoutes(controlTarget(engines))],
+    routes: [...routesOf(engines), ...controlRoutes(controlTarget(engines)), ...apiDocsRoutes(rootDir)],
   });
   const stop = async () => {
     await gateway.stop();
@@ -134,6 +135,7 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
     // With port 0 the system picked a free port: functions and queue URLs must use the real one.
     config.awsPort = Number(new URL(awsEndpoint).port);
     progress(`AWS endpoint on ${awsEndpoint}`);
+    progress(`API reference on ${awsEndpoint}${API_DOCS_PATH} (built by pnpm openapi:docs)`);
     await deployStacks(await packaged, providersOf(engines), ctx, {
       secrets: (reference) => resolveSecretReference(engines.secrets, reference),
     });

@@ -110,11 +110,18 @@ export async function startSystem(
     awsEndpoint,
     stage,
     outboxDir: cloud.endpoints.outbox,
-    as: async (user) => buildClient(cloud.endpoints.apis, await cloud.engines.auth.mintToken({ user })),
+    // Every answer the tests receive is checked against the OpenAPI documents: a mismatch fails the test.
+    as: async (user) =>
+      buildClient(cloud.endpoints.apis, await cloud.engines.auth.mintToken({ user }), {
+        validateResponses: true,
+      }),
     user: async (name) => {
       const token = await cloud.engines.auth.mintToken({ user: name });
       const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
-      return { client: buildClient(cloud.endpoints.apis, token), userId: claims.sub as string };
+      return {
+        client: buildClient(cloud.endpoints.apis, token, { validateResponses: true }),
+        userId: claims.sub as string,
+      };
     },
     tapTopic,
     setModelFaults: (faults) => cloud.engines.model.faults.set(faults),

@@ -1,5 +1,12 @@
 // Generated from services/catalog/src/http/schemas/*.schema.json by scripts/gen-contracts.ts. Do not edit: change the schemas and run `pnpm gen`.
-import type { BudgetThresholds, CategoryId, Money } from '@spendwise/contracts';
+import type { BudgetSnapshot, BudgetThresholds, CategoryId, CategoryName, MerchantRuleSnapshot, Money } from '@spendwise/contracts';
+
+/**
+ * GET /budgets: the caller's budgets.
+ */
+export interface BudgetListResponse {
+  items: BudgetSnapshot[];
+}
 
 /**
  * Path parameters of /budgets/{categoryId}.
@@ -8,11 +15,48 @@ export interface BudgetPath {
   categoryId: CategoryId;
 }
 
+export type BudgetResponse = BudgetSnapshot;
+
 /**
  * Path parameters of /categories/{id}.
  */
 export interface CategoryIdPath {
   id: CategoryId;
+}
+
+/**
+ * GET /categories: the default categories, then the caller's own (archived ones included).
+ */
+export interface CategoryListResponse {
+  items: Category[];
+}
+export interface Category {
+  categoryId: CategoryId;
+  name: CategoryName;
+  isDefault: boolean;
+  archived: boolean;
+  /**
+   * Own categories only; its ETag is the quoted version
+   */
+  version?: number;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+/**
+ * A category as clients see it: a default one (isDefault, no version: it never changes) or one of the caller's own.
+ */
+export interface CategoryResponse {
+  categoryId: CategoryId;
+  name: CategoryName;
+  isDefault: boolean;
+  archived: boolean;
+  /**
+   * Own categories only; its ETag is the quoted version
+   */
+  version?: number;
+  createdAt?: string;
+  updatedAt?: string;
 }
 
 /**
@@ -34,6 +78,15 @@ export interface MerchantRuleIdPath {
    */
   id: string;
 }
+
+/**
+ * GET /merchant-rules: the caller's merchant rules.
+ */
+export interface MerchantRuleListResponse {
+  items: MerchantRuleSnapshot[];
+}
+
+export type MerchantRuleResponse = MerchantRuleSnapshot;
 
 /**
  * Body of PATCH /categories/{id}: the new name (the id stays).

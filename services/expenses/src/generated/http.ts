@@ -1,5 +1,5 @@
 // Generated from services/expenses/src/http/schemas/*.schema.json by scripts/gen-contracts.ts. Do not edit: change the schemas and run `pnpm gen`.
-import type { CategoryId, ExpenseId, Merchant, Money, Note, Tags } from '@spendwise/contracts';
+import type { CategoryId, ExpenseId, ExpenseSnapshot, Merchant, Money, Note, Tags } from '@spendwise/contracts';
 
 /**
  * Body of POST /expenses. The owner comes from the caller's token, never from the body.
@@ -22,6 +22,19 @@ export interface CreateExpenseRequest {
 export interface ExpenseIdPath {
   id: ExpenseId;
 }
+
+/**
+ * A page of GET /expenses: the month's expenses, newest first; nextCursor while more remain.
+ */
+export interface ExpensePageResponse {
+  items: ExpenseSnapshot[];
+  /**
+   * Pass as `cursor` to read the next page
+   */
+  nextCursor?: string;
+}
+
+export type ExpenseResponse = ExpenseSnapshot;
 
 /**
  * Query string of GET /expenses. Values arrive as strings.

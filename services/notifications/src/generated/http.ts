@@ -1,5 +1,5 @@
 // Generated from services/notifications/src/http/schemas/*.schema.json by scripts/gen-contracts.ts. Do not edit: change the schemas and run `pnpm gen`.
-import type { AlertType } from '@spendwise/contracts';
+import type { AlertType, Severity } from '@spendwise/contracts';
 
 /**
  * Query string of GET /notifications. Values arrive as strings.
@@ -17,6 +17,14 @@ export interface ListNotificationsQuery {
 }
 
 /**
+ * POST /notifications/read-all: how many items were marked read, and whether unread ones remain (call again).
+ */
+export interface MarkAllReadResponse {
+  marked: number;
+  more: boolean;
+}
+
+/**
  * Path parameters of /notifications/{id}/read.
  */
 export interface NotificationIdPath {
@@ -24,6 +32,51 @@ export interface NotificationIdPath {
    * Id of an inbox item
    */
   id: string;
+}
+
+/**
+ * GET /notifications: the caller's inbox, newest first, with the unread count; nextCursor while more remain.
+ */
+export interface NotificationPageResponse {
+  items: Notification[];
+  unreadCount: number;
+  nextCursor?: string;
+}
+export interface Notification {
+  id: string;
+  type: AlertType;
+  severity: Severity;
+  title: string;
+  message: string;
+  occurredAt: string;
+  createdAt: string;
+  read: boolean;
+  readAt: string | null;
+  /**
+   * The source event's data, for clients that render their own text
+   */
+  data: {};
+}
+
+/**
+ * The caller's notification preferences. webhookSecret appears only in the answer that issued it (PUT with a new webhook or rotateWebhookSecret, or POST .../webhook-secret): store it then.
+ */
+export interface PreferencesResponse {
+  types: AlertType[];
+  email: string | null;
+  emailSubscribed: boolean;
+  webhookUrl: string | null;
+  /**
+   * true after the receiver answered 410 Gone: set the webhook again
+   */
+  webhookDisabled: boolean;
+  syncStatus: 'synced' | 'pending';
+  version: number;
+  updatedAt: string | null;
+  /**
+   * HMAC key of webhook signatures, shown once
+   */
+  webhookSecret?: string;
 }
 
 /**
