@@ -4,6 +4,7 @@
  * flowed, in the insights totals; set a budget, cross it and find the alert in the inbox; ask for the month's
  * report and read it; sign out. Once at a desktop size and once at a phone's (375×667). axe-core checks every
  * page (no serious or critical violations) and each page is saved as a screenshot under .screenshots/web/.
+ * Everything goes through the local edge (`endpoints.web`), the local stand-in for CloudFront.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { testCalendar } from '@spendwise/test-kit';
@@ -16,13 +17,11 @@ import {
   ensureBuilt,
   screenshot,
   screenshotDir,
-  servePreview,
 } from './support/browser';
 
 let system: System;
 let browser: Browser;
 let webUrl: string;
-let stopPreview: (() => Promise<void>) | undefined;
 const startedAt = Date.now();
 const axeResults: Array<{ page: string; violations: AxeViolation[] }> = [];
 
@@ -30,13 +29,11 @@ beforeAll(async () => {
   const executablePath = chromiumPath();
   ensureBuilt();
   system = await startSystem();
-  const edge = (system.cloud.endpoints as { web?: string }).web;
-  if (edge) webUrl = edge;
-  else {
-    const preview = await servePreview(system.cloud.endpointsPath);
-    webUrl = preview.url;
-    stopPreview = preview.stop;
-  }
+  // Through the local edge (the local CloudFront): the app's files and /api on one origin, as on AWS.
+  const edge = system.cloud.endpoints.web;
+  if (!edge)
+    throw new Error('The local cloud serves no web edge (endpoints.web): is services/edge deployed?');
+  webUrl = edge;
   browser = await puppeteer.launch({
     executablePath,
     headless: true,
@@ -46,7 +43,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await stopPreview?.();
   await system?.stop();
   const serious = axeResults.flatMap((r) =>
     r.violations
@@ -55,7 +51,7 @@ afterAll(async () => {
   );
   console.log(
     [
-      `browser test: ${((Date.now() - startedAt) / 1000).toFixed(1)} s; screenshots in ${screenshotDir}`,
+      `browser test: ${((Date.now() - startedAt) / 1000).toFixed(1)} s through the local edge ${webUrl}; screenshots in ${screenshotDir}`,
       `axe-core: ${axeResults.length} pages checked, ${serious.length} serious or critical violations`,
       ...axeResults.map(
         (r) =>

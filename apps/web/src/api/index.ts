@@ -1,25 +1,35 @@
 /**
  * Every call the web app makes, one function per route, behind one module: pages never build URLs or headers.
- * Paths are the services' own under the edge's `/api` prefix (docs/web.md).
+ * The transport is @spendwise/client (openapi-fetch, typed by the services' OpenAPI documents): the bearer token,
+ * resends of requests safe to repeat (a create keeps its Idempotency-Key), If-Match. Its errors become the app's
+ * ApiProblem, and a 401 ends the session.
  */
-import { createHttp, type Http, type HttpOptions, withRetries } from './http';
+import { createSpendwiseClient, ProblemError, type SpendwiseClientOptions } from '@spendwise/client';
+import { ApiProblem } from './problem';
 import type {
   Budget,
   Category,
   Expense,
   ExpenseChange,
-  Inbox,
   MerchantRule,
   MonthSummary,
   NewExpense,
-  Page,
-  Preferences,
   PreferencesChange,
-  Report,
 } from './types';
 
 export { ApiProblem, explain, type FieldProblem } from './problem';
 export * from './types';
+
+type Middleware = NonNullable<SpendwiseClientOptions['middleware']>[number];
+
+export interface ApiOptions {
+  /** `apiBase` of the runtime configuration (`/api`), on this origin. */
+  base: string;
+  /** The bearer token of the session, or undefined when there is none. */
+  token: () => string | undefined;
+  /** Called on a 401 (expired or refused token) before the problem is thrown. */
+  onUnauthorized: () => void;
+}
 
 /** The strong ETag of a versioned item, as If-Match expects it. */
 export const etagOf = (item: { version?: number }) => `"${item.version ?? 0}"`;
@@ -27,98 +37,95 @@ export const etagOf = (item: { version?: number }) => `"${item.version ?? 0}"`;
 /** A key for one form submission: retries of that submission reuse it, so it records once. */
 export const newIdempotencyKey = (): string => `web-${crypto.randomUUID()}`;
 
-const path = (segment: string) => encodeURIComponent(segment);
+/** The client's errors as the app's: problems keep their code and field errors; a failed fetch is NETWORK_ERROR. */
+async function call<T>(request: Promise<T>): Promise<T> {
+  try {
+    return await request;
+  } catch (error) {
+    if (error instanceof ProblemError) {
+      const headers = new Headers();
+      if (error.retryAfterSeconds !== undefined) headers.set('retry-after', String(error.retryAfterSeconds));
+      throw new ApiProblem(error.status, error.code, error.detail, error.fieldErrors, error.problem, headers);
+    }
+    if (error instanceof TypeError) throw new ApiProblem(0, 'NETWORK_ERROR', error.message);
+    throw error;
+  }
+}
 
-export function createApi(options: HttpOptions) {
-  const http: Http = createHttp(options);
-  const body = async <T>(call: Promise<{ body: T }>) => (await call).body;
+const data = async <T>(request: Promise<{ data: unknown }>): Promise<T> => (await call(request)).data as T;
+
+export function createApi(options: ApiOptions) {
+  const unauthorized: Middleware = {
+    onResponse({ response }) {
+      if (response.status === 401) options.onUnauthorized();
+      return response;
+    },
+  };
+  const client = createSpendwiseClient({
+    baseUrl: new URL(options.base, location.origin).href,
+    getToken: () => options.token() ?? '',
+    middleware: [unauthorized],
+  });
 
   return {
     expenses: {
       list: (query: { month: string; categoryId?: string; cursor?: string; limit?: number }) =>
-        body(
-          http<Page<Expense>>('GET', '/expenses', {
-            query: { ...query, limit: query.limit ? String(query.limit) : undefined },
+        call(
+          client.expenses.list({
+            month: query.month,
+            ...(query.categoryId ? { categoryId: query.categoryId } : {}),
+            ...(query.cursor ? { cursor: query.cursor } : {}),
+            ...(query.limit ? { limit: String(query.limit) } : {}),
           }),
         ),
-      get: (id: string) => body(http<Expense>('GET', `/expenses/${path(id)}`)),
-      /** Records an expense; network failures and 5xx are retried with the same key (one expense in the end). */
+      get: (id: string) => data<Expense>(client.expenses.get(id)),
+      /** Records an expense; resends after a network failure or a 5xx carry the same key (one expense). */
       create: (expense: NewExpense, idempotencyKey: string) =>
-        withRetries(() =>
-          body(
-            http<Expense>('POST', '/expenses', {
-              body: expense,
-              headers: { 'idempotency-key': idempotencyKey },
-            }),
-          ),
-        ),
+        data<Expense>(client.expenses.create(expense, { idempotencyKey })),
       update: (expense: Pick<Expense, 'expenseId' | 'version'>, change: ExpenseChange) =>
-        body(
-          http<Expense>('PATCH', `/expenses/${path(expense.expenseId)}`, {
-            body: change,
-            headers: { 'if-match': etagOf(expense) },
-          }),
-        ),
-      remove: (id: string) => http<void>('DELETE', `/expenses/${path(id)}`),
+        data<Expense>(client.expenses.update(expense.expenseId, change, { ifMatch: etagOf(expense) })),
+      remove: (id: string) => call(client.expenses.delete(id)),
     },
     categories: {
-      list: () => body(http<{ items: Category[] }>('GET', '/categories')).then((page) => page.items),
-      create: (name: string) => body(http<Category>('POST', '/categories', { body: { name } })),
+      list: () => call(client.categories.list()),
+      create: (name: string) => data<Category>(client.categories.create(name)),
       rename: (category: Category, name: string) =>
-        body(
-          http<Category>('PATCH', `/categories/${path(category.categoryId)}`, {
-            body: { name },
-            headers: { 'if-match': etagOf(category) },
-          }),
-        ),
+        data<Category>(client.categories.rename(category.categoryId, name, { ifMatch: etagOf(category) })),
       archive: (category: Category) =>
-        body(
-          http<Category>('POST', `/categories/${path(category.categoryId)}/archive`, {
-            headers: { 'if-match': etagOf(category) },
-          }),
-        ),
+        data<Category>(client.categories.archive(category.categoryId, { ifMatch: etagOf(category) })),
     },
     budgets: {
-      list: () => body(http<{ items: Budget[] }>('GET', '/budgets')).then((page) => page.items),
-      set: (categoryId: string, budget: { amount: Budget['amount']; thresholds?: number[] }) =>
-        withRetries(() => body(http<Budget>('PUT', `/budgets/${path(categoryId)}`, { body: budget }))),
-      remove: (categoryId: string) => http<void>('DELETE', `/budgets/${path(categoryId)}`),
+      list: () => call(client.budgets.list()),
+      set: (categoryId: string, budget: { amount: Budget['amount']; thresholds?: Budget['thresholds'] }) =>
+        data<Budget>(client.budgets.set(categoryId, budget)),
+      remove: (categoryId: string) => call(client.budgets.remove(categoryId)),
     },
     merchantRules: {
-      list: () => body(http<{ items: MerchantRule[] }>('GET', '/merchant-rules')).then((page) => page.items),
+      list: () => call(client.merchantRules.list()),
       set: (merchant: string, categoryId: string) =>
-        withRetries(() =>
-          body(http<MerchantRule>('PUT', '/merchant-rules', { body: { merchant, categoryId } })),
-        ),
-      remove: (ruleId: string) => http<void>('DELETE', `/merchant-rules/${path(ruleId)}`),
+        data<MerchantRule>(client.merchantRules.set({ merchant, categoryId })),
+      remove: (ruleId: string) => call(client.merchantRules.remove(ruleId)),
     },
     insights: {
-      summary: (month: string) => body(http<MonthSummary>('GET', '/insights/summary', { query: { month } })),
-      reports: (month: string) =>
-        body(http<{ items: Report[] }>('GET', '/insights/reports', { query: { month } })).then(
-          (page) => page.items,
-        ),
-      report: (id: string) => body(http<Report>('GET', `/insights/reports/${path(id)}`)),
-      requestReport: (month: string) =>
-        body(http<{ reportId: string; status: 'pending' }>('POST', '/insights/reports', { body: { month } })),
+      summary: (month: string) => data<MonthSummary>(client.insights.summary(month)),
+      reports: (month: string) => call(client.insights.reports(month)),
+      report: (id: string) => call(client.insights.report(id)),
+      requestReport: (month: string) => call(client.insights.requestReport(month)),
     },
     notifications: {
       list: (query: { cursor?: string; unread?: boolean; limit?: number } = {}) =>
-        body(
-          http<Inbox>('GET', '/notifications', {
-            query: {
-              cursor: query.cursor,
-              unread: query.unread === undefined ? undefined : String(query.unread),
-              limit: query.limit ? String(query.limit) : undefined,
-            },
+        call(
+          client.notifications.list({
+            ...(query.cursor ? { cursor: query.cursor } : {}),
+            ...(query.unread === undefined ? {} : { unread: query.unread ? 'true' : 'false' }),
+            ...(query.limit ? { limit: String(query.limit) } : {}),
           }),
         ),
-      markRead: (id: string) => http<unknown>('POST', `/notifications/${path(id)}/read`),
-      markAllRead: () => body(http<{ marked?: number; more?: boolean }>('POST', '/notifications/read-all')),
-      preferences: () => body(http<Preferences>('GET', '/notifications/preferences')),
-      savePreferences: (change: PreferencesChange) =>
-        withRetries(() => body(http<Preferences>('PUT', '/notifications/preferences', { body: change }))),
-      rotateWebhookSecret: () => body(http<Preferences>('POST', '/notifications/preferences/webhook-secret')),
+      markRead: (id: string) => call(client.notifications.markRead(id)),
+      markAllRead: () => call(client.notifications.markAllRead()),
+      preferences: () => call(client.notifications.preferences()),
+      savePreferences: (change: PreferencesChange) => call(client.notifications.setPreferences(change)),
+      rotateWebhookSecret: () => call(client.notifications.rotateWebhookSecret()),
     },
   };
 }

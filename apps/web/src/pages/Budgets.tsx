@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ApiProblem, type Budget } from '../api';
+import { ApiProblem, type Budget, type CurrencyCode } from '../api';
 import { useApp } from '../app/context';
 import { categoryName, usable } from '../lib/categories';
 import { amountInput, defaultCurrency, formatMoney, formatPercent, parseAmount } from '../lib/format';
@@ -42,7 +42,7 @@ export function Budgets() {
     setFailure(undefined);
     try {
       const saved = await api.budgets.set(form.categoryId, {
-        amount: { minorUnits, currency: form.currency },
+        amount: { minorUnits, currency: form.currency as CurrencyCode },
         ...(thresholds.length ? { thresholds } : {}),
       });
       budgets.set([...(budgets.data ?? []).filter((b) => b.categoryId !== saved.categoryId), saved]);

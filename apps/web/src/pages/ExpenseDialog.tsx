@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import {
   ApiProblem,
   type Category,
+  type CurrencyCode,
   type Expense,
   type ExpenseChange,
   type NewExpense,
@@ -71,7 +72,7 @@ const tagsOf = (text: string) => [
 function changeOf(before: Expense, draft: Draft, minorUnits: number): ExpenseChange {
   const change: ExpenseChange = {};
   if (minorUnits !== before.amount.minorUnits || draft.currency !== before.amount.currency)
-    change.amount = { minorUnits, currency: draft.currency };
+    change.amount = { minorUnits, currency: draft.currency as CurrencyCode };
   if (draft.date !== before.date) change.date = draft.date;
   if (draft.categoryId && draft.categoryId !== before.categoryId) change.categoryId = draft.categoryId;
   if (draft.merchant.trim() !== (before.merchant ?? '')) change.merchant = draft.merchant.trim() || null;
@@ -84,7 +85,10 @@ function changeOf(before: Expense, draft: Draft, minorUnits: number): ExpenseCha
 const CATEGORY_PROBLEMS = ['UNKNOWN_CATEGORY', 'CATEGORY_ARCHIVED'];
 
 function newExpenseOf(draft: Draft, minorUnits: number): NewExpense {
-  const body: NewExpense = { amount: { minorUnits, currency: draft.currency }, date: draft.date };
+  const body: NewExpense = {
+    amount: { minorUnits, currency: draft.currency as CurrencyCode },
+    date: draft.date,
+  };
   if (draft.categoryId) body.categoryId = draft.categoryId;
   if (draft.merchant.trim()) body.merchant = draft.merchant.trim();
   if (draft.note.trim()) body.note = draft.note.trim();

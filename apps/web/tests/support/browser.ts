@@ -1,8 +1,8 @@
 /**
  * What the browser test needs around Chromium: finding Debian's Chromium, building the app when its build is
- * missing or older than its sources, serving it with the edge's routing, axe-core in a page, and screenshots.
+ * missing or older than its sources, axe-core in a page, and screenshots.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -46,48 +46,6 @@ export function ensureBuilt(): void {
   );
   if (existsSync(built) && statSync(built).mtimeMs > sources) return;
   execFileSync('pnpm', ['--filter', '@spendwise/web', 'build'], { cwd: rootDir, stdio: 'pipe' });
-}
-
-/**
- * Serves the built app with `/api` routed to the local cloud's service APIs and `/config.json` from its
- * endpoints file (the Vite preview server with the app's dev proxy): the edge's routing, for as long as the local
- * edge is not part of the system.
- */
-export async function servePreview(
-  endpointsPath: string,
-): Promise<{ url: string; stop: () => Promise<void> }> {
-  // Node itself on Vite's bin (not the .bin shell wrapper), so that stopping the child stops the server.
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [join(webDir, 'node_modules/vite/bin/vite.js'), 'preview', '--port', '0', '--host', '127.0.0.1'],
-    {
-      cwd: webDir,
-      env: { ...process.env, SPENDWISE_ENDPOINTS: endpointsPath, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: Vite colours its output
-      const match = /Local:\s+(http:\/\/[^\s/]+)/.exec(output.replace(/\u001b\[[0-9;]*m/g, ''));
-      if (match?.[1]) resolve(match[1]);
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`vite preview exited (${code}): ${output}`)));
-  });
-  // The issuer accepts loopback redirect URIs on any port and host; localhost is the one the app client lists.
-  return {
-    url: url.replace('127.0.0.1', 'localhost'),
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
 }
 
 export interface AxeViolation {
