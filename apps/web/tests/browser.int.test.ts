@@ -1,8 +1,8 @@
 /**
  * The web app in a real browser (Debian's headless Chromium through puppeteer-core) against the whole local
  * system: sign in through the local issuer, record an expense and see it in the list and, once the events have
- * flowed, in the insights totals; set a budget, cross it and find the alert in the inbox; ask for the month's
- * report and read it; sign out. Once at a desktop size and once at a phone's (375×667). axe-core checks every
+ * flowed, in the insights totals; edit it against a newer version and keep one's own; set a budget, cross it and
+ * find the alert in the inbox; ask for the month's report and read it; come back after a refused token; sign out. Once at a desktop size and once at a phone's (375×667). axe-core checks every
  * page (no serious or critical violations) and each page is saved as a screenshot under .screenshots/web/.
  * Everything goes through the local edge (`endpoints.web`), the local stand-in for CloudFront.
  */
@@ -145,6 +145,31 @@ async function story(viewport: 'desktop' | 'phone'): Promise<void> {
   expect(await textOf(page, '.expense-list')).toContain(await formatEur(page, 1250));
   await check(page, `${viewport}-expenses`);
 
+  // An edit that meets a newer version (changed elsewhere): the dialog shows it, and "Keep mine" saves over it.
+  const [recorded] = listed.items as Array<{ expenseId: string; version: number; merchant?: string }>;
+  await api.expect(
+    200,
+    'expenses',
+    'PATCH',
+    `/expenses/${recorded?.expenseId}`,
+    { note: 'changed elsewhere' },
+    { 'if-match': `"${recorded?.version}"` },
+  );
+  await page.locator('.expense button::-p-text(Edit)').click();
+  await page.waitForSelector('dialog[open]');
+  await page.locator('dialog textarea[name=note]').fill('mine');
+  await page.locator('dialog button[type=submit]').click();
+  await page.waitForSelector('dialog .notice--warning ::-p-text(changed elsewhere)');
+  await page.locator('dialog button::-p-text(Keep mine)').click();
+  await page.waitForSelector('dialog[open]', { hidden: true });
+  const kept = await api.expect<{ note?: string; version: number }>(
+    200,
+    'expenses',
+    'GET',
+    `/expenses/${recorded?.expenseId}`,
+  );
+  expect(kept).toMatchObject({ note: 'mine', version: (recorded?.version ?? 0) + 2 });
+
   // The insights totals follow once the events have flowed.
   await settled(system);
   await go(page, 'Insights');
@@ -184,6 +209,19 @@ async function story(viewport: 'desktop' | 'phone'): Promise<void> {
   await page.waitForSelector('article.report:not([aria-busy="true"]) .report__summary', { timeout: 60_000 });
   expect((await textOf(page, '.report__summary')).length).toBeGreaterThan(20);
   await check(page, `${viewport}-report`);
+
+  // A token the APIs refuse (401) leads back to sign-in, and signing in again returns to the same page.
+  await page.evaluate(() => {
+    const session = JSON.parse(sessionStorage.getItem('spendwise.session') ?? '{}');
+    sessionStorage.setItem('spendwise.session', JSON.stringify({ ...session, accessToken: 'not.a.token' }));
+  });
+  await page.goto(`${webUrl}/insights?month=${calendar.month}`);
+  await heading(page, 'Your session has ended');
+  await Promise.all([page.waitForNavigation(), page.locator('button::-p-text(Sign in)').click()]);
+  await page.locator('#username').fill(user);
+  await Promise.all([page.waitForNavigation(), page.locator('button[type=submit]').click()]);
+  await heading(page, 'Insights');
+  expect(new URL(page.url()).search).toBe(`?month=${calendar.month}`);
 
   for (const [label, title] of [
     ['Categories', 'Categories'],
