@@ -1,6 +1,5 @@
 import { render } from 'preact';
 import { Root } from './app/App';
-import { completeSignIn } from './auth/session';
 import { loadConfig } from './config';
 import './styles.css';
 
@@ -11,6 +10,7 @@ async function start() {
   let signInError: unknown;
   if (location.pathname === config.auth.redirectPath) {
     try {
+      const { completeSignIn } = await import('./auth/oidc');
       const returnTo = await completeSignIn(config, new URL(location.href));
       history.replaceState(null, '', returnTo);
     } catch (error) {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import lazy from 'preact-iso/lazy';
 import { LocationProvider, Route, Router } from 'preact-iso/router';
 import { createApi } from '../api';
-import { currentSession, forgetSession, type Session, signOut } from '../auth/session';
+import { currentSession, forgetSession, type Session, sessionExpired, signOut } from '../auth/session';
 import type { RuntimeConfig } from '../config';
 import { Budgets } from '../pages/Budgets';
 import { Categories } from '../pages/Categories';
@@ -34,7 +34,7 @@ function focusPage() {
 
 export function Root({ config, signInError }: { config: RuntimeConfig; signInError?: unknown }) {
   const [session, setSession] = useState<Session | undefined>(() => currentSession());
-  const [expired, setExpired] = useState(false);
+  const [expired, setExpired] = useState(sessionExpired);
   const [liveMessage, setLiveMessage] = useState('');
   const [unread, setUnread] = useState(0);
 

@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { signIn } from '../auth/session';
 import type { RuntimeConfig } from '../config';
 import { ProblemNotice } from '../ui/parts';
 
@@ -24,6 +23,7 @@ export function SignIn({
     setBusy(true);
     setFailure(undefined);
     try {
+      const { signIn } = await import('../auth/oidc');
       await signIn(config, `${location.pathname}${location.search}`);
     } catch (caught) {
       setFailure(caught);
