@@ -30,13 +30,13 @@ const config: Config = {
     {
       ...shared,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{packages,services,scripts,events}/**/*.test.ts'],
+      testMatch: ['<rootDir>/{packages,services,scripts,events,apps}/**/*.test.ts'],
       testPathIgnorePatterns: [...shared.testPathIgnorePatterns, '\\.int\\.test\\.ts$'],
     },
     {
       ...shared,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{packages,services,scripts,tests}/**/*.int.test.ts'],
+      testMatch: ['<rootDir>/{packages,services,scripts,tests,apps}/**/*.int.test.ts'],
       globalSetup: '<rootDir>/packages/test-kit/src/jestGlobalSetup.ts',
       globalTeardown: '<rootDir>/packages/test-kit/src/jestGlobalTeardown.ts',
     },

@@ -1,0 +1,118 @@
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import lazy from 'preact-iso/lazy';
+import { LocationProvider, Route, Router } from 'preact-iso/router';
+import { createApi } from '../api';
+import { currentSession, forgetSession, type Session, sessionExpired, signOut } from '../auth/session';
+import type { RuntimeConfig } from '../config';
+import { Budgets } from '../pages/Budgets';
+import { Categories } from '../pages/Categories';
+import { Expenses } from '../pages/Expenses';
+import { Inbox } from '../pages/Inbox';
+import { MerchantRules } from '../pages/MerchantRules';
+import { NotFound } from '../pages/NotFound';
+import { Preferences } from '../pages/Preferences';
+import { Reports } from '../pages/Reports';
+import { SignIn } from '../pages/SignIn';
+import { App as AppContext } from './context';
+import { Shell } from './Shell';
+
+// The charts library is only needed on the insights page: it loads with it.
+const Insights = lazy(() => import('../pages/Insights').then((m) => m.Insights));
+
+const UNREAD_REFRESH_MS = 60_000;
+
+/** Moves focus to the new page's heading and names it, so keyboard and screen-reader users know where they are. */
+function focusPage() {
+  requestAnimationFrame(() => {
+    const heading = document.querySelector<HTMLElement>('main h1');
+    if (heading) {
+      document.title = `${heading.textContent} · Spendwise`;
+      heading.focus();
+    }
+  });
+}
+
+export function Root({ config, signInError }: { config: RuntimeConfig; signInError?: unknown }) {
+  const [session, setSession] = useState<Session | undefined>(() => currentSession());
+  const [expired, setExpired] = useState(sessionExpired);
+  const [liveMessage, setLiveMessage] = useState('');
+  const [unread, setUnread] = useState(0);
+
+  const api = useMemo(
+    () =>
+      createApi({
+        base: config.apiBase,
+        token: () => currentSession()?.accessToken,
+        onUnauthorized: () => {
+          forgetSession();
+          setExpired(true);
+          setSession(undefined);
+        },
+      }),
+    [config],
+  );
+
+  // A token that runs out while the page is open leads back to sign-in as soon as it does.
+  useEffect(() => {
+    if (!session) return;
+    const timer = setTimeout(
+      () => {
+        setExpired(true);
+        setSession(undefined);
+      },
+      Math.max(0, session.expiresAt - 30_000 - Date.now()),
+    );
+    return () => clearTimeout(timer);
+  }, [session]);
+
+  const announce = useCallback((message: string) => {
+    // Cleared first so that the same message twice is read twice.
+    setLiveMessage('');
+    setTimeout(() => setLiveMessage(message), 50);
+  }, []);
+
+  const refreshUnread = useCallback(() => {
+    if (!currentSession()) return;
+    api.notifications
+      .list({ unread: true, limit: 1 })
+      .then((inbox) => setUnread(inbox.unreadCount))
+      .catch(() => undefined);
+  }, [api]);
+
+  useEffect(() => {
+    if (!session) return;
+    refreshUnread();
+    const timer = setInterval(refreshUnread, UNREAD_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [session, refreshUnread]);
+
+  if (!session) return <SignIn config={config} expired={expired} error={signInError} />;
+
+  return (
+    <AppContext.Provider value={{ config, api, user: session.user, announce, unread, refreshUnread }}>
+      <LocationProvider>
+        <Shell liveMessage={liveMessage} onSignOut={() => signOut(config)}>
+          <Router
+            onRouteChange={() => {
+              focusPage();
+              refreshUnread();
+            }}
+            onLoadEnd={focusPage}
+          >
+            <Route path="/" component={Expenses} />
+            <Route path="/expenses" component={Expenses} />
+            <Route path="/insights" component={Insights} />
+            <Route path="/reports" component={Reports} />
+            <Route path="/reports/:id" component={Reports} />
+            <Route path="/inbox" component={Inbox} />
+            <Route path="/categories" component={Categories} />
+            <Route path="/budgets" component={Budgets} />
+            <Route path="/merchant-rules" component={MerchantRules} />
+            <Route path="/preferences" component={Preferences} />
+            <Route default component={NotFound} />
+          </Router>
+        </Shell>
+      </LocationProvider>
+    </AppContext.Provider>
+  );
+}
