@@ -9,15 +9,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { testCalendar } from '@spendwise/test-kit';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { ensureWebAppBuilt } from '../../../packages/local-cloud/src/edge/webAppBuild';
 import { type System, settled, startSystem } from '../../../tests/e2e/support/system';
-import {
-  type AxeViolation,
-  axe,
-  chromiumPath,
-  ensureBuilt,
-  screenshot,
-  screenshotDir,
-} from './support/browser';
+import { type AxeViolation, axe, chromiumPath, rootDir, screenshot, screenshotDir } from './support/browser';
 
 let system: System;
 let browser: Browser;
@@ -27,7 +21,8 @@ const axeResults: Array<{ page: string; violations: AxeViolation[] }> = [];
 
 beforeAll(async () => {
   const executablePath = chromiumPath();
-  ensureBuilt();
+  // The app as `pnpm start` serves it: built when missing or older than its sources.
+  await ensureWebAppBuilt(rootDir);
   system = await startSystem();
   // Through the local edge (the local CloudFront): the app's files and /api on one origin, as on AWS.
   const edge = system.cloud.endpoints.web;

@@ -1,15 +1,13 @@
 /**
- * What the browser test needs around Chromium: finding Debian's Chromium, building the app when its build is
- * missing or older than its sources, axe-core in a page, and screenshots.
+ * What the browser test needs around Chromium: finding Debian's Chromium, axe-core in a page, and screenshots.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 
 export const webDir = new URL('../../', import.meta.url).pathname.replace(/\/$/, '');
-const rootDir = join(webDir, '../..');
+export const rootDir = join(webDir, '../..');
 export const screenshotDir = join(rootDir, '.screenshots/web');
 
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -25,27 +23,6 @@ export function chromiumPath(): string {
     );
   }
   return found;
-}
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds apps/web/dist unless it is newer than every source file, index.html and the Vite config. */
-export function ensureBuilt(): void {
-  const built = join(webDir, 'dist/index.html');
-  const sources = Math.max(
-    newestMtime(join(webDir, 'src')),
-    statSync(join(webDir, 'index.html')).mtimeMs,
-    statSync(join(webDir, 'vite.config.ts')).mtimeMs,
-  );
-  if (existsSync(built) && statSync(built).mtimeMs > sources) return;
-  execFileSync('pnpm', ['--filter', '@spendwise/web', 'build'], { cwd: rootDir, stdio: 'pipe' });
 }
 
 export interface AxeViolation {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Unsupported } from '../core/errors';
+import { ensureWebAppBuilt } from '../edge/webAppBuild';
 import { type RunningLocalCloud, type StartOptions, startLocalCloud } from '../localCloud';
 import { ensurePortFree, isPortInUse, portInUseMessage } from './busyPort';
 
@@ -20,6 +21,13 @@ export async function runForeground(
   await ensurePortFree(options.host ?? '127.0.0.1', awsPort, dataDir);
   await ensurePortFree(options.host ?? '127.0.0.1', webPort, dataDir, { awsPort, webPort });
   err('starting the Spendwise local cloud…');
+  // The edge serves apps/web/dist: build it first when it is missing or older than its sources. A broken build
+  // does not keep the APIs from starting; the edge then answers with a page that says what to do.
+  if (!options.webRoot) {
+    await ensureWebAppBuilt(options.rootDir, err).catch((error: unknown) =>
+      err(`the web app is not served: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  }
   const cloud = await startLocalCloud({ ...options, progress: err, printLogs: out }).catch(
     (error: unknown) => {
       if (!isPortInUse(error)) throw error;

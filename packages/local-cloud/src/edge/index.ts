@@ -4,3 +4,4 @@ export { EdgeEngine, type EdgeEngineOptions, type ServedDistribution } from './e
 export { pathPatternMatcher } from './pathPattern';
 export { APP_SCOPES, type RuntimeConfig, runtimeConfig } from './runtimeConfig';
 export { WebAclEvaluator } from './waf';
+export { ensureWebAppBuilt, WEB_APP_DIR, type WebAppBuildResult } from './webAppBuild';
