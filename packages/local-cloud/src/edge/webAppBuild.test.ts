@@ -13,7 +13,15 @@ function repoWithApp(): { root: string; app: string; builds: () => number } {
   writeFileSync(join(app, 'package.json'), '{"name":"@spendwise/web"}');
   writeFileSync(join(app, 'index.html'), '<!doctype html>');
   writeFileSync(join(app, 'src/main.tsx'), 'export {};');
-  writeFileSync(join(app, 'node_modules/vite/package.json'), '{"name":"vite","version":"0.0.0"}');
+  writeFileSync(
+    join(app, 'node_modules/vite/package.json'),
+    JSON.stringify({
+      name: 'vite',
+      version: '0.0.0',
+      bin: { vite: 'bin/vite.js' },
+      exports: { '.': './index.js', './package.json': './package.json' },
+    }),
+  );
   writeFileSync(
     join(app, 'node_modules/vite/bin/vite.js'),
     `const fs = require('node:fs');

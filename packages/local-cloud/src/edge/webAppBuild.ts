@@ -5,9 +5,9 @@
  * Node.js, so neither pnpm nor a shell is needed.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 
 /** Where the web app lives in the repository, relative to its root. */
@@ -33,7 +33,10 @@ export async function ensureWebAppBuilt(
   const built = join(appDir, 'dist/index.html');
   if (existsSync(built) && statSync(built).mtimeMs > newestInput(appDir)) return 'up to date';
   progress('building the web app (vite)…');
-  const vite = createRequire(join(appDir, 'package.json')).resolve('vite/bin/vite.js');
+  // The bin is not among vite's package exports: find it through its package.json, which is.
+  const vitePackage = createRequire(join(appDir, 'package.json')).resolve('vite/package.json');
+  const { bin } = JSON.parse(readFileSync(vitePackage, 'utf8')) as { bin: { vite: string } };
+  const vite = join(dirname(vitePackage), bin.vite);
   try {
     await promisify(execFile)(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
       cwd: appDir,
