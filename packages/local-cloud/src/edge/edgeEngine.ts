@@ -90,6 +90,7 @@ export class EdgeEngine {
         config ??= runtimeConfig({
           auth: input.auth,
           awsEndpoint: input.awsEndpoint,
+          stage: this.ctx.config.stage,
           ...(ssmClientId ? { appClientId: ssmClientId } : {}),
         });
         return config;

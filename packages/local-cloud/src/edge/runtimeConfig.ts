@@ -33,6 +33,8 @@ export const APP_SCOPES = [
 export function runtimeConfig(options: {
   auth: Pick<AuthEngine, 'issuers' | 'clientScopes'>;
   awsEndpoint: string;
+  /** The stage the templates were deployed as (the deploy command writes the AWS stage the same way). */
+  stage: string;
   appClientId?: string;
 }): RuntimeConfig | undefined {
   const issuers = options.auth.issuers();
@@ -50,7 +52,7 @@ export function runtimeConfig(options: {
   const scopes = options.auth.clientScopes(clientId);
   const issuer = `${options.awsEndpoint.replace(/\/$/, '')}/${pool.poolId}`;
   return {
-    stage: 'local',
+    stage: options.stage,
     apiBase: '/api',
     auth: {
       issuer,

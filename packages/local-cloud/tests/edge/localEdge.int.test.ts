@@ -177,7 +177,7 @@ describe('the local edge serving a CloudFront distribution', () => {
     expect(response.status).toBe(200);
     expect(response.headers['cache-control']).toBe('no-cache');
     expect(response.json()).toEqual({
-      stage: 'local',
+      stage: 'dev',
       apiBase: '/api',
       auth: {
         issuer: `${awsEndpoint}/${issuer?.poolId}`,
