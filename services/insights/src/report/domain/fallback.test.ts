@@ -46,4 +46,20 @@ describe('writeFallbackReport', () => {
       'No expenses were recorded in 2026-10, so there is nothing to report yet.',
     );
   });
+
+  it('agrees counts with their nouns: one expense on one day', () => {
+    const october = octoberStatistics();
+    const single = {
+      ...october,
+      expenseCount: 1,
+      activeDays: 1,
+      totals: [{ ...october.totals[0]!, expenseCount: 1 }],
+    };
+
+    const report = writeFallbackReport(single, 'not-enough-data');
+
+    expect(report.highlights[0]).toBe('1 expense on 1 day.');
+    expect(report.summary).toContain('across 1 expense,');
+    expect(report.summary).toContain('With 1 expense recorded,');
+  });
 });

@@ -23,7 +23,7 @@ function summaryOf(statistics: ReportStatistics, reason: FallbackReason): string
   const { month, previousMonth, expenseCount } = statistics;
   const main = statistics.totals[0];
   if (!main) return `No expenses were recorded in ${month}, so there is nothing to report yet.`;
-  const spent = `In ${month} you spent ${formatMoney({ minorUnits: main.minorUnits, currency: main.currency })} across ${main.expenseCount} expenses, ${changeWords(main.changePercent, formatMoney({ minorUnits: main.previousMinorUnits, currency: main.currency }), previousMonth)}.`;
+  const spent = `In ${month} you spent ${formatMoney({ minorUnits: main.minorUnits, currency: main.currency })} across ${counted(main.expenseCount, 'expense')}, ${changeWords(main.changePercent, formatMoney({ minorUnits: main.previousMinorUnits, currency: main.currency }), previousMonth)}.`;
   const otherCount = statistics.totals.length - 1;
   const others =
     otherCount > 0
@@ -35,13 +35,15 @@ function summaryOf(statistics: ReportStatistics, reason: FallbackReason): string
     : '';
   const note =
     reason === 'not-enough-data'
-      ? ` With ${expenseCount} expenses recorded, this is a short summary rather than a full report.`
+      ? ` With ${counted(expenseCount, 'expense')} recorded, this is a short summary rather than a full report.`
       : '';
   return `${spent}${others}${largest}${note}`;
 }
 
 function highlightsOf(statistics: ReportStatistics): string[] {
-  const highlights = [`${statistics.expenseCount} expenses on ${statistics.activeDays} days.`];
+  const highlights = [
+    `${counted(statistics.expenseCount, 'expense')} on ${counted(statistics.activeDays, 'day')}.`,
+  ];
   for (const category of statistics.topCategories.slice(0, 2)) {
     highlights.push(
       `${userText(category.name)}: ${formatMoney({ minorUnits: category.minorUnits, currency: category.currency })} (${category.sharePercent}%).`,
@@ -114,4 +116,9 @@ function specificRecommendations(statistics: ReportStatistics): Recommendation[]
 export function writeFallbackReport(statistics: ReportStatistics, reason: FallbackReason): ReportModelAnswer {
   const recommendations = [...specificRecommendations(statistics), ...GENERIC].slice(0, 3);
   return { summary: summaryOf(statistics, reason), highlights: highlightsOf(statistics), recommendations };
+}
+
+/** "1 expense", "2 expenses": the fallback is read by people, so counts agree with their nouns. */
+function counted(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
