@@ -106,6 +106,17 @@ const formatEur = (page: Page, minorUnits: number) =>
 
 async function story(viewport: 'desktop' | 'phone'): Promise<void> {
   const page = await browser.newPage();
+  // Script errors and what the edge's Content-Security-Policy refuses ("Refused to …") fail the story; failed
+  // requests (the 401 and 412 the story provokes) are the app's business and show on the page instead.
+  const problems: string[] = [];
+  page.on('pageerror', (error) =>
+    problems.push(`uncaught: ${error instanceof Error ? error.message : error}`),
+  );
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      problems.push(`console: ${message.text()}`);
+    }
+  });
   await page.emulateTimezone('UTC');
   await page.setViewport(
     viewport === 'phone'
@@ -231,6 +242,7 @@ async function story(viewport: 'desktop' | 'phone'): Promise<void> {
   // Sign out: back to the sign-in page, and the app's data is out of reach.
   await Promise.all([page.waitForNavigation(), page.locator('button::-p-text(Sign out)').click()]);
   await heading(page, 'Welcome to Spendwise');
+  expect(problems).toEqual([]);
   await page.close();
 }
 
