@@ -2,9 +2,10 @@
  * The web app in a real browser (Debian's headless Chromium through puppeteer-core) against the whole local
  * system: sign in through the local issuer, record an expense and see it in the list and, once the events have
  * flowed, in the insights totals; edit it against a newer version and keep one's own; set a budget, cross it and
- * find the alert in the inbox; ask for the month's report and read it; come back after a refused token; sign out. Once at a desktop size and once at a phone's (375×667). axe-core checks every
- * page (no serious or critical violations) and each page is saved as a screenshot under .screenshots/web/.
- * Everything goes through the local edge (`endpoints.web`), the local stand-in for CloudFront.
+ * find the alert in the inbox; ask for the month's report and read it; delete an expense and see the totals
+ * follow; come back after a refused token; sign out. Once at a desktop size and once at a phone's (375×667).
+ * axe-core checks every page (no serious or critical violations) and each page is saved as a screenshot under
+ * .screenshots/web/. Everything goes through the local edge (`endpoints.web`), the local stand-in for CloudFront.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { testCalendar } from '@spendwise/test-kit';
@@ -215,6 +216,25 @@ async function story(viewport: 'desktop' | 'phone'): Promise<void> {
   await page.waitForSelector('article.report:not([aria-busy="true"]) .report__summary', { timeout: 60_000 });
   expect((await textOf(page, '.report__summary')).length).toBeGreaterThan(20);
   await check(page, `${viewport}-report`);
+
+  // Deleting an expense asks once, takes it off the list, and the insights totals follow.
+  await go(page, 'Expenses');
+  await page.locator('.expense button::-p-text(Delete Corner Shop)').click();
+  await page.waitForSelector('dialog[open] ::-p-text(will be removed)');
+  await page.locator('dialog[open] button.button--danger').click();
+  await page.waitForSelector('dialog[open]', { hidden: true });
+  await page.waitForSelector('.expense ::-p-text(Corner Shop)', { hidden: true });
+  const remaining = await api.expect<{ items: Array<{ merchant?: string }> }>(
+    200,
+    'expenses',
+    'GET',
+    `/expenses?month=${calendar.month}`,
+  );
+  expect(remaining.items.map((e) => e.merchant)).toEqual(['Fresh Market']);
+  await settled(system);
+  await go(page, 'Insights');
+  await page.waitForSelector('[data-testid="total-EUR"]');
+  expect(await textOf(page, '[data-testid="total-EUR"]')).toBe(await formatEur(page, 1250));
 
   // A token the APIs refuse (401) leads back to sign-in, and signing in again returns to the same page.
   await page.evaluate(() => {
