@@ -116,11 +116,7 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
   const engines = await createEngines(ctx, {
     apiBasePort: apiBasePort ?? 4600,
     alarmTimeScale: alarmTimeScale ?? 1,
-    ...(queueTimeScale ? { queueTimeScale } : {}),
-    ...(modelBackend ? { modelBackend } : {}),
-    ...(webPort !== undefined ? { webPort } : {}),
-    ...(webRoot ? { webRoot } : {}),
-    ...(wafTimeScale ? { wafTimeScale } : {}),
+    ...definedOnly({ queueTimeScale, modelBackend, webPort, webRoot, wafTimeScale }),
   });
   const gateway = new Gateway({
     host: config.host,
@@ -157,11 +153,7 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
     });
     // The app the local edge serves signs in against the local issuer on the AWS endpoint: its origin is
     // allowed there like one given with --allow-origin (the gateway reads this list on every request).
-    for (const { url } of distributions) {
-      for (const origin of [url, url.replace('//localhost:', '//127.0.0.1:')]) {
-        if (!config.allowedOrigins.includes(origin)) config.allowedOrigins.push(origin);
-      }
-    }
+    allowEdgeOrigins(config, distributions);
     engines.alarms.registerGauge(
       'AWS/SQS',
       'ApproximateNumberOfMessagesVisible',
@@ -190,4 +182,25 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
     await stop().catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * The app the local edge serves signs in against the local issuer on the AWS endpoint: its origins are allowed
+ * there like ones given with --allow-origin (the gateway reads this list on every request).
+ */
+function allowEdgeOrigins(config: LocalCloudConfig, distributions: Array<{ url: string }>): void {
+  for (const { url } of distributions) {
+    for (const origin of [url, url.replace('//localhost:', '//127.0.0.1:')]) {
+      if (!config.allowedOrigins.includes(origin)) config.allowedOrigins.push(origin);
+    }
+  }
+}
+
+/** The options that were given: `exactOptionalPropertyTypes` wants absent keys, not undefined values. */
+function definedOnly<T extends Record<string, unknown>>(
+  options: T,
+): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
 }
