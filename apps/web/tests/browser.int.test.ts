@@ -3,7 +3,8 @@
  * system: sign in through the local issuer, record an expense and see it in the list and, once the events have
  * flowed, in the insights totals; edit it against a newer version and keep one's own; set a budget, cross it and
  * find the alert in the inbox; ask for the month's report and read it; delete an expense and see the totals
- * follow; come back after a refused token; sign out. Once at a desktop size and once at a phone's (375×667).
+ * follow; stay signed in when the access token runs out (refresh token); come back after a refused token;
+ * sign out. Once at a desktop size and once at a phone's (375×667).
  * axe-core checks every page (no serious or critical violations) and each page is saved as a screenshot under
  * .screenshots/web/. Everything goes through the local edge (`endpoints.web`), the local stand-in for CloudFront.
  */
@@ -236,7 +237,31 @@ async function story(viewport: 'desktop' | 'phone'): Promise<void> {
   await page.waitForSelector('[data-testid="total-EUR"]');
   expect(await textOf(page, '[data-testid="total-EUR"]')).toBe(await formatEur(page, 1250));
 
+  // An access token that has run out is renewed with the refresh token, without asking the person again.
+  // The session is changed from a page of the same origin that is not the app (its config.json), so no request
+  // of the running app can see the change half-way.
+  await page.goto(`${webUrl}/config.json`);
+  const before = await page.evaluate(() => {
+    const session = JSON.parse(sessionStorage.getItem('spendwise.session') ?? '{}');
+    sessionStorage.setItem('spendwise.session', JSON.stringify({ ...session, expiresAt: Date.now() - 1000 }));
+    return session as { accessToken: string; refreshToken?: string };
+  });
+  expect(before.refreshToken).toEqual(expect.any(String));
+  await page.goto(`${webUrl}/inbox`);
+  await heading(page, 'Inbox');
+  await page.waitForSelector('.inbox__item');
+  const renewed = await page.evaluate(
+    () =>
+      JSON.parse(sessionStorage.getItem('spendwise.session') ?? '{}') as {
+        accessToken: string;
+        expiresAt: number;
+      },
+  );
+  expect(renewed.accessToken).not.toBe(before.accessToken);
+  expect(renewed.expiresAt).toBeGreaterThan(Date.now());
+
   // A token the APIs refuse (401) leads back to sign-in, and signing in again returns to the same page.
+  await page.goto(`${webUrl}/config.json`);
   await page.evaluate(() => {
     const session = JSON.parse(sessionStorage.getItem('spendwise.session') ?? '{}');
     sessionStorage.setItem('spendwise.session', JSON.stringify({ ...session, accessToken: 'not.a.token' }));

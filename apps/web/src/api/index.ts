@@ -25,8 +25,8 @@ type Middleware = NonNullable<SpendwiseClientOptions['middleware']>[number];
 export interface ApiOptions {
   /** `apiBase` of the runtime configuration (`/api`), on this origin. */
   base: string;
-  /** The bearer token of the session, or undefined when there is none. */
-  token: () => string | undefined;
+  /** The bearer token of the session (renewed first when it has run out), or undefined when there is none. */
+  token: () => string | undefined | Promise<string | undefined>;
   /** Called on a 401 (expired or refused token) before the problem is thrown. */
   onUnauthorized: () => void;
 }
@@ -63,7 +63,7 @@ export function createApi(options: ApiOptions) {
   };
   const client = createSpendwiseClient({
     baseUrl: new URL(options.base, location.origin).href,
-    getToken: () => options.token() ?? '',
+    getToken: async () => (await options.token()) ?? '',
     middleware: [unauthorized],
   });
 

@@ -1,8 +1,15 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import lazy from 'preact-iso/lazy';
 import { LocationProvider, Route, Router } from 'preact-iso/router';
 import { createApi } from '../api';
-import { currentSession, forgetSession, type Session, sessionExpired, signOut } from '../auth/session';
+import {
+  currentSession,
+  forgetSession,
+  renewableSession,
+  type Session,
+  sessionExpired,
+  signOut,
+} from '../auth/session';
 import type { RuntimeConfig } from '../config';
 import { Budgets } from '../pages/Budgets';
 import { Categories } from '../pages/Categories';
@@ -33,37 +40,66 @@ function focusPage() {
 }
 
 export function Root({ config, signInError }: { config: RuntimeConfig; signInError?: unknown }) {
-  const [session, setSession] = useState<Session | undefined>(() => currentSession());
+  const [session, setSession] = useState<Session | undefined>(() => currentSession() ?? renewableSession());
   const [expired, setExpired] = useState(sessionExpired);
   const [liveMessage, setLiveMessage] = useState('');
   const [unread, setUnread] = useState(0);
+  const renewing = useRef<Promise<Session | undefined> | undefined>(undefined);
+
+  const endSession = useCallback(() => {
+    forgetSession();
+    setExpired(true);
+    setSession(undefined);
+  }, []);
+
+  // The session with a live access token: renewed with the refresh token once it runs out (one renewal at a
+  // time, whoever asks), or undefined (back to sign-in) when the issuer refuses to renew it.
+  const liveSession = useCallback(async (): Promise<Session | undefined> => {
+    const live = currentSession();
+    if (live) return live;
+    const refreshToken = renewableSession()?.refreshToken;
+    if (!refreshToken) return undefined;
+    renewing.current ??= import('../auth/oidc')
+      .then(({ renewSession }) => renewSession(config, refreshToken))
+      .then(
+        (renewed) => {
+          setSession(renewed);
+          return renewed;
+        },
+        () => {
+          endSession();
+          return undefined;
+        },
+      )
+      .finally(() => {
+        renewing.current = undefined;
+      });
+    return renewing.current;
+  }, [config, endSession]);
 
   const api = useMemo(
     () =>
       createApi({
         base: config.apiBase,
-        token: () => currentSession()?.accessToken,
-        onUnauthorized: () => {
-          forgetSession();
-          setExpired(true);
-          setSession(undefined);
-        },
+        token: async () => (await liveSession())?.accessToken,
+        onUnauthorized: endSession,
       }),
-    [config],
+    [config, liveSession, endSession],
   );
 
-  // A token that runs out while the page is open leads back to sign-in as soon as it does.
+  // A token that runs out while the page is open is renewed then; without a refresh token, or when the issuer
+  // refuses, that leads back to sign-in.
   useEffect(() => {
     if (!session) return;
     const timer = setTimeout(
       () => {
-        setExpired(true);
-        setSession(undefined);
+        if (session.refreshToken) void liveSession();
+        else endSession();
       },
       Math.max(0, session.expiresAt - 30_000 - Date.now()),
     );
     return () => clearTimeout(timer);
-  }, [session]);
+  }, [session, liveSession, endSession]);
 
   const announce = useCallback((message: string) => {
     // Cleared first so that the same message twice is read twice.

@@ -119,11 +119,43 @@ export async function completeSignIn(config: RuntimeConfig, callbackUrl: URL): P
       'TOKEN_REFUSED',
     );
   }
-  const session: Session = {
+  keepSession(sessionOf(tokens));
+  return pending.returnTo.startsWith('/') && !pending.returnTo.startsWith('//') ? pending.returnTo : '/';
+}
+
+function sessionOf(tokens: oauth.TokenEndpointResponse, previousRefreshToken?: string): Session {
+  // Cognito answers a refresh without a new refresh token: the one the person has stays valid.
+  const refreshToken = tokens.refresh_token ?? previousRefreshToken;
+  return {
     accessToken: tokens.access_token,
     expiresAt: Date.now() + (tokens.expires_in ?? 3600) * 1000,
     user: userOf(tokens.access_token),
+    ...(refreshToken ? { refreshToken } : {}),
   };
+}
+
+/**
+ * Renews the session's access token with its refresh token (grant_type=refresh_token) and keeps the new one;
+ * throws a SignInError when the issuer refuses (the refresh token expired or was revoked): sign in again.
+ */
+export async function renewSession(config: RuntimeConfig, refreshToken: string): Promise<Session> {
+  const as = await discover(config);
+  const client: oauth.Client = { client_id: config.auth.clientId };
+  const tokenUrl = new URL(as.token_endpoint ?? config.auth.issuer);
+  let tokens: oauth.TokenEndpointResponse;
+  try {
+    const response = await oauth.refreshTokenGrantRequest(
+      as,
+      client,
+      oauth.None(),
+      refreshToken,
+      requestOptions(tokenUrl),
+    );
+    tokens = await oauth.processRefreshTokenResponse(as, client, response);
+  } catch (error) {
+    throw new SignInError(`The session could not be renewed: ${(error as Error).message}`, 'REFRESH_REFUSED');
+  }
+  const session = sessionOf(tokens, refreshToken);
   keepSession(session);
-  return pending.returnTo.startsWith('/') && !pending.returnTo.startsWith('//') ? pending.returnTo : '/';
+  return session;
 }

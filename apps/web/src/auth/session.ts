@@ -1,6 +1,7 @@
 /**
- * The signed-in session: the access token and its expiry in sessionStorage (this tab only, gone when it closes).
- * Signing in itself (OIDC code + PKCE) is in ./oidc, loaded only on the sign-in page and /callback.
+ * The signed-in session: the access token, its expiry and the refresh token in sessionStorage (this tab only,
+ * gone when it closes). Signing in itself (OIDC code + PKCE) and renewing the access token are in ./oidc, loaded
+ * only when needed.
  */
 import type { RuntimeConfig } from '../config';
 
@@ -10,6 +11,8 @@ export interface Session {
   expiresAt: number;
   /** Who signed in, for display (the token's username or e-mail claim). */
   user: string;
+  /** Renews the access token without asking the person again (until the issuer's refresh token expires). */
+  refreshToken?: string;
 }
 
 export const SESSION_KEY = 'spendwise.session';
@@ -32,9 +35,15 @@ export function currentSession(now = Date.now()): Session | undefined {
   return session;
 }
 
-/** Whether a session existed but ran out (the sign-in page then says so). */
+/** A session whose access token has run out but that can be renewed with its refresh token. */
+export function renewableSession(): Session | undefined {
+  const session = readJson<Session>(SESSION_KEY);
+  return session?.refreshToken ? session : undefined;
+}
+
+/** Whether a session existed but ran out and cannot be renewed (the sign-in page then says so). */
 export const sessionExpired = (): boolean =>
-  readJson<Session>(SESSION_KEY) !== undefined && !currentSession();
+  readJson<Session>(SESSION_KEY) !== undefined && !currentSession() && !renewableSession();
 
 export function keepSession(session: Session): void {
   sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
