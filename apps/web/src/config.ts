@@ -1,15 +1,7 @@
+import type { WebRuntimeConfig } from '@spendwise/client/webConfig';
+
 /** The runtime configuration at `/config.json` (shared contract): written at deploy time, never built in. */
-export interface RuntimeConfig {
-  stage: string;
-  apiBase: string;
-  auth: {
-    issuer: string;
-    clientId: string;
-    scopes: string[];
-    redirectPath: string;
-    logoutUrl: string;
-  };
-}
+export type RuntimeConfig = WebRuntimeConfig;
 
 /** Thrown when the configuration cannot be read: the app shows it instead of a blank page. */
 export class ConfigError extends Error {

@@ -1,29 +1,10 @@
+import { WEB_APP_SCOPES, type WebRuntimeConfig } from '@spendwise/client/webConfig';
+
 /** The web app's runtime configuration, `/config.json` (the shared contract in docs/edge.md). */
-export interface WebConfig {
-  stage: string;
-  apiBase: '/api';
-  auth: {
-    issuer: string;
-    clientId: string;
-    scopes: string[];
-    redirectPath: '/callback';
-    logoutUrl: string;
-  };
-}
+export type WebConfig = WebRuntimeConfig;
 
 /** Every scope the app asks for at sign-in. */
-export const WEB_SCOPES = [
-  'openid',
-  'email',
-  'spendwise/expenses.read',
-  'spendwise/expenses.write',
-  'spendwise/catalog.read',
-  'spendwise/catalog.write',
-  'spendwise/insights.read',
-  'spendwise/insights.write',
-  'spendwise/notifications.read',
-  'spendwise/notifications.write',
-];
+export const WEB_SCOPES = WEB_APP_SCOPES;
 
 /**
  * config.json from the stacks' outputs. The hosted UI's domain follows the platform's naming convention

@@ -1,27 +1,11 @@
+import { WEB_APP_SCOPES, type WebRuntimeConfig } from '@spendwise/client/webConfig';
 import type { AuthEngine } from '../auth';
 
 /** `/config.json` of the web app (the shared contract): where the APIs are and how to sign in. */
-export interface RuntimeConfig {
-  stage: string;
-  apiBase: string;
-  auth: {
-    issuer: string;
-    clientId: string;
-    scopes: string[];
-    redirectPath: string;
-    logoutUrl: string;
-  };
-}
+export type RuntimeConfig = WebRuntimeConfig;
 
 /** The scopes the app asks for when its client declares none (the platform app client's). */
-export const APP_SCOPES = [
-  'openid',
-  'email',
-  ...['expenses', 'catalog', 'insights', 'notifications'].flatMap((api) => [
-    `spendwise/${api}.read`,
-    `spendwise/${api}.write`,
-  ]),
-];
+export const APP_SCOPES = WEB_APP_SCOPES;
 
 /**
  * The runtime configuration the deploy command writes to the bucket on AWS, built from the local deployment:
