@@ -43,6 +43,20 @@ describe('presigned URL checks', () => {
     });
   });
 
+  it('accepts a URL presigned with a session token, as functions presign with their env credentials', async () => {
+    const withToken = new S3Client({
+      endpoint: 'http://127.0.0.1:4566',
+      region: 'eu-west-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local', sessionToken: 'local' },
+    });
+    const url = await getSignedUrl(withToken, new GetObjectCommand({ Bucket: 'receipts', Key: 'k' }));
+    withToken.destroy();
+    expect(new URL(url).searchParams.get('X-Amz-Security-Token')).toBe('local');
+    await expect(checkPresignedRequest(received(url), new Date())).resolves.toMatchObject({
+      accessKeyId: 'local',
+    });
+  });
+
   it('refuses it once expired, as S3 words it', async () => {
     const url = await presign('k', 60);
     expect(await failure(checkPresignedRequest(received(url), new Date(Date.now() + 61_000)))).toEqual({
