@@ -498,6 +498,12 @@ export class S3Api implements RawApi {
         if (upload) upload.then(resolve, reject);
         else reject(invalidArgument('POST requires exactly one file upload per request.', 'file', '0'));
       });
+      // A client gone mid-upload: stop reading the file (what was written stays in incoming/, cleared at start).
+      exchange.req.once('aborted', () => {
+        const gone = new S3Error(400, 'IncompleteBody', 'The request body terminated unexpectedly');
+        parser.destroy(gone);
+        reject(gone);
+      });
       (exchange.req as Readable).pipe(parser);
     });
   }

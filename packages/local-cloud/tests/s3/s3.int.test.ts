@@ -1,4 +1,6 @@
+import { Readable } from 'node:stream';
 import {
+  CopyObjectCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
@@ -173,6 +175,27 @@ describe('the local S3 through @aws-sdk/client-s3', () => {
       client.send(new GetObjectCommand({ Bucket: 'no-such-bucket', Key: key })),
     );
     expect(missing.error).toBeInstanceOf(NoSuchBucket);
+  });
+
+  it('takes a streamed body (aws-chunked with a checksum trailer) and copies objects', async () => {
+    const key = 'receipts/user-1/expense-1/streamed';
+    await client.send(
+      new PutObjectCommand({
+        Bucket: BUCKET,
+        Key: key,
+        Body: Readable.from([Buffer.from('chunk-1,'), Buffer.alloc(70_000, 97), Buffer.from(',chunk-3')]),
+        ContentLength: 70_016,
+      }),
+    );
+    const stored = await s3.read(BUCKET, key);
+    expect(stored.length).toBe(70_016);
+    expect(stored.subarray(0, 8).toString()).toBe('chunk-1,');
+    expect(stored.subarray(-8).toString()).toBe(',chunk-3');
+
+    await client.send(
+      new CopyObjectCommand({ Bucket: BUCKET, Key: `${key}-copy`, CopySource: `${BUCKET}/${key}` }),
+    );
+    expect((await s3.read(BUCKET, `${key}-copy`)).equals(stored)).toBe(true);
   });
 
   it('sends Object Created and Object Deleted to the default bus with the detail S3 sends', async () => {
@@ -444,6 +467,6 @@ describe('storage', () => {
     const reopened = new S3Engine(cloud);
     await reopened.createBucket(s3.config(BUCKET));
     expect((await reopened.read(BUCKET, key)).toString()).toBe('kept');
-    expect(reopened.listVersions(BUCKET, 'receipts/user-1/').length).toBe(3);
+    expect(reopened.listVersions(BUCKET, 'receipts/user-1/expense-1/first').length).toBe(3);
   });
 });
