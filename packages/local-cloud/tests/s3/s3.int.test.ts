@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { Readable } from 'node:stream';
 import {
   CopyObjectCommand,
@@ -409,6 +410,32 @@ describe('presigned GET and the browser rules', () => {
     const altered = await fetch(url.replace('shown', 'other'));
     expect(altered.status).toBe(403);
     expect(xmlField(await altered.text(), 'Code')).toBe('SignatureDoesNotMatch');
+  });
+
+  it('serves a presigned PUT and a <bucket>.localhost virtual-hosted read', async () => {
+    const url = await getSignedUrl(client, new PutObjectCommand({ Bucket: BUCKET, Key: `${key}-put` }), {
+      expiresIn: 60,
+    });
+    const put = await fetch(url, { method: 'PUT', body: PNG });
+    expect(put.status).toBe(200);
+
+    const { port } = new URL(endpoint);
+    const hosted = await new Promise<{ status: number; body: Buffer }>((resolve, reject) => {
+      const request = httpRequest(
+        { host: '127.0.0.1', port, path: `/${key}-put`, headers: { host: `${BUCKET}.localhost:${port}` } },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () =>
+            resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) }),
+          );
+        },
+      );
+      request.once('error', reject);
+      request.end();
+    });
+    expect(hosted.status).toBe(200);
+    expect(hosted.body).toEqual(PNG);
   });
 
   it('refuses an unsigned read another site starts', async () => {
