@@ -32,7 +32,13 @@ export class S3Engine {
   private readonly temporary: boolean;
   private sequence = 0;
 
-  constructor(private readonly ctx: LocalCloud) {
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly ctx: LocalCloud,
+    options: { now?: () => Date } = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
     this.temporary = ctx.config.inMemory;
     this.root = this.temporary
       ? mkdtempSync(join(tmpdir(), 'spendwise-s3-'))
@@ -90,7 +96,7 @@ export class S3Engine {
         key,
         versionId: this.newVersionId(bucket),
         deleteMarker: false,
-        lastModified: new Date().toISOString(),
+        lastModified: this.now().toISOString(),
         size: incoming.size,
         etag: incoming.md5,
         contentType: attributes.contentType,
@@ -178,7 +184,7 @@ export class S3Engine {
           key,
           versionId: this.newVersionId(bucket),
           deleteMarker: true,
-          lastModified: new Date().toISOString(),
+          lastModified: this.now().toISOString(),
           size: 0,
           etag: '',
           contentType: '',
@@ -276,7 +282,7 @@ export class S3Engine {
     const days = bucket.config.noncurrentDays;
     const record = bucket.keys.get(key);
     if (days === undefined || !record) return;
-    const now = Date.now();
+    const now = this.now().getTime();
     const kept: ObjectVersion[] = [];
     const expired: ObjectVersion[] = [];
     record.versions.forEach((version, index) => {
@@ -289,6 +295,13 @@ export class S3Engine {
     await this.save(bucket, record);
     for (const version of expired) {
       if (version.blob) await bucket.storage.removeBlob(version.blob);
+      await this.notify(
+        bucket,
+        'Object Deleted',
+        version,
+        { requestId: randomBytes(8).toString('hex').toUpperCase(), reason: 'Lifecycle Expiration' },
+        'Permanently Deleted',
+      );
     }
   }
 
@@ -332,8 +345,8 @@ export class S3Engine {
       bucket: { name: bucket.config.name },
       object,
       'request-id': request.requestId,
-      requester: accountId,
-      'source-ip-address': request.sourceIp,
+      requester: request.sourceIp === undefined ? 's3.amazonaws.com' : accountId,
+      ...(request.sourceIp === undefined ? {} : { 'source-ip-address': request.sourceIp }),
       reason: request.reason,
       ...(deletionType ? { 'deletion-type': deletionType } : {}),
     };
@@ -344,7 +357,7 @@ export class S3Engine {
         Detail: JSON.stringify(detail),
         EventBusName: 'default',
         Resources: [`arn:aws:s3:::${bucket.config.name}`],
-        Time: new Date(),
+        Time: this.now(),
       },
     ]);
   }

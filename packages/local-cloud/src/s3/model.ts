@@ -45,7 +45,8 @@ export interface KeyRecord {
 /** Who asked, for the event detail (`requester`, `source-ip-address`, `request-id`). */
 export interface RequestInfo {
   requestId: string;
-  sourceIp: string;
+  /** Absent for S3's own actions (lifecycle), whose requester is `s3.amazonaws.com`. */
+  sourceIp?: string;
   /** `PutObject`, `POST Object`, `CopyObject`, `DeleteObject`, `Lifecycle Expiration`. */
   reason: string;
 }
