@@ -246,6 +246,24 @@ describe('presigned POST: the policy is enforced as S3 enforces it', () => {
     expect(head).toMatchObject({ ContentType: 'image/png', ContentLength: PNG.length });
   });
 
+  it("accepts a policy signed with a function's env credentials (session token included)", async () => {
+    const functionClient = new S3Client({
+      endpoint,
+      region: 'eu-west-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local', sessionToken: 'local' },
+    });
+    const post = await createPresignedPost(functionClient, {
+      Bucket: BUCKET,
+      Key: 'receipts/user-3/expense-3/from-function',
+      Conditions: IMAGE_POLICY,
+      Fields: { 'Content-Type': 'image/png' },
+    });
+    functionClient.destroy();
+
+    expect(post.fields['X-Amz-Security-Token']).toBe('local');
+    expect((await upload(post, PNG)).status).toBe(204);
+  });
+
   it('answers 204 by default, and names the key Location', async () => {
     const post = await imagePost('receipts/user-3/expense-3/plain');
     const answer = await upload(post, PNG);
