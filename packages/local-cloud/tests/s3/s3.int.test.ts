@@ -89,6 +89,19 @@ async function upload(
   return { status: response.status, text: await response.text(), headers: response.headers };
 }
 
+/** A GET with headers fetch cannot set (Host). */
+function rawGet(port: string, path: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; body: Buffer }>((resolve, reject) => {
+    const request = httpRequest({ host: '127.0.0.1', port, path, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) }));
+    });
+    request.once('error', reject);
+    request.end();
+  });
+}
+
 const xmlField = (xml: string, name: string) => new RegExp(`<${name}>([^<]*)</${name}>`).exec(xml)?.[1];
 
 /** Receives from the tap queue until `count` S3 events about `key` arrived (others are dropped). */
@@ -428,6 +441,19 @@ describe('presigned GET and the browser rules', () => {
     const altered = await fetch(url.replace('shown', 'other'));
     expect(altered.status).toBe(403);
     expect(xmlField(await altered.text(), 'Code')).toBe('SignatureDoesNotMatch');
+  });
+
+  it("keeps the endpoint's other rules: a foreign Host is refused, and a browser Origin off the buckets' paths too", async () => {
+    const { port } = new URL(endpoint);
+    const rebound = await rawGet(port, `/${BUCKET}/${key}`, { host: `evil.example:${port}` });
+    expect(rebound.status).toBe(403);
+    expect(xmlField(rebound.body.toString(), 'Code')).toBe('ForbiddenHost');
+
+    const offBucket = await fetch(`${endpoint}/not-a-bucket/x`, {
+      headers: { origin: 'http://localhost:3000' },
+    });
+    expect(offBucket.status).toBe(403);
+    expect(offBucket.headers.get('x-amzn-errortype')).toBe('ForbiddenOrigin');
   });
 
   it('serves a presigned PUT and a <bucket>.localhost virtual-hosted read', async () => {
