@@ -199,7 +199,7 @@ export class S3Api implements RawApi {
     query: URLSearchParams,
   ): Promise<Answer> | Answer {
     const { method } = exchange;
-    if (method === 'HEAD') return { status: 200, headers: { 'x-amz-bucket-region': region(exchange) } };
+    if (method === 'HEAD') return { status: 200, headers: { 'x-amz-bucket-region': this.engine.region } };
     if (method === 'POST') {
       if ((exchange.headers['content-type'] ?? '').startsWith('multipart/form-data'))
         return this.postObject(exchange, bucket);
@@ -212,7 +212,8 @@ export class S3Api implements RawApi {
     if (method !== 'GET') throw notImplemented();
     if (query.has('versions')) return this.listVersions(bucket, query);
     if (query.has('versioning')) return this.versioning(bucket);
-    if (query.has('location')) return xml('LocationConstraint', escapeXml(region(exchange)), { bare: true });
+    if (query.has('location'))
+      return xml('LocationConstraint', escapeXml(this.engine.region), { bare: true });
     if ([...query.keys()].some((name) => !LIST_PARAMETERS.has(name))) throw notImplemented();
     return this.listObjects(bucket, query);
   }
@@ -706,11 +707,6 @@ function listHead(page: {
 
 const notImplemented = () =>
   new S3Error(501, 'NotImplemented', 'A header you provided implies functionality that is not implemented');
-
-const region = (exchange: RawExchange) => {
-  const scope = CREDENTIAL_SCOPE.exec(exchange.headers.authorization ?? '');
-  return scope ? ((exchange.headers.authorization ?? '').split('/')[2] ?? 'us-east-1') : 'us-east-1';
-};
 
 const safeDecode = (value: string): string | undefined => {
   try {

@@ -60,6 +60,11 @@ export class S3Engine {
     for (const key of bucket.keys.keys()) await this.expireNoncurrent(bucket, key);
   }
 
+  /** The region buckets live in (the local cloud's). */
+  get region(): string {
+    return this.ctx.config.region;
+  }
+
   has(name: string): boolean {
     return this.buckets.has(name);
   }

@@ -4,7 +4,9 @@ import {
   CopyObjectCommand,
   DeleteObjectCommand,
   GetObjectCommand,
+  HeadBucketCommand,
   HeadObjectCommand,
+  ListBucketsCommand,
   ListObjectsV2Command,
   ListObjectVersionsCommand,
   NoSuchBucket,
@@ -210,6 +212,34 @@ describe('the local S3 through @aws-sdk/client-s3', () => {
       new CopyObjectCommand({ Bucket: BUCKET, Key: `${key}-copy`, CopySource: `${BUCKET}/${key}` }),
     );
     expect((await s3.read(BUCKET, `${key}-copy`)).equals(stored)).toBe(true);
+  });
+
+  it('lists buckets, heads one, and pages a listing with a delimiter', async () => {
+    const { Buckets = [] } = await client.send(new ListBucketsCommand({}));
+    expect(Buckets.map((bucket) => bucket.Name)).toEqual([BUCKET]);
+    expect((await client.send(new HeadBucketCommand({ Bucket: BUCKET }))).BucketRegion).toBe('eu-west-1');
+    for (const key of ['pages/a/1', 'pages/a/2', 'pages/b', 'pages/c/1']) {
+      await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: key }));
+    }
+
+    const first = await client.send(
+      new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'pages/', Delimiter: '/', MaxKeys: 2 }),
+    );
+    const second = await client.send(
+      new ListObjectsV2Command({
+        Bucket: BUCKET,
+        Prefix: 'pages/',
+        Delimiter: '/',
+        MaxKeys: 2,
+        ContinuationToken: first.NextContinuationToken,
+      }),
+    );
+
+    expect(first.CommonPrefixes?.map((prefix) => prefix.Prefix)).toEqual(['pages/a/']);
+    expect(first.Contents?.map((object) => object.Key)).toEqual(['pages/b']);
+    expect(first.IsTruncated).toBe(true);
+    expect(second.CommonPrefixes?.map((prefix) => prefix.Prefix)).toEqual(['pages/c/']);
+    expect(second.IsTruncated).toBe(false);
   });
 
   it('sends Object Created and Object Deleted to the default bus with the detail S3 sends', async () => {
