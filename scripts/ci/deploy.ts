@@ -4,9 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseCompose, readCompose } from '../../packages/packager/src/compose';
@@ -19,11 +17,10 @@ import {
   readDeployedCommit,
   recordDeployedCommit,
 } from './aws';
+import { offlineChangeSets } from './dryRun';
 import { allFiles, changedFiles, commitOf, fileAt, resolveBase } from './git';
 import { lockfileChanges } from './lockfile';
-import { packageAt } from './packageAt';
 import { COMPOSE_FILE, type DeployPlan, formatPlan, LOCKFILE, type PlanService, planDeploy } from './plan';
-import { diffTemplates, formatDiff, normaliseTemplate } from './templateDiff';
 import { readWorkspace } from './workspace';
 
 const rootDir = fileURLToPath(new URL('../..', import.meta.url));
@@ -190,58 +187,35 @@ async function dryRun(computed: ComputedPlan, options: Options): Promise<number>
     );
   }
   if (names.length === 0) return 0;
-  const against = computed.base
-    ? `base ${short(computed.base)} → head ${short(computed.head)}`
-    : 'empty stack';
-  const work = await mkdtemp(join(tmpdir(), 'spendwise-plan-'));
-  try {
-    console.error(`\npackaging ${names.join(', ')} at head ${short(computed.head)} (offline)…`);
-    const head = await packageAt({
-      rootDir,
-      commit: computed.head,
-      work,
-      stage,
-      region: options.region,
-      names,
-    });
-    const base = computed.base
-      ? await packageAt({ rootDir, commit: computed.base, work, stage, region: options.region, names }).catch(
-          (error: unknown) => {
-            console.error(`base ${short(computed.base)} could not be packaged (${(error as Error).message})`);
-            return undefined;
-          },
-        )
-      : undefined;
-    console.log('');
-    for (const name of names) {
-      const after = head.get(name)!;
-      const before = base?.get(name);
-      const diff = diffTemplates(
-        before ? normaliseTemplate(before.template, before.digests) : undefined,
-        normaliseTemplate(after.template, after.digests),
-      );
-      console.log(formatDiff(name, diff, before ? against : 'against an empty stack'));
-    }
-    if (options.offline || !hasAwsCredentials()) {
-      console.log('\n(offline: no AWS credentials, or --offline; no CloudFormation change set created)');
-      return 0;
-    }
-    console.log('');
-    for (const name of names) {
-      const packaged = head.get(name)!;
-      const stackName = `${packaged.serviceName}-${stage}`;
-      const outcome = await describeChangeSet({
-        stackName,
-        region: packaged.region,
-        templatePath: packaged.templatePath,
-        label: short(computed.head),
-      });
-      console.log(formatChangeSet(name, outcome, stackName));
-    }
+  console.error('');
+  const { services, head } = await offlineChangeSets({
+    rootDir,
+    base: computed.base,
+    head: computed.head,
+    names,
+    stage,
+    region: options.region,
+    log: (line) => console.error(line),
+  });
+  console.log('');
+  for (const service of services) console.log(service.text);
+  if (options.offline || !hasAwsCredentials()) {
+    console.log('\n(offline: no AWS credentials, or --offline; no CloudFormation change set created)');
     return 0;
-  } finally {
-    await rm(work, { recursive: true, force: true });
   }
+  console.log('');
+  for (const name of names) {
+    const packaged = head.get(name)!;
+    const stackName = `${packaged.serviceName}-${stage}`;
+    const outcome = await describeChangeSet({
+      stackName,
+      region: packaged.region,
+      templatePath: packaged.templatePath,
+      label: short(computed.head),
+    });
+    console.log(formatChangeSet(name, outcome, stackName));
+  }
+  return 0;
 }
 
 async function deploy(computed: ComputedPlan, options: Options): Promise<number> {

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readCompose } from '../../packages/packager/src/compose';
@@ -38,7 +39,9 @@ export interface PackageAtOptions {
  */
 export async function packageAt(options: PackageAtOptions): Promise<Map<string, PackagedService>> {
   let root = options.rootDir;
-  if (commitOf(options.rootDir, 'HEAD') !== options.commit) {
+  if (commitOf(options.rootDir, 'HEAD') === options.commit) {
+    if (!existsSync(join(root, 'node_modules'))) install(root);
+  } else {
     root = join(options.work, options.commit.slice(0, 12));
     await mkdir(root, { recursive: true });
     exportTree(options.rootDir, options.commit, root);
