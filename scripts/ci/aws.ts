@@ -69,6 +69,12 @@ export interface ChangeSetRequest {
   label: string;
 }
 
+/** The clients describeChangeSet uses (the SDK's by default; fakes in unit tests). */
+export interface ChangeSetClients {
+  cfn: { send: CloudFormationClient['send'] };
+  s3: { send: S3Client['send'] };
+}
+
 export type ChangeSetOutcome =
   | { kind: 'changes'; rows: ChangeRow[] }
   | { kind: 'no-changes' }
@@ -80,8 +86,14 @@ export type ChangeSetOutcome =
  * since packaged templates outgrow the 51,200-byte TemplateBody limit; the function code is not uploaded,
  * which CloudFormation does not check before execution.
  */
-export async function describeChangeSet(request: ChangeSetRequest): Promise<ChangeSetOutcome> {
-  const cfn = new CloudFormationClient({ region: request.region });
+export async function describeChangeSet(
+  request: ChangeSetRequest,
+  clients: ChangeSetClients = {
+    cfn: new CloudFormationClient({ region: request.region }),
+    s3: new S3Client({ region: request.region }),
+  },
+): Promise<ChangeSetOutcome> {
+  const { cfn, s3 } = clients;
   const existing = await stackOutputs(cfn, request.stackName);
   const body = await readFile(request.templatePath, 'utf8');
   const name = `spendwise-plan-${request.label}-${Date.now()}`;
@@ -90,7 +102,7 @@ export async function describeChangeSet(request: ChangeSetRequest): Promise<Chan
   const bucket = existing?.ServerlessDeploymentBucketName;
   if (bucket) {
     const key = `changesets/${name}.json`;
-    await new S3Client({ region: request.region }).send(
+    await s3.send(
       new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'application/json' }),
     );
     uploaded = { bucket, key };
@@ -136,7 +148,7 @@ export async function describeChangeSet(request: ChangeSetRequest): Promise<Chan
     if (!existing)
       await cfn.send(new DeleteStackCommand({ StackName: request.stackName })).catch(() => undefined);
     if (uploaded) {
-      await new S3Client({ region: request.region })
+      await s3
         .send(new DeleteObjectCommand({ Bucket: uploaded.bucket, Key: uploaded.key }))
         .catch(() => undefined);
     }
@@ -144,7 +156,7 @@ export async function describeChangeSet(request: ChangeSetRequest): Promise<Chan
 }
 
 async function stackOutputs(
-  cfn: CloudFormationClient,
+  cfn: ChangeSetClients['cfn'],
   stackName: string,
 ): Promise<Record<string, string> | undefined> {
   try {
@@ -159,7 +171,7 @@ async function stackOutputs(
 }
 
 async function waitForChangeSet(
-  cfn: CloudFormationClient,
+  cfn: ChangeSetClients['cfn'],
   stackName: string,
   name: string,
 ): Promise<DescribeChangeSetCommandOutput> {

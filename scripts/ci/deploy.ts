@@ -251,6 +251,10 @@ async function deploy(computed: ComputedPlan, options: Options): Promise<number>
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(USAGE);
+    return 0;
+  }
   let options: Options;
   try {
     options = parseOptions(argv);
