@@ -75,10 +75,15 @@ describe('GitHub workflows', () => {
   it('deploys staging, then prod, through the same stage workflow', () => {
     const jobs = workflow('.github/workflows/deploy.yml').jobs as Record<
       string,
-      Job & { needs?: string; with?: { stage: string } }
+      Job & { needs?: string; if?: string; with?: { stage: string } }
     >;
 
     expect(jobs.staging?.uses).toBe('./.github/workflows/deploy-stage.yml');
+    // Never from a fork's pull request, even one whose branch is called main.
+    expect(jobs.staging?.if).toContain("github.event.workflow_run.event == 'push'");
+    expect(jobs.staging?.if).toContain(
+      'github.event.workflow_run.head_repository.full_name == github.repository',
+    );
     expect(jobs.staging?.with?.stage).toBe('staging');
     expect(jobs.prod?.needs).toBe('staging');
     expect(jobs.prod?.with?.stage).toBe('prod');
