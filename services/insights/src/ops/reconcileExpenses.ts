@@ -4,7 +4,13 @@ import type { ExpenseSnapshot } from '@spendwise/contracts';
 import { buildInsightsStore } from '../adapters/insightsStore';
 import { ConcurrentChangeError } from '../domain/errors';
 import type { ExpenseChangePlan } from '../domain/expenseChange';
-import { contributionDeltas, deletedState, type ExpenseState, liveState } from '../domain/expenseState';
+import {
+  type Contribution,
+  contributionDeltas,
+  deletedState,
+  type ExpenseState,
+  liveState,
+} from '../domain/expenseState';
 
 /**
  * After the expenses table was restored to a point in time (docs/runbooks/restore-table.md), insights has applied
@@ -68,10 +74,18 @@ async function scanAll(client: DynamoDBDocumentClient, input: ConstructorParamet
 
 const keyOf = (userId: string, expenseId: string) => `${userId}\u0000${expenseId}`;
 
+/** Field by field: a map read back from DynamoDB does not keep its keys' order. */
+const sameContribution = (a: Contribution | undefined, b: Contribution | undefined) =>
+  a === undefined || b === undefined
+    ? a === b
+    : a.categoryId === b.categoryId &&
+      a.currency === b.currency &&
+      a.minorUnits === b.minorUnits &&
+      a.date === b.date &&
+      a.merchant === b.merchant;
+
 const sameState = (a: ExpenseState, b: ExpenseState) =>
-  a.order === b.order &&
-  a.deleted === b.deleted &&
-  JSON.stringify(a.contribution ?? null) === JSON.stringify(b.contribution ?? null);
+  a.order === b.order && a.deleted === b.deleted && sameContribution(a.contribution, b.contribution);
 
 const view = (state: ExpenseState) => ({
   version: state.version,
@@ -79,10 +93,10 @@ const view = (state: ExpenseState) => ({
   ...(state.contribution ? { minorUnits: state.contribution.minorUnits } : {}),
 });
 
-type Planned = { plan: ExpenseChangePlan; change: ReconcileChange };
+export type Planned = { plan: ExpenseChangePlan; change: ReconcileChange };
 
 /** What must change so that every applied state equals the restored one (or a tombstone when it is gone). */
-function planReconcile(
+export function planReconcile(
   wanted: Map<string, ExpenseState>,
   stored: Map<string, ExpenseState>,
 ): { plans: Planned[]; unchanged: number } {
