@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     `restored ${outcome.afterRestore.length} expenses (of ${outcome.beforeRestore.length} before the restore); ` +
       `${outcome.events.length} Expense* events on the bus`,
   );
-  for (const line of outcome.lines.filter((l) => /outbox record|insights:/.test(l))) say(line.trim());
+  for (const line of outcome.lines.filter((l) => /record\(s\) found|^\s*insights:/.test(l))) say(line.trim());
 }
 
 await main();
