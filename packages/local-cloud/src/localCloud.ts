@@ -10,6 +10,7 @@ import { defaultConfig, type LocalCloudConfig } from './core/config';
 import type { LocalCloud } from './core/context';
 import type { Unsupported } from './core/errors';
 import { deployStacks, loadComposeStacks } from './deploy';
+import { dynamoDbCall } from './dynamodb/wire';
 import {
   apisOf,
   armScheduledRules,
@@ -25,6 +26,7 @@ import { checkAllowedOrigins, Gateway } from './gateway';
 import { LocalLogSink } from './logs/logSink';
 import { describeResumed, resumeEngines } from './persistence/enginePersistence';
 import type { SettleOptions, SettleReport } from './settle';
+import { LocalSnapshots, snapshotRoutes } from './snapshots';
 
 export interface StartOptions extends Partial<Omit<LocalCloudConfig, 'rootDir'>> {
   rootDir: string;
@@ -48,6 +50,11 @@ export interface StartOptions extends Partial<Omit<LocalCloudConfig, 'rootDir'>>
   printLogs?: (line: string) => void;
   /** Send Bedrock calls to a real model instead of the local one (`--model-endpoint`). */
   model?: ModelEndpointOptions;
+  /**
+   * CloudFormation parameter values per compose service, e.g. `{ expenses: { TableName, TableStreamArn } }` to
+   * run a service on a restored table (docs/runbooks/restore-table.md); the templates' Defaults otherwise.
+   */
+  stackParameters?: Record<string, Record<string, string>>;
 }
 
 export interface RunningLocalCloud {
@@ -59,6 +66,8 @@ export interface RunningLocalCloud {
   unsupported: Unsupported[];
   engines: Engines;
   logs: LocalLogSink;
+  /** Snapshots of every table and the local S3 folder, and restores into new tables (`/_local/snapshots`). */
+  snapshots: LocalSnapshots;
   /**
    * Resolves once everything asynchronous has finished — stream records relayed, bus deliveries (with their
    * retries) done, consumed queues empty with nothing in flight or delayed, SNS deliveries, asynchronous and
@@ -86,6 +95,7 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
     progress = () => {},
     printLogs,
     model,
+    stackParameters,
     ...overrides
   } = options;
   const config = defaultConfig(rootDir, overrides);
@@ -119,6 +129,7 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
     alarmTimeScale: alarmTimeScale ?? 1,
     ...definedOnly({ queueTimeScale, modelBackend, webPort, webRoot, wafTimeScale }),
   });
+  const snapshots = new LocalSnapshots(dynamoDbCall(engines.dynamodb.endpoint), config.dataDir, progress);
   const gateway = new Gateway({
     host: config.host,
     port: config.awsPort,
@@ -127,7 +138,12 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
     browserAccess: (request) => engines.auth.browserAccess(request),
     apis: apisOf(engines),
     rawApis: rawApisOf(engines),
-    routes: [...routesOf(engines), ...controlRoutes(controlTarget(engines)), ...apiDocsRoutes(rootDir)],
+    routes: [
+      ...routesOf(engines),
+      ...controlRoutes(controlTarget(engines)),
+      ...apiDocsRoutes(rootDir),
+      ...snapshotRoutes(snapshots),
+    ],
   });
   const stop = async () => {
     await gateway.stop();
@@ -144,7 +160,7 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
       progress(`model calls go to ${modelBackend.description}${problem ? ` — warning: ${problem}` : ''}`);
     }
     progress(`API reference on ${awsEndpoint}${API_DOCS_PATH}`);
-    await deployStacks(await packaged, providersOf(engines), ctx);
+    await deployStacks(withParameters(await packaged, stackParameters), providersOf(engines), ctx);
     const resumed = describeResumed(resumeEngines(engines));
     if (resumed) progress(resumed);
     const apis = await engines.httpApi.start();
@@ -179,11 +195,24 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
     };
     const endpointsPath = await writeEndpoints(config.dataDir, endpoints);
     const settled = (settleOptions?: SettleOptions) => settleEngines(engines, settleOptions);
-    return { config, ctx, endpoints, endpointsPath, unsupported, engines, logs, settled, stop };
+    return { config, ctx, endpoints, endpointsPath, unsupported, engines, logs, snapshots, settled, stop };
   } catch (error) {
     await stop().catch(() => undefined);
     throw error;
   }
+}
+
+/** The stacks with the parameter values given for their service (others keep their Defaults). */
+function withParameters<T extends { name: string; parameters?: Record<string, string> }>(
+  stacks: T[],
+  values: StartOptions['stackParameters'],
+): T[] {
+  if (!values) return stacks;
+  const unknown = Object.keys(values).filter((name) => !stacks.some((stack) => stack.name === name));
+  if (unknown.length > 0) throw new Error(`stack parameters for unknown service(s): ${unknown.join(', ')}`);
+  return stacks.map((stack) =>
+    values[stack.name] ? { ...stack, parameters: { ...stack.parameters, ...values[stack.name] } } : stack,
+  );
 }
 
 /**

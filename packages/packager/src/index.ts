@@ -7,7 +7,15 @@ export {
 } from './compose';
 export { ComposeError, PackagingError, PackagingFailedError, TemplateNotFoundError } from './errors';
 export { fingerprintFiles, fingerprintService } from './fingerprint';
-export { type CheckOptions, checkTemplate, RULES, type RuleId, type Violation } from './invariants';
+export {
+  type CheckOptions,
+  checkBackupCoverage,
+  checkTemplate,
+  type PackagedTemplate,
+  RULES,
+  type RuleId,
+  type Violation,
+} from './invariants';
 export { offlineEnv, resolveOsls } from './osls';
 export { HASH_FILE, type PackageResult, packageService } from './packageService';
 export {

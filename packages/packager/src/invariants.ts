@@ -18,6 +18,7 @@ import { checkStreams } from './invariants/streams';
 import { checkTables } from './invariants/tables';
 import type { CfnTemplate } from './template';
 
+export { checkBackupCoverage, type PackagedTemplate } from './invariants/backup';
 export { RULES, type RuleId, type Violation } from './invariants/rules';
 
 export interface CheckOptions {

@@ -2,7 +2,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { readCompose } from '../src/compose';
-import { checkTemplate } from '../src/invariants';
+import { checkBackupCoverage, checkTemplate } from '../src/invariants';
 import { packageService } from '../src/packageService';
 import { packageServices } from '../src/packageServices';
 import { loadTemplate } from '../src/template';
@@ -26,6 +26,19 @@ describe('packaged templates', () => {
 
     const violations = checkTemplate(template, name, { stage });
 
+    expect(violations.map((v) => v.message)).toEqual([]);
+  });
+
+  it('every table of every service is in a backup selection (services/backup)', async () => {
+    const templates = await Promise.all(
+      services.map(async (s) => ({ service: s.name, template: await loadTemplate(s.dir) })),
+    );
+
+    const violations = checkBackupCoverage(templates);
+
+    expect(
+      templates.some(({ template }) => JSON.stringify(template).includes('AWS::Backup::BackupSelection')),
+    ).toBe(true);
     expect(violations.map((v) => v.message)).toEqual([]);
   });
 

@@ -23,6 +23,9 @@ const start: Command = async (_args, options) => {
     ...(options['web-port'] ? { webPort: Number(options['web-port']) } : {}),
     ...(options['web-root'] ? { webRoot: resolve(String(options['web-root'])) } : {}),
     ...(options['waf-time-scale'] ? { wafTimeScale: Number(options['waf-time-scale']) } : {}),
+    ...(options['stack-param']
+      ? { stackParameters: stackParameters(options['stack-param'] as string[]) }
+      : {}),
     inMemory: Boolean(options['in-memory']),
     force: Boolean(options.force),
     allowedOrigins: (options['allow-origin'] as string[] | undefined) ?? [],
@@ -35,6 +38,18 @@ const start: Command = async (_args, options) => {
   });
   return -1;
 };
+
+/** `--stack-param expenses:TableName=x` (repeatable) → `{ expenses: { TableName: 'x' } }`. */
+function stackParameters(values: string[]): Record<string, Record<string, string>> {
+  const result: Record<string, Record<string, string>> = {};
+  for (const value of values) {
+    const match = /^([^:=]+):([^=]+)=(.*)$/.exec(value);
+    if (!match) throw new Error(`--stack-param takes <service>:<Parameter>=<value>, not "${value}"`);
+    const [, service, name, parameter] = match as unknown as [string, string, string, string];
+    result[service] = { ...result[service], [name]: parameter };
+  }
+  return result;
+}
 
 const token: Command = async ([user], options) => {
   if (!user) throw new Error('usage: token <user> [--scope scope ...]');
@@ -171,6 +186,16 @@ const settle: Command = async (_args, options) => {
   return 0;
 };
 
+const snapshot: Command = async (args, options) => {
+  const { snapshotCommand } = await import('../snapshots/cli');
+  return snapshotCommand(
+    args,
+    options,
+    (method, path, body) => control(dataDir(), method, path, body),
+    print,
+  );
+};
+
 export const commands: Record<string, Command> = {
   start,
   token,
@@ -184,4 +209,5 @@ export const commands: Record<string, Command> = {
   model,
   s3,
   settle,
+  snapshot,
 };

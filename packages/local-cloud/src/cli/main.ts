@@ -19,6 +19,8 @@ commands:
                                     Bedrock with your AWS credentials, or an OpenAI-compatible API (Ollama:
                                     http://localhost:11434/v1)
         [--model-region r] [--model-id id]           Bedrock's region; the model (required with a URL)
+        [--stack-param service:Parameter=value ...]  a stack parameter, e.g. a restored table
+                                    (expenses:TableName=… expenses:TableStreamArn=…, docs/runbooks/restore-table.md)
   token <user> [--scope s ...]      print an access token for <user> (only the token, for $(...))
   invoke <function> [json|@file]    run a function and print its result and logs
   events tail [--source s]          print every event on the bus, live
@@ -31,6 +33,11 @@ commands:
   model requests [--limit n]        the last requests the local model received (what it was really sent)
   s3 ls [bucket] [--prefix p]       the local S3's buckets, or a bucket's current objects
   settle [--timeout seconds]        wait until every asynchronous flow has finished (default 60 s)
+  snapshot create [--name n]        copy every table (and .local-cloud/s3) into .local-cloud/snapshots/<n>/
+  snapshot ls                       the snapshots taken
+  snapshot restore <name> [--suffix s] [--table t ...]
+                                    create NEW tables <table>-restored-<s> from a snapshot, as an AWS restore
+                                    does: items and indexes, no stream, TTL or PITR (the runbook re-creates them)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -58,6 +65,10 @@ async function main(argv: string[]): Promise<number> {
       limit: { type: 'string' },
       prefix: { type: 'string' },
       timeout: { type: 'string' },
+      name: { type: 'string' },
+      suffix: { type: 'string' },
+      table: { type: 'string', multiple: true },
+      'stack-param': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -125,12 +125,28 @@ export const ACCEPTED_TYPES: Readonly<Record<string, AcceptedType>> = {
     reason: "a version runs the code deployed with it, which locally is the function's only code",
     create: lambdaVersion,
   },
+  // services/backup: AWS Backup does not run locally; `spendwise-local snapshot` is the local rehearsal of a
+  // restore (src/snapshots/, docs/runbooks/restore-table.md).
+  ...backupTypes(),
   'AWS::CloudWatch::Dashboard': {
     mode: 'report',
     reason: 'dashboards are not rendered locally (the metrics they show are still recorded)',
     create: placeholderResource,
   },
 };
+
+function backupTypes(): Record<string, AcceptedType> {
+  const reason =
+    'AWS Backup does not run locally (no scheduled backups or copies); `spendwise-local snapshot create` copies the tables instead';
+  const keyReason = 'KMS keys are not needed locally (nothing is encrypted with them)';
+  return {
+    'AWS::Backup::BackupVault': { mode: 'report', reason, create: placeholderResource },
+    'AWS::Backup::BackupPlan': { mode: 'report', reason, create: withId('') },
+    'AWS::Backup::BackupSelection': { mode: 'report', reason, create: withId('') },
+    'AWS::KMS::Key': { mode: 'report', reason: keyReason, create: placeholderResource },
+    'AWS::KMS::Alias': { mode: 'report', reason: keyReason, create: placeholderResource },
+  };
+}
 
 const notHonoured = (reason: string, create: AcceptedType['create']): AcceptedType => ({
   mode: 'report',

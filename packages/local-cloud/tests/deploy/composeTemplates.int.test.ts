@@ -84,6 +84,7 @@ describe('deploying the packaged templates of every compose service', () => {
       ['insights', 'spendwise-insights-dev'],
       ['notifications', 'spendwise-notifications-dev'],
       ['edge', 'spendwise-edge-dev'],
+      ['backup', 'spendwise-backup-dev'],
     ]);
   });
 
@@ -119,12 +120,27 @@ describe('deploying the packaged templates of every compose service', () => {
       'insights',
       'notifications',
       'edge',
+      'backup',
     ]);
     const expensesRoles = [...result.stacks[1]!.resources]
       .filter(([, r]) => r.type === 'AWS::IAM::Role')
       .map(([id]) => id);
     expect(expensesRoles).toHaveLength(9);
     for (const role of expensesRoles) expect(iam[1]?.logicalId.split(', ')).toContain(role);
+  });
+
+  it("reports the backup service's vault, plan, selection and key by name as not run locally", async () => {
+    const { recorded } = await deployAll();
+
+    const backup = recorded.unsupported.filter((u) => u.stack === 'backup' && !u.reason.startsWith('IAM'));
+    expect(backup.map((u) => `${u.type} ${u.logicalId}`).sort()).toEqual([
+      'AWS::Backup::BackupPlan BackupPlan',
+      'AWS::Backup::BackupSelection BackupSelection',
+      'AWS::Backup::BackupVault BackupVault',
+      'AWS::KMS::Alias BackupKeyAlias',
+      'AWS::KMS::Key BackupKey',
+    ]);
+    expect(backup[0]?.reason).toMatch(/not run locally|not needed locally/);
   });
 
   it("resolves the expenses authorizer's issuer and audience through the platform's SSM parameters", async () => {

@@ -34,10 +34,16 @@ export const STAR_ONLY_ACTIONS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * AWS-managed policies allowed on a role although their statements are not in the template. Empty on
- * purpose: write the statements inline so they are checked.
+ * AWS-managed policies allowed on a role although their statements are not in the template: only AWS Backup's
+ * service-role policies (services/backup), which AWS documents for the role AWS Backup assumes and keeps up to
+ * date as it supports new resource types. Anything else: write the statements inline so they are checked.
  */
-export const ALLOWED_MANAGED_POLICIES: readonly string[] = [];
+export const ALLOWED_MANAGED_POLICIES: readonly string[] = [
+  ':iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup',
+  ':iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores',
+  ':iam::aws:policy/AWSBackupServiceRolePolicyForS3Backup',
+  ':iam::aws:policy/AWSBackupServiceRolePolicyForS3Restore',
+];
 
 const WILDCARD_ACTION = /^(\*|[a-z0-9-]+:\*)$/;
 

@@ -25,6 +25,8 @@ export const RULES = {
   'rule-target-retry-policy': 'every EventBridge rule and schedule target has a RetryPolicy',
   'table-on-demand': 'every DynamoDB table is on-demand (BillingMode PAY_PER_REQUEST)',
   'table-pitr': 'every DynamoDB table has point-in-time recovery enabled',
+  'table-backup':
+    'every DynamoDB table of the stage is named by an AWS Backup selection (services/backup), across all templates',
   'table-encryption': 'every DynamoDB table has explicit encryption (SSESpecification.SSEEnabled: true)',
   'http-route-jwt': 'every HTTP API route uses a JWT authorizer (AuthorizationType JWT + AuthorizerId)',
   'log-group-retention': 'every log group has RetentionInDays',

@@ -78,4 +78,18 @@ describe('IAM invariants', () => {
 
     expect(broken(template)).toEqual(['iam-managed-policy ApiIamRoleLambdaExecution']);
   });
+
+  it("accepts AWS Backup's service-role policies and nothing like them", () => {
+    const template = compliantTemplate();
+    props(template, 'ApiIamRoleLambdaExecution').ManagedPolicyArns = [
+      'arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup',
+      'arn:aws:iam::aws:policy/AWSBackupServiceRolePolicyForS3Restore',
+    ];
+    expect(broken(template)).toEqual([]);
+
+    props(template, 'ApiIamRoleLambdaExecution').ManagedPolicyArns = [
+      'arn:aws:iam::aws:policy/AWSBackupFullAccess',
+    ];
+    expect(broken(template)).toEqual(['iam-managed-policy ApiIamRoleLambdaExecution']);
+  });
 });
