@@ -16,6 +16,7 @@ function enginesWith(sfn: StepFunctionsEngine): Engines {
     sqs: stopped,
     lambda: stopped,
     dynamodb: stopped,
+    s3: stopped,
     sfn,
   } as unknown as Engines;
 }

@@ -3,7 +3,7 @@ import { BedrockApi, LocalModel, type ModelBackend } from './bedrock';
 import { AlarmEngine, cloudWatchApi, MetricStore } from './cloudwatch';
 import type { Settles } from './core/activity';
 import type { LocalCloud } from './core/context';
-import type { AwsApi, LocalRoute } from './core/protocol';
+import type { AwsApi, LocalRoute, RawApi } from './core/protocol';
 import type { ResourceProvider } from './core/resources';
 import { CustomResourceProvider } from './deploy/customResources';
 import { type LocalDynamoDb, startDynamoDb } from './dynamodb';
@@ -12,6 +12,7 @@ import { createEventsApi, EventBridgeEngine, eventsResourceProviders } from './e
 import { HttpApiEngine } from './httpApi';
 import { LambdaEngine } from './lambda';
 import { openPersistence } from './persistence/enginePersistence';
+import { S3Api, S3BucketProvider, S3Engine } from './s3';
 import { ScheduleProvider, SchedulerEngine } from './scheduler';
 import { SecretProvider, SecretStoreEngine, SecretsManagerApi } from './secretsmanager';
 import { type SettleOptions, type SettleReport, settle } from './settle';
@@ -55,6 +56,7 @@ export interface Engines {
   scheduler: SchedulerEngine;
   edge: EdgeEngine;
   customResources: CustomResourceProvider;
+  s3: S3Engine;
 }
 
 /** Creates the engines and plugs each into the context's ports. DynamoDB Local starts here. */
@@ -90,6 +92,7 @@ export async function createEngines(ctx: LocalCloud, options: EngineOptions): Pr
       wafTimeScale: options.wafTimeScale ?? 1,
     }),
     customResources: new CustomResourceProvider(),
+    s3: new S3Engine(ctx),
   };
   ctx.lambda = engines.lambda;
   ctx.sqs = engines.sqs;
@@ -117,6 +120,11 @@ export function apisOf(engines: Engines): AwsApi[] {
   ];
 }
 
+/** The APIs that stream their requests on the shared endpoint (S3 objects). */
+export function rawApisOf(engines: Engines): RawApi[] {
+  return [new S3Api(engines.s3)];
+}
+
 /** Plain routes on the shared endpoint that belong to engines (JWKS, SNS unsubscribe links). */
 export function routesOf(engines: Engines): LocalRoute[] {
   return [...engines.auth.routes(), ...engines.sns.routes(), ...engines.customResources.routes()];
@@ -138,6 +146,8 @@ export function providersOf(engines: Engines): ResourceProvider[] {
     new CrossRegionParametersProvider(engines.ssm),
     new SecretProvider(engines.secrets),
     new ScheduleProvider(engines.scheduler),
+    // Before the edge: buckets a CloudFront distribution serves from are declined here and left to the edge.
+    new S3BucketProvider(engines.s3),
     ...engines.edge.providers(),
     engines.customResources,
   ];
@@ -177,4 +187,5 @@ export async function stopEngines(engines: Engines): Promise<void> {
   await engines.sqs.stop();
   await engines.lambda.stop();
   await engines.dynamodb.stop();
+  await engines.s3.stop();
 }

@@ -16,6 +16,7 @@ import {
   createEngines,
   type Engines,
   providersOf,
+  rawApisOf,
   routesOf,
   settleEngines,
   stopEngines,
@@ -125,6 +126,7 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
     allowedHosts: config.allowedHosts,
     browserAccess: (request) => engines.auth.browserAccess(request),
     apis: apisOf(engines),
+    rawApis: rawApisOf(engines),
     routes: [...routesOf(engines), ...controlRoutes(controlTarget(engines)), ...apiDocsRoutes(rootDir)],
   });
   const stop = async () => {

@@ -135,6 +135,28 @@ const model: Command = async ([sub, json], options) => {
   return 0;
 };
 
+const s3: Command = async ([sub, bucket], options) => {
+  if (sub !== 'ls') throw new Error('usage: s3 ls [bucket] [--prefix p]');
+  const query = new URLSearchParams({
+    ...(bucket ? { bucket } : {}),
+    ...(options.prefix ? { prefix: String(options.prefix) } : {}),
+  });
+  const rows = await control<Record<string, unknown>[]>(
+    dataDir(),
+    'GET',
+    `s3${query.size ? `?${query}` : ''}`,
+  );
+  print(
+    table(
+      rows,
+      bucket
+        ? ['key', 'size', 'lastModified', 'versionId']
+        : ['name', 'objects', 'versioning', 'eventBridge'],
+    ),
+  );
+  return 0;
+};
+
 const settle: Command = async (_args, options) => {
   const timeoutMs = options.timeout === undefined ? undefined : Math.round(Number(options.timeout) * 1000);
   if (timeoutMs !== undefined && !(timeoutMs >= 1 && timeoutMs <= 600_000))
@@ -160,5 +182,6 @@ export const commands: Record<string, Command> = {
   schedule,
   alarms,
   model,
+  s3,
   settle,
 };

@@ -29,6 +29,7 @@ commands:
   alarms                            CloudWatch alarm states
   model faults '<json>'             inject faults into the local model, e.g. '{"throttleNext":3}'
   model requests [--limit n]        the last requests the local model received (what it was really sent)
+  s3 ls [bucket] [--prefix p]       the local S3's buckets, or a bucket's current objects
   settle [--timeout seconds]        wait until every asynchronous flow has finished (default 60 s)
 `;
 
@@ -55,6 +56,7 @@ async function main(argv: string[]): Promise<number> {
       scope: { type: 'string', multiple: true },
       source: { type: 'string' },
       limit: { type: 'string' },
+      prefix: { type: 'string' },
       timeout: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },

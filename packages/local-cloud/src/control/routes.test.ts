@@ -16,6 +16,7 @@ const target = (overrides: Partial<ControlTarget> = {}): ControlTarget => ({
   setModelFaults: (faults) => ({ faults }),
   modelRequests: (limit) => Array.from({ length: limit ?? 2 }, (_, i) => ({ sequence: i + 1 })),
   functions: () => [],
+  s3: (bucket, prefix) => (bucket ? [{ key: `${prefix ?? ''}k`, size: 1 }] : [{ name: 'b', objects: 1 }]),
   settle: async (timeoutMs) => ({ settled: true, timeoutMs }),
   ...overrides,
 });
@@ -129,6 +130,21 @@ describe('the control API', () => {
     );
 
     expect(answer.body).toEqual({ ok: true, ref: 'spendwise-expenses-dev-getExpense', payload: { a: 1 } });
+  });
+
+  it("lists the local S3's buckets, or one bucket's objects under a prefix", async () => {
+    const routes = controlRoutes(target());
+
+    expect((await call(routes, request('GET', '/_local/s3'))).body).toEqual([{ name: 'b', objects: 1 }]);
+    expect(
+      (await call(routes, request('GET', '/_local/s3', undefined, 'bucket=b&prefix=receipts/'))).body,
+    ).toEqual([{ key: 'receipts/k', size: 1 }]);
+    await expect(
+      call(routes, request('GET', '/_local/s3', undefined, 'bucket=b&delimiter=/')),
+    ).rejects.toMatchObject({
+      status: 400,
+      code: 'InvalidRequest',
+    });
   });
 
   it('limits the executions listed', async () => {

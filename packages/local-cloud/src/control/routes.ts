@@ -19,6 +19,8 @@ export interface ControlTarget {
   /** The last requests the local model received, oldest first (the newest `limit` when given). */
   modelRequests(limit?: number): unknown[];
   functions(): unknown[];
+  /** The local S3's buckets, or the current objects of one (`prefix` narrows them). */
+  s3(bucket?: string, prefix?: string): unknown[];
   /** Resolves once the local cloud's asynchronous work is done (see RunningLocalCloud.settled). */
   settle(timeoutMs: number): Promise<unknown>;
 }
@@ -200,6 +202,13 @@ export function controlRoutes(target: ControlTarget): LocalRoute[] {
       ['limit'],
     ),
     route('GET', 'functions', async () => json(target.functions())),
+    route(
+      'GET',
+      's3',
+      async (request) =>
+        json(target.s3(request.query.get('bucket') ?? undefined, request.query.get('prefix') ?? undefined)),
+      ['bucket', 'prefix'],
+    ),
     route('POST', 'settle', async (request) => json(await target.settle(timeoutOf(bodyOf(request))))),
   ];
 }

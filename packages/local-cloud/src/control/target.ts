@@ -47,6 +47,24 @@ export function controlTarget(engines: Engines): ControlTarget {
     },
     modelRequests: (limit) => engines.model.requests.list(limit),
     functions: () => engines.lambda.functions(),
+    s3: (bucket, prefix) =>
+      bucket === undefined
+        ? engines.s3.bucketNames().map((name) => {
+            const config = engines.s3.config(name);
+            return {
+              name,
+              objects: engines.s3.list(name).length,
+              versioning: config.versioning ?? 'off',
+              eventBridge: config.eventBridge,
+            };
+          })
+        : engines.s3.list(bucket, prefix).map((object) => ({
+            key: object.key,
+            size: object.size,
+            lastModified: object.lastModified,
+            versionId: object.versionId,
+            contentType: object.contentType,
+          })),
     settle: async (timeoutMs) => {
       try {
         return { settled: true, ...(await settleEngines(engines, { timeoutMs })) };

@@ -46,3 +46,33 @@ export interface LocalRoute {
   path: string;
   handle(request: AwsRequest): Promise<AwsResponse>;
 }
+
+/** A request an API takes as a stream, before the gateway reads its body (S3 object uploads and downloads). */
+export interface RawExchange {
+  req: import('node:http').IncomingMessage | import('node:http2').Http2ServerRequest;
+  res: import('node:http').ServerResponse | import('node:http2').Http2ServerResponse;
+  method: string;
+  /** Path and query exactly as sent. */
+  url: string;
+  /** Lower-cased header names. */
+  headers: Record<string, string>;
+  requestId: string;
+  remoteAddress: string;
+  /**
+   * The endpoint's Host rule (loopback names with its port, `--allow-host` ones), plus `alsoAllowed` (e.g. S3's
+   * `<bucket>.localhost:<port>`). @throws AwsApiError 403 ForbiddenHost
+   */
+  checkHost(alsoAllowed?: string): void;
+  /** The endpoint's port. */
+  port: number;
+}
+
+/**
+ * An emulated AWS API that streams: it claims its requests by method, URL and headers alone, then reads the
+ * body and writes the answer itself (with its own browser rules, such as a bucket's CORS configuration).
+ */
+export interface RawApi {
+  claims(request: { method: string; url: string; headers: Record<string, string> }): boolean;
+  /** Serves the request; resolves with the status answered (for diagnostics). */
+  serve(exchange: RawExchange): Promise<number>;
+}

@@ -9,6 +9,8 @@ export interface ResolvedResource {
   logicalId: string;
   type: string;
   properties: Record<string, unknown>;
+  /** Types of the resources of the same template that refer to this one (Ref, Fn::GetAtt, Fn::Sub). */
+  referencedBy?: readonly string[];
 }
 
 /** What creating a resource gives the deployer: `Ref` value and `Fn::GetAtt` attributes. */

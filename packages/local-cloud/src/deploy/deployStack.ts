@@ -1,7 +1,7 @@
 import type { LocalCloud } from '../core/context';
 import type { ResolvedResource, ResourceProvider } from '../core/resources';
 import { acceptedTypeFor } from './accepted';
-import { creationOrder } from './dependencies';
+import { creationOrder, referencedNames } from './dependencies';
 import { DeploymentError } from './errors';
 import { resolveIntrinsics } from './intrinsics';
 import { placeholderResource } from './physical';
@@ -22,6 +22,7 @@ export async function deployStack(
   ctx: LocalCloud,
 ): Promise<DeployedStack> {
   const permissions: Permissions = { logicalIds: [], types: new Set() };
+  const referrers = referrersOf(state.template.Resources);
   for (const logicalId of creationOrder(state.name, state.template.Resources)) {
     const node = state.template.Resources[logicalId]!;
     if (node.Condition !== undefined && !state.condition(node.Condition)) {
@@ -35,6 +36,7 @@ export async function deployStack(
       logicalId,
       type: node.Type,
       properties: (properties ?? {}) as Record<string, unknown>,
+      referencedBy: referrers.get(logicalId) ?? [],
     };
     state.resources.set(logicalId, await createResource(resource, state, providers, ctx, permissions));
   }
@@ -46,6 +48,21 @@ export async function deployStack(
     skipped: [...state.skipped.keys()],
     outputs: resolveOutputs(state),
   };
+}
+
+/** For each resource, the types of the resources that refer to it (the S3 provider leaves web buckets to the edge). */
+function referrersOf(
+  resources: Record<string, { Type: string; Properties?: unknown }>,
+): Map<string, string[]> {
+  const referrers = new Map<string, string[]>();
+  for (const node of Object.values(resources)) {
+    for (const name of referencedNames(node.Properties)) {
+      const types = referrers.get(name) ?? [];
+      if (!types.includes(node.Type)) types.push(node.Type);
+      referrers.set(name, types);
+    }
+  }
+  return referrers;
 }
 
 async function createResource(

@@ -8,9 +8,9 @@ import {
 import { createServer as createNetServer, type Server, type Socket } from 'node:net';
 import { Duplex } from 'node:stream';
 import { AwsApiError } from '../core/errors';
-import type { AwsApi, AwsRequest, LocalRoute } from '../core/protocol';
+import type { AwsApi, AwsRequest, LocalRoute, RawApi } from '../core/protocol';
 import { classify } from './classify';
-import { checkAccess, corsHeaders, type EndpointAccess, preflightHeaders } from './guard';
+import { checkAccess, checkHost, corsHeaders, type EndpointAccess, preflightHeaders } from './guard';
 import { newRequestId, serializeError, serializeResponse, type WireResponse } from './serialize';
 
 /** Largest request body the endpoint reads (the largest AWS API payloads are well below this). */
@@ -25,6 +25,8 @@ export interface GatewayOptions extends EndpointAccess {
   port: number;
   apis: AwsApi[];
   routes?: LocalRoute[];
+  /** APIs that stream their requests (S3); asked first, before the body is read. */
+  rawApis?: RawApi[];
   /** Told about every request (service, action, status, ms) for diagnostics. */
   onRequest?: (entry: { service: string; action: string; status: number; ms: number }) => void;
 }
@@ -84,15 +86,45 @@ export class Gateway {
   private async serve(req: AnyRequest, res: AnyResponse): Promise<void> {
     const started = performance.now();
     const requestId = newRequestId();
+    const headers = lowerCaseHeaders(req.headers);
+    const method = req.method ?? 'GET';
+    const url = req.url ?? '/';
+    const raw = this.options.rawApis?.find((api) => api.claims({ method, url, headers }));
+    if (raw) {
+      const status = await raw
+        .serve({
+          req,
+          res,
+          method,
+          url,
+          headers,
+          requestId,
+          remoteAddress: req.socket?.remoteAddress ?? '127.0.0.1',
+          port: this.port(),
+          checkHost: (alsoAllowed) =>
+            checkHost(headers.host, this.port(), [
+              ...(this.options.allowedHosts ?? []),
+              ...(alsoAllowed ? [alsoAllowed] : []),
+            ]),
+        })
+        .catch(() => 500);
+      this.options.onRequest?.({
+        service: 's3',
+        action: `${method} ${url}`,
+        status,
+        ms: performance.now() - started,
+      });
+      return;
+    }
     let request: AwsRequest | undefined;
     let wire: WireResponse;
     let stream: AsyncIterable<string> | undefined;
     try {
       const body = await readBody(req);
       request = classify({
-        method: req.method ?? 'GET',
-        url: req.url ?? '/',
-        headers: lowerCaseHeaders(req.headers),
+        method,
+        url,
+        headers,
         body,
         http2: req.httpVersionMajor === 2,
       });

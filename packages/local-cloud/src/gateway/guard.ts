@@ -113,7 +113,7 @@ const isAllowedNavigation = (request: AwsRequest, access: EndpointAccess) =>
   request.headers['sec-fetch-mode'] === 'navigate' &&
   (access.browserAccess?.(request)?.navigable ?? false);
 
-function checkHost(host: string | undefined, port: number, allowed: readonly string[]): void {
+export function checkHost(host: string | undefined, port: number, allowed: readonly string[]): void {
   const given = (host ?? '').trim().toLowerCase();
   const name = given.replace(/:\d+$/, '');
   const accepted =

@@ -43,6 +43,10 @@ const gateway = new Gateway({
     modelRequests: () => [],
     settle: async (timeoutMs) => ({ settled: true, timeoutMs }),
     functions: () => [],
+    s3: (bucket, prefix) =>
+      bucket
+        ? [{ key: `${prefix ?? ''}e/r`, size: 8, lastModified: '2026-01-01T00:00:00.000Z', versionId: 'v1' }]
+        : [{ name: 'receipts-bucket', objects: 1, versioning: 'Enabled', eventBridge: true }],
   }),
 });
 let root: string;
@@ -83,6 +87,15 @@ describe('spendwise-local against the guarded control API', () => {
       ok: true,
       result: { ref: 'spendwise-expenses-dev-getExpense', payload: [1, 2] },
     });
+  }, 30_000);
+
+  it("lists the local S3's buckets and a bucket's objects under a prefix", async () => {
+    const buckets = await cli('s3', 'ls');
+    const objects = await cli('s3', 'ls', 'receipts-bucket', '--prefix', 'receipts/u/');
+
+    expect(buckets.stdout).toContain('receipts-bucket');
+    expect(objects.stdout).toContain('receipts/u/e/r');
+    expect(objects.stdout).toContain('v1');
   }, 30_000);
 
   it('lists executions with a limit, redrives a queue, fires a schedule and sets model faults', async () => {

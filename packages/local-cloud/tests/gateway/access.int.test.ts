@@ -41,6 +41,7 @@ const routes = controlRoutes({
   modelRequests: () => [],
   settle: async () => ({ settled: true }),
   functions: () => [],
+  s3: () => [],
 });
 
 const APP = 'http://localhost:5173';
