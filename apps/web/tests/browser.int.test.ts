@@ -227,6 +227,8 @@ async function story(viewport: 'desktop' | 'phone'): Promise<void> {
   // A budget of 20 € for groceries, crossed by a second expense of 15 €.
   await go(page, 'Budgets');
   await page.waitForSelector('#budget-form option[value="groceries"]');
+  // The budgets list loads too: typing while it re-renders the page could land in the middle of the field.
+  await page.waitForSelector('main .loading', { hidden: true });
   await page.select('#budget-form select[name=categoryId]', 'groceries');
   await page.locator('#budget-form input[name=amount]').fill('20');
   await page.select('#budget-form select[name=currency]', 'EUR');
