@@ -216,4 +216,31 @@ describe('receipts', () => {
     },
     TEST_TIMEOUT_MS,
   );
+
+  it(
+    'removing a receipt detaches it in a new version and deletes its file',
+    async () => {
+      const { client, userId } = await system.user('e2e-receipt-remove');
+      const expense = await newExpense(client);
+      await upload(client, expense.expenseId, 'image/png', PNG);
+      const attached = await client.expect<Expense>(200, 'expenses', 'GET', `/expenses/${expense.expenseId}`);
+
+      await client.expect(204, 'expenses', 'DELETE', `/expenses/${expense.expenseId}/receipt`, undefined, {
+        'if-match': `"${attached.version}"`,
+      });
+      await settled(system);
+
+      const after = await client.expect<Expense>(200, 'expenses', 'GET', `/expenses/${expense.expenseId}`);
+      expect(after.version).toBe(attached.version + 1);
+      expect(after.receipt).toBeUndefined();
+      expect(keysUnder(`receipts/${userId}/${expense.expenseId}/`)).toEqual([]);
+      const again = await client.call<{ code: string }>(
+        'expenses',
+        'DELETE',
+        `/expenses/${expense.expenseId}/receipt`,
+      );
+      expect([again.status, again.body.code]).toEqual([404, 'RECEIPT_NOT_FOUND']);
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

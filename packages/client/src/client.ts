@@ -252,6 +252,15 @@ export function createSpendwiseClient(options: SpendwiseClientOptions) {
             }),
           )
         ).data,
+      /** Detaches the expense's receipt (its file is deleted after); `ifMatch` guards against a newer version. */
+      async removeReceipt(id: string, { ifMatch }: { ifMatch?: string } = {}): Promise<void> {
+        await unwrap(
+          await expenses.DELETE('/expenses/{id}/receipt', {
+            params: { path: { id } },
+            headers: ifMatchHeader(ifMatch),
+          }),
+        );
+      },
       /** A short-lived link to the expense's receipt (404 RECEIPT_NOT_FOUND when it has none). */
       receipt: async (id: string) =>
         (

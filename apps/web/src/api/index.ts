@@ -95,6 +95,9 @@ export function createApi(options: ApiOptions) {
       /** A presigned POST for a file of this type; the file then goes straight to S3 (lib/receiptUpload). */
       requestUpload: (expenseId: string, contentType: ReceiptContentType) =>
         call(client.expenses.requestReceiptUpload(expenseId, contentType)),
+      /** Detaches the receipt of the version read (412 when it changed since); the file is deleted after. */
+      remove: (expense: Pick<Expense, 'expenseId' | 'version'>) =>
+        call(client.expenses.removeReceipt(expense.expenseId, { ifMatch: etagOf(expense) })),
       /** A short-lived link to the expense's receipt. */
       link: (expenseId: string) => call(client.expenses.receipt(expenseId)),
     },

@@ -89,6 +89,22 @@ export function ReceiptDialog({
     }
   };
 
+  const remove = async () => {
+    setFailure(undefined);
+    setStep({ kind: 'checking' });
+    try {
+      await api.receipts.remove(current);
+      const latest = await api.expenses.get(current.expenseId);
+      setCurrent(latest);
+      onChanged(latest);
+      announce('Receipt removed');
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setStep({ kind: 'idle' });
+    }
+  };
+
   const busy = step.kind === 'uploading' || step.kind === 'checking';
   return (
     <Dialog title="Receipt" onClose={onClose}>
@@ -103,7 +119,7 @@ export function ReceiptDialog({
         )}
         <ProblemNotice error={linkError} title="The receipt could not be loaded." />
         {link && <ReceiptView link={link} />}
-        <ProblemNotice error={failure} title="The receipt could not be sent." />
+        <ProblemNotice error={failure} title="The receipt could not be changed." />
         {step.kind === 'refused' && (
           <div class="notice notice--error" role="alert">
             <p>{step.message}</p>
@@ -134,6 +150,16 @@ export function ReceiptDialog({
           />
         </label>
         <p class="field__hint">JPEG, PNG, WebP, HEIC or PDF, up to 10 MB.</p>
+        {current.receipt && (
+          <button
+            type="button"
+            class="button button--quiet receipt__remove"
+            disabled={busy}
+            onClick={() => void remove()}
+          >
+            Remove receipt
+          </button>
+        )}
       </div>
     </Dialog>
   );

@@ -64,7 +64,11 @@ export interface paths {
          * @description a presigned POST for a receipt file, recorded as the pending upload
          */
         post: operations["requestReceiptUpload"];
-        delete?: never;
+        /**
+         * Detaches the receipt;
+         * @description detaches the receipt; its file is deleted from the ReceiptRemoved event
+         */
+        delete: operations["removeReceipt"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1230,6 +1234,122 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "CATEGORY_ARCHIVED" | "UNKNOWN_CATEGORY";
+                    };
+                };
+            };
+            /** @description Problem: `INTERNAL_ERROR` */
+            500: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+        };
+    };
+    removeReceipt: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you read: the change applies only to that version (412 otherwise) */
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["ExpenseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem: `INVALID_IF_MATCH`, `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "INVALID_IF_MATCH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Problem: `NOT_AN_ACCESS_TOKEN`, `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_AN_ACCESS_TOKEN" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Problem: `INSUFFICIENT_SCOPE`, `ORIGIN_NOT_ALLOWED` */
+            403: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "INSUFFICIENT_SCOPE" | "ORIGIN_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Problem: `EXPENSE_NOT_FOUND`, `RECEIPT_NOT_FOUND` */
+            404: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "EXPENSE_NOT_FOUND" | "RECEIPT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Problem: `VERSION_MISMATCH` */
+            412: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "VERSION_MISMATCH";
+                    };
+                };
+            };
+            /** @description Problem: `CATEGORY_ARCHIVED`, `IDEMPOTENCY_KEY_REUSED`, `UNKNOWN_CATEGORY` */
+            422: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CATEGORY_ARCHIVED" | "IDEMPOTENCY_KEY_REUSED" | "UNKNOWN_CATEGORY";
                     };
                 };
             };

@@ -14,6 +14,7 @@ import { validateMerchantRuleSetV1 } from './events/MerchantRuleSetV1';
 import { validateNotificationDeliveredV1 } from './events/NotificationDeliveredV1';
 import { validateReceiptAttachedV1 } from './events/ReceiptAttachedV1';
 import { validateReceiptRejectedV1 } from './events/ReceiptRejectedV1';
+import { validateReceiptRemovedV1 } from './events/ReceiptRemovedV1';
 import { validateSpendingAnomalyDetectedV1 } from './events/SpendingAnomalyDetectedV1';
 
 /** BudgetRemoved v1 (latest), published by spendwise.catalog: pass it to createEvent. */
@@ -60,6 +61,9 @@ export const ReceiptAttached = { source: 'spendwise.expenses', detailType: 'Rece
 
 /** ReceiptRejected v1 (latest), published by spendwise.expenses: pass it to createEvent. */
 export const ReceiptRejected = { source: 'spendwise.expenses', detailType: 'ReceiptRejected', version: 1, validate: validateReceiptRejectedV1 } as const;
+
+/** ReceiptRemoved v1 (latest), published by spendwise.expenses: pass it to createEvent. */
+export const ReceiptRemoved = { source: 'spendwise.expenses', detailType: 'ReceiptRemoved', version: 1, validate: validateReceiptRemovedV1 } as const;
 
 /** SpendingAnomalyDetected v1 (latest), published by spendwise.insights: pass it to createEvent. */
 export const SpendingAnomalyDetected = { source: 'spendwise.insights', detailType: 'SpendingAnomalyDetected', version: 1, validate: validateSpendingAnomalyDetectedV1 } as const;

@@ -1,6 +1,6 @@
 // Generated from events/**/*.schema.json by scripts/gen-contracts.ts. Do not edit: change the schemas and run `pnpm gen`.
-import type { BudgetRemovedV1, BudgetSetV1, BudgetThresholdReachedV1, CategoryArchivedV1, CategoryCreatedV1, CategoryUpdatedV1, ExpenseDeletedV1, ExpenseRecordedV1, ExpenseUpdatedV1, InsightReportFailedV1, InsightReportReadyV1, MerchantRuleSetV1, NotificationDeliveredV1, ReceiptAttachedV1, ReceiptRejectedV1, SpendingAnomalyDetectedV1 } from './types';
-import { validateBudgetRemovedV1, validateBudgetSetV1, validateBudgetThresholdReachedV1, validateCategoryArchivedV1, validateCategoryCreatedV1, validateCategoryUpdatedV1, validateExpenseDeletedV1, validateExpenseRecordedV1, validateExpenseUpdatedV1, validateInsightReportFailedV1, validateInsightReportReadyV1, validateMerchantRuleSetV1, validateNotificationDeliveredV1, validateReceiptAttachedV1, validateReceiptRejectedV1, validateSpendingAnomalyDetectedV1 } from './validators';
+import type { BudgetRemovedV1, BudgetSetV1, BudgetThresholdReachedV1, CategoryArchivedV1, CategoryCreatedV1, CategoryUpdatedV1, ExpenseDeletedV1, ExpenseRecordedV1, ExpenseUpdatedV1, InsightReportFailedV1, InsightReportReadyV1, MerchantRuleSetV1, NotificationDeliveredV1, ReceiptAttachedV1, ReceiptRejectedV1, ReceiptRemovedV1, SpendingAnomalyDetectedV1 } from './types';
+import { validateBudgetRemovedV1, validateBudgetSetV1, validateBudgetThresholdReachedV1, validateCategoryArchivedV1, validateCategoryCreatedV1, validateCategoryUpdatedV1, validateExpenseDeletedV1, validateExpenseRecordedV1, validateExpenseUpdatedV1, validateInsightReportFailedV1, validateInsightReportReadyV1, validateMerchantRuleSetV1, validateNotificationDeliveredV1, validateReceiptAttachedV1, validateReceiptRejectedV1, validateReceiptRemovedV1, validateSpendingAnomalyDetectedV1 } from './validators';
 
 /** Every event of the catalogue by detail-type: its source, latest version and a validator per version. */
 export const eventRegistry = {
@@ -109,6 +109,13 @@ export const eventRegistry = {
       1: { source: 'spendwise.expenses', detailType: 'ReceiptRejected', version: 1, validate: validateReceiptRejectedV1 },
     },
   },
+  ReceiptRemoved: {
+    source: 'spendwise.expenses',
+    latest: 1,
+    versions: {
+      1: { source: 'spendwise.expenses', detailType: 'ReceiptRemoved', version: 1, validate: validateReceiptRemovedV1 },
+    },
+  },
   SpendingAnomalyDetected: {
     source: 'spendwise.insights',
     latest: 1,
@@ -135,5 +142,6 @@ export interface EventDetails {
   NotificationDelivered: { 1: NotificationDeliveredV1 };
   ReceiptAttached: { 1: ReceiptAttachedV1 };
   ReceiptRejected: { 1: ReceiptRejectedV1 };
+  ReceiptRemoved: { 1: ReceiptRemovedV1 };
   SpendingAnomalyDetected: { 1: SpendingAnomalyDetectedV1 };
 }

@@ -19,6 +19,7 @@ export type AnyEventDetail =
   | NotificationDeliveredV1
   | ReceiptAttachedV1
   | ReceiptRejectedV1
+  | ReceiptRemovedV1
   | SpendingAnomalyDetectedV1;
 /**
  * Slug of a category: lowercase letters, digits and dashes, 1 to 64 characters
@@ -717,6 +718,24 @@ export interface ReceiptRejectedV1Data {
    * The type the first bytes show, when recognised
    */
   detectedContentType?: string;
+}
+/**
+ * The detail of ReceiptRemoved v1: the owner removed an expense's receipt (DELETE /expenses/{id}/receipt); the expenses service then deletes the file.
+ */
+export interface ReceiptRemovedV1 {
+  metadata: EventMetadata & {
+    eventVersion: 1;
+  };
+  data: ReceiptRemovedV1Data;
+}
+export interface ReceiptRemovedV1Data {
+  expenseId: ExpenseId;
+  /**
+   * The expense's version without the receipt
+   */
+  version: number;
+  receiptId: ReceiptId;
+  key: ReceiptKey;
 }
 /**
  * The detail of SpendingAnomalyDetected v1: an expense is far above what the user usually spends in its category.

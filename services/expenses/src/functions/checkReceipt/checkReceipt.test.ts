@@ -396,4 +396,21 @@ describe('checkReceipt: files that must go', () => {
     expect(world.removed).toEqual([keyOf(receiptIds[0])]);
     expect(world.files.has(keyOf(receiptIds[1], 'someone-else'))).toBe(true);
   });
+
+  it('deletes the file a ReceiptRemoved names, and only a key of the same expense', async () => {
+    const world = fakeWorld();
+    world.upload(keyOf(receiptIds[0]), PNG);
+    world.upload(keyOf(receiptIds[1], userId, '9e9e9e9e-4b5a-4c6d-8e7f-9a0b1c2d3e4f'), PNG);
+    const removed = (key: string, id: string) =>
+      spendwiseEvent('ReceiptRemoved', { expenseId, version: 3, receiptId: receiptIds[0], key }, id);
+
+    const result = await run(
+      world,
+      removed(keyOf(receiptIds[0]), '4'),
+      removed(keyOf(receiptIds[1], userId, '9e9e9e9e-4b5a-4c6d-8e7f-9a0b1c2d3e4f'), '5'),
+    );
+
+    expect(result.batchItemFailures).toEqual([]);
+    expect(world.removed).toEqual([keyOf(receiptIds[0])]);
+  });
 });

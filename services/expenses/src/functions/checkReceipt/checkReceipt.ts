@@ -39,9 +39,10 @@ export interface ObjectCreated {
 }
 
 /** The events this function consumes from the Spendwise bus. */
-export type ReceiptsQueueEvent =
-  | ObjectCreated
-  | (ParsedEvent<'ExpenseDeleted' | 'ReceiptAttached'> & { kind: 'spendwise' });
+export type ReceiptsQueueEvent = ObjectCreated | (ParsedEvent<FileEvents> & { kind: 'spendwise' });
+
+/** The Spendwise events after which a receipt file must go. */
+type FileEvents = 'ExpenseDeleted' | 'ReceiptAttached' | 'ReceiptRemoved';
 
 export interface CheckReceiptDependencies {
   findExpense: FindExpense;
@@ -132,23 +133,9 @@ export function checkReceipt(deps: CheckReceiptDependencies) {
     }
   };
 
-  /** Deletes the files an event says are no longer needed: a deleted expense's receipt, a replaced receipt. */
-  const deleteFiles = async (event: ParsedEvent<'ExpenseDeleted' | 'ReceiptAttached'>) => {
-    const { userId } = event.detail.metadata;
-    const keys: string[] = [];
-    if (event.detailType === 'ExpenseDeleted') {
-      const { expense } = event.detail.data;
-      if (expense.receipt) {
-        keys.push(
-          receiptObjectKey({ userId, expenseId: expense.expenseId, receiptId: expense.receipt.receiptId }),
-        );
-      }
-    } else if (event.detail.data.replaced) {
-      const { replaced, expenseId } = event.detail.data;
-      // Only ever a key of this user's expense, whatever the event says.
-      const owned = parseReceiptKey(replaced.key);
-      if (owned?.userId === userId && owned.expenseId === expenseId) keys.push(replaced.key);
-    }
+  /** Deletes the files an event says are no longer needed: a deleted expense's, a replaced or removed receipt. */
+  const deleteFiles = async (event: ParsedEvent<FileEvents>) => {
+    const keys = filesToDelete(event);
     if (keys.length === 0) return report('nothing-to-delete', { detailType: event.detailType });
     for (const key of keys) await deps.files.remove(key);
     return report('deleted-files', { detailType: event.detailType, keys });
@@ -216,6 +203,21 @@ function attachedEvent(
   );
 }
 
+/** The receipt keys an event names as no longer needed; only ever keys of the event's own user and expense. */
+function filesToDelete(event: ParsedEvent<FileEvents>): string[] {
+  const { userId } = event.detail.metadata;
+  if (event.detailType === 'ExpenseDeleted') {
+    const { expense } = event.detail.data;
+    return expense.receipt
+      ? [receiptObjectKey({ userId, expenseId: expense.expenseId, receiptId: expense.receipt.receiptId })]
+      : [];
+  }
+  const { expenseId } = event.detail.data;
+  const key = event.detailType === 'ReceiptRemoved' ? event.detail.data.key : event.detail.data.replaced?.key;
+  const owned = key ? parseReceiptKey(key) : undefined;
+  return key && owned?.userId === userId && owned.expenseId === expenseId ? [key] : [];
+}
+
 /** The metadata of events caused by an upload: the notification's id correlates them. */
 function contextOf(event: ObjectCreated, location: ReceiptLocation) {
   const id = event.detail.metadata.eventId;
@@ -245,7 +247,10 @@ export function parseReceiptsQueueRecord(record: SQSRecord): ReceiptsQueueEvent 
       detail: { metadata: { eventId: body.id, correlationId: body.id } },
     };
   }
-  return { ...parseSqsRecord(record, ['ExpenseDeleted', 'ReceiptAttached']), kind: 'spendwise' };
+  return {
+    ...parseSqsRecord(record, ['ExpenseDeleted', 'ReceiptAttached', 'ReceiptRemoved']),
+    kind: 'spendwise',
+  };
 }
 
 /**
