@@ -2,12 +2,16 @@
  * The web app in a real browser (Debian's headless Chromium through puppeteer-core) against the whole local
  * system: sign in through the local issuer, record an expense and see it in the list and, once the events have
  * flowed, in the insights totals; edit it against a newer version and keep one's own; set a budget, cross it and
- * find the alert in the inbox; ask for the month's report and read it; delete an expense and see the totals
+ * find the alert in the inbox; attach a receipt (refused over 10 MB before sending, then uploaded to the local
+ * S3, checked and shown inline); ask for the month's report and read it; delete an expense and see the totals
  * follow; stay signed in when the access token runs out (refresh token); come back after a refused token;
  * sign out. Once at a desktop size and once at a phone's (375×667).
  * axe-core checks every page (no serious or critical violations) and each page is saved as a screenshot under
  * .screenshots/web/. Everything goes through the local edge (`endpoints.web`), the local stand-in for CloudFront.
  */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { testCalendar } from '@spendwise/test-kit';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -17,14 +21,23 @@ import { type AxeViolation, axe, chromiumPath, rootDir, screenshot, screenshotDi
 
 let system: System;
 let browser: Browser;
+/** Files the story attaches as receipts: a real 1×1 PNG, and one just over the 10 MB limit. */
+let receiptDir: string;
 let webUrl: string;
 const startedAt = Date.now();
+const PNG_1X1 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 const axeResults: Array<{ page: string; violations: AxeViolation[] }> = [];
 
 beforeAll(async () => {
   const executablePath = chromiumPath();
   // The app as `pnpm start` serves it: built when missing or older than its sources.
   await ensureWebAppBuilt(rootDir);
+  receiptDir = await mkdtemp(join(tmpdir(), 'spendwise-receipts-'));
+  await writeFile(join(receiptDir, 'receipt.png'), PNG_1X1);
+  await writeFile(join(receiptDir, 'too-big.png'), Buffer.concat([PNG_1X1, Buffer.alloc(10 * 1024 * 1024)]));
   system = await startSystem();
   // Through the local edge (the local CloudFront): the app's files and /api on one origin, as on AWS.
   const edge = system.cloud.endpoints.web;
@@ -178,6 +191,32 @@ async function story(viewport: 'desktop' | 'phone'): Promise<void> {
   );
   expect(kept).toMatchObject({ note: 'mine', version: (recorded?.version ?? 0) + 2 });
 
+  // Attach a receipt: the file goes straight to the local S3 with the presigned POST (CORS), is checked from its
+  // first bytes, and shows inline from the presigned GET (the CSP lets the app reach the bucket's endpoint).
+  await page.locator('.expense button::-p-text(Attach receipt)').click();
+  await page.waitForSelector('dialog[open] input[type=file]');
+  const tooBig = join(receiptDir, 'too-big.png');
+  const fileInput = await page.$('dialog input[type=file]');
+  await fileInput?.uploadFile(tooBig);
+  await page.waitForSelector('dialog .notice--error ::-p-text(at most 10 MB)');
+  await fileInput?.uploadFile(join(receiptDir, 'receipt.png'));
+  await page.waitForSelector('dialog img.receipt__image', { timeout: 60_000 });
+  await page.waitForFunction(
+    () =>
+      (document.querySelector('dialog img.receipt__image') as HTMLImageElement | null)?.naturalWidth === 1,
+  );
+  await check(page, `${viewport}-receipt`);
+  const withReceipt = await api.expect<{ receipt?: { contentType: string } }>(
+    200,
+    'expenses',
+    'GET',
+    `/expenses/${recorded?.expenseId}`,
+  );
+  expect(withReceipt.receipt?.contentType).toBe('image/png');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('dialog[open]', { hidden: true });
+  await page.waitForSelector('.expense button::-p-text(Receipt)');
+
   // The insights totals follow once the events have flowed.
   await settled(system);
   await go(page, 'Insights');
@@ -188,6 +227,8 @@ async function story(viewport: 'desktop' | 'phone'): Promise<void> {
   // A budget of 20 € for groceries, crossed by a second expense of 15 €.
   await go(page, 'Budgets');
   await page.waitForSelector('#budget-form option[value="groceries"]');
+  // The budgets list loads too: typing while it re-renders the page could land in the middle of the field.
+  await page.waitForSelector('main .loading', { hidden: true });
   await page.select('#budget-form select[name=categoryId]', 'groceries');
   await page.locator('#budget-form input[name=amount]').fill('20');
   await page.select('#budget-form select[name=currency]', 'EUR');

@@ -19,6 +19,9 @@ export type ExpensePage = ExpenseSchemas['ExpensePageResponse'];
 export type NewExpense = ExpenseSchemas['CreateExpenseRequest'];
 export type ExpensePatch = ExpenseSchemas['UpdateExpenseRequest'];
 export type ExpenseQuery = Expenses.operations['listExpenses']['parameters']['query'];
+export type ReceiptUpload = ExpenseSchemas['ReceiptUploadResponse'];
+export type ReceiptLink = ExpenseSchemas['ReceiptResponse'];
+export type ReceiptContentType = ExpenseSchemas['ReceiptUploadRequest']['contentType'];
 export type Category = CatalogSchemas['CategoryResponse'];
 export type Budget = CatalogSchemas['BudgetResponse'];
 export type BudgetInput = CatalogSchemas['SetBudgetRequest'];
@@ -239,6 +242,32 @@ export function createSpendwiseClient(options: SpendwiseClientOptions) {
           }),
         );
       },
+      /** A presigned POST for a receipt file of this type; upload it with `uploadReceipt`. */
+      requestReceiptUpload: async (id: string, contentType: ReceiptContentType) =>
+        (
+          await unwrap<ReceiptUpload>(
+            await expenses.POST('/expenses/{id}/receipt', {
+              params: { path: { id } },
+              body: { contentType },
+            }),
+          )
+        ).data,
+      /** Detaches the expense's receipt (its file is deleted after); `ifMatch` guards against a newer version. */
+      async removeReceipt(id: string, { ifMatch }: { ifMatch?: string } = {}): Promise<void> {
+        await unwrap(
+          await expenses.DELETE('/expenses/{id}/receipt', {
+            params: { path: { id } },
+            headers: ifMatchHeader(ifMatch),
+          }),
+        );
+      },
+      /** A short-lived link to the expense's receipt (404 RECEIPT_NOT_FOUND when it has none). */
+      receipt: async (id: string) =>
+        (
+          await unwrap<ReceiptLink>(
+            await expenses.GET('/expenses/{id}/receipt', { params: { path: { id } } }),
+          )
+        ).data,
     },
 
     categories: {

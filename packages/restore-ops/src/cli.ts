@@ -29,7 +29,7 @@ holds and reconciles the read models fed by its events (expenses → insights). 
 the re-point, which is a restart (printed), and --continue <table> runs the rest after it.
 Runbook: docs/runbooks/restore-table.md.`;
 
-/** Services whose template takes TableName / TableStreamArn (docs/adr/0014). */
+/** Services whose template takes TableName / TableStreamArn (docs/adr/0017). */
 export const REPOINTABLE = ['expenses'];
 
 export interface RestoreCliIo {
@@ -102,7 +102,7 @@ export async function runRestoreTable(argv: string[], io: RestoreCliIo): Promise
   if (!REPOINTABLE.includes(options.service)) {
     io.err(
       `ops:restore-table: ${options.service} cannot be re-pointed yet: its template takes no TableName / TableStreamArn ` +
-        `(only ${REPOINTABLE.join(', ')}; docs/adr/0014). Restore by hand with the runbook.`,
+        `(only ${REPOINTABLE.join(', ')}; docs/adr/0017). Restore by hand with the runbook.`,
     );
     return 2;
   }

@@ -1,6 +1,7 @@
 import type { EventEnvelope } from '@spendwise/contracts';
 import type { CatalogCopyChange } from './domain/catalogCopy';
 import type { Expense } from './domain/expense';
+import type { PendingReceipt, ReceiptContentType, ReceiptLocation } from './domain/receipt';
 
 export type { FindMerchantRule, FindOwnCategory } from './domain/categoryChoice';
 
@@ -85,3 +86,53 @@ export type ApplyCatalogCopyChange = (change: CatalogCopyChange) => Promise<'app
 
 export type Clock = () => Date;
 export type IdGenerator = () => string;
+
+/**
+ * Records the owner's latest requested upload for an expense, replacing any earlier one, only while the expense
+ * exists (ExpenseNotFoundError otherwise). Only this upload can later become the receipt.
+ */
+export type RecordPendingReceipt = (pending: PendingReceipt) => Promise<void>;
+
+/** The latest requested upload of an expense, if one is still pending. */
+export type FindPendingReceipt = (userId: string, expenseId: string) => Promise<PendingReceipt | undefined>;
+
+/**
+ * Attaches a checked receipt atomically: the expense's next version (if still at `expectedVersion`), the pending
+ * upload consumed (if it is still `next.receipt`'s), and the event. Throws StaleVersionError, ExpenseNotFoundError
+ * or StaleUploadError when the state moved meanwhile; nothing is written then.
+ */
+export type AttachReceipt = (next: Expense, expectedVersion: number, event: EventEnvelope) => Promise<void>;
+
+/**
+ * Records the rejection of an upload with its event, once per receipt id: `already-recorded` when an earlier
+ * attempt did (a retry after a crash, a duplicate notification), and then no event is written again.
+ */
+export type RecordReceiptRejection = (
+  location: ReceiptLocation,
+  event: EventEnvelope,
+) => Promise<'recorded' | 'already-recorded'>;
+
+/** A presigned browser form upload: POST `fields` then the file to `url` before `expiresAt`. */
+export interface PresignedUpload {
+  url: string;
+  fields: Record<string, string>;
+  expiresAt: string;
+}
+
+/** A presigned download link, valid until `expiresAt`. */
+export interface PresignedDownload {
+  url: string;
+  expiresAt: string;
+}
+
+/** The receipts bucket, as the functions use it. */
+export interface ReceiptFiles {
+  /** A form upload whose policy pins the key, the content type and the size range. */
+  presignUpload(key: string, contentType: ReceiptContentType): Promise<PresignedUpload>;
+  /** A short-lived GET of the object, answered with its content type. */
+  presignDownload(key: string, contentType: ReceiptContentType): Promise<PresignedDownload>;
+  /** The object's size and first bytes (at most `bytes`), or undefined when there is no such object. */
+  inspect(key: string, bytes: number): Promise<{ size: number; head: Uint8Array } | undefined>;
+  /** Deletes the object; deleting an object that is already gone succeeds. */
+  remove(key: string): Promise<void>;
+}

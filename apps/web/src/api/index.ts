@@ -4,7 +4,12 @@
  * resends of requests safe to repeat (a create keeps its Idempotency-Key), If-Match. Its errors become the app's
  * ApiProblem, and a 401 ends the session.
  */
-import { createSpendwiseClient, ProblemError, type SpendwiseClientOptions } from '@spendwise/client';
+import {
+  createSpendwiseClient,
+  ProblemError,
+  type ReceiptContentType,
+  type SpendwiseClientOptions,
+} from '@spendwise/client';
 import { ApiProblem } from './problem';
 import type {
   Budget,
@@ -85,6 +90,16 @@ export function createApi(options: ApiOptions) {
       update: (expense: Pick<Expense, 'expenseId' | 'version'>, change: ExpenseChange) =>
         data<Expense>(client.expenses.update(expense.expenseId, change, { ifMatch: etagOf(expense) })),
       remove: (id: string) => call(client.expenses.delete(id)),
+    },
+    receipts: {
+      /** A presigned POST for a file of this type; the file then goes straight to S3 (lib/receiptUpload). */
+      requestUpload: (expenseId: string, contentType: ReceiptContentType) =>
+        call(client.expenses.requestReceiptUpload(expenseId, contentType)),
+      /** Detaches the receipt of the version read (412 when it changed since); the file is deleted after. */
+      remove: (expense: Pick<Expense, 'expenseId' | 'version'>) =>
+        call(client.expenses.removeReceipt(expense.expenseId, { ifMatch: etagOf(expense) })),
+      /** A short-lived link to the expense's receipt. */
+      link: (expenseId: string) => call(client.expenses.receipt(expenseId)),
     },
     categories: {
       list: () => call(client.categories.list()),

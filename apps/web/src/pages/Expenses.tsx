@@ -9,6 +9,10 @@ import { Empty, Loading, MonthPicker, PageHeader, ProblemNotice } from '../ui/pa
 import { useLoad } from '../ui/useLoad';
 import { ExpenseDialog } from './ExpenseDialog';
 
+type ReceiptDialogComponent = typeof import('./ReceiptDialog').ReceiptDialog;
+// Loaded when a receipt is first opened: most visits never need the upload code.
+const loadReceiptDialog = () => import('./ReceiptDialog').then((m) => m.ReceiptDialog);
+
 const PAGE_SIZE = 50;
 
 /** Sums per currency (a month may mix currencies: they are never added together). */
@@ -53,6 +57,16 @@ export function Expenses() {
   );
   const [editing, setEditing] = useState<Expense | 'new'>();
   const [deleting, setDeleting] = useState<Expense>();
+  const [receiptOf, setReceiptOfState] = useState<Expense>();
+  const [ReceiptDialog, setReceiptDialog] = useState<ReceiptDialogComponent>();
+  const [receiptLoadError, setReceiptLoadError] = useState<unknown>();
+  const setReceiptOf = (expense: Expense | undefined) => {
+    setReceiptOfState(expense);
+    setReceiptLoadError(undefined);
+    if (expense && !ReceiptDialog) {
+      loadReceiptDialog().then((component) => setReceiptDialog(() => component), setReceiptLoadError);
+    }
+  };
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<unknown>();
   const items = expenses.data?.items ?? [];
@@ -171,6 +185,13 @@ export function Expenses() {
                       {e.merchant ?? ''} {formatMoney(e.amount)}
                     </span>
                   </button>
+                  <button type="button" class="button button--quiet" onClick={() => setReceiptOf(e)}>
+                    {e.receipt ? 'Receipt' : 'Attach receipt'}
+                    <span class="visually-hidden">
+                      {' '}
+                      {e.merchant ?? ''} {formatMoney(e.amount)}
+                    </span>
+                  </button>
                   <button type="button" class="button button--quiet" onClick={() => setDeleting(e)}>
                     Delete
                     <span class="visually-hidden">
@@ -197,6 +218,19 @@ export function Expenses() {
           categories={categories.data}
           onClose={() => setEditing(undefined)}
           onSaved={saved}
+        />
+      )}
+      <ProblemNotice error={receiptLoadError} title="The receipt could not be opened." />
+      {receiptOf && ReceiptDialog && (
+        <ReceiptDialog
+          expense={receiptOf}
+          onClose={() => setReceiptOf(undefined)}
+          onChanged={(changed) =>
+            expenses.set({
+              ...expenses.data,
+              items: items.map((e) => (e.expenseId === changed.expenseId ? changed : e)),
+            })
+          }
         />
       )}
       {deleting && (

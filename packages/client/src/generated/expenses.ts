@@ -46,6 +46,34 @@ export interface paths {
         patch: operations["updateExpense"];
         trace?: never;
     };
+    "/expenses/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A short-lived presigned GET of the attached receipt
+         * @description a short-lived presigned GET of the attached receipt
+         */
+        get: operations["getReceipt"];
+        put?: never;
+        /**
+         * A presigned POST for a receipt file, recorded as the pending upload
+         * @description a presigned POST for a receipt file, recorded as the pending upload
+         */
+        post: operations["requestReceiptUpload"];
+        /**
+         * Detaches the receipt;
+         * @description detaches the receipt; its file is deleted from the ReceiptRemoved event
+         */
+        delete: operations["removeReceipt"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -114,6 +142,8 @@ export interface components {
             expenseId: components["schemas"]["ExpenseId"];
             merchant?: components["schemas"]["Merchant"];
             note?: components["schemas"]["Note"];
+            /** @description The attached receipt; absent when the expense has none */
+            receipt?: components["schemas"]["Receipt"];
             tags: components["schemas"]["Tags"];
             /** Format: date-time */
             updatedAt: string;
@@ -172,6 +202,74 @@ export interface components {
             type: string;
         };
         /**
+         * Receipt
+         * @description The checked receipt file attached to an expense
+         */
+        Receipt: {
+            /**
+             * Format: date-time
+             * @description When the checked file was attached
+             */
+            attachedAt: string;
+            contentType: components["schemas"]["ReceiptContentType"];
+            receiptId: components["schemas"]["ReceiptId"];
+            /** @description Size in bytes, at most 10 MiB */
+            size: number;
+        };
+        /**
+         * ReceiptContentType
+         * @description Media types a receipt may have; the file's first bytes must match it
+         * @enum {string}
+         */
+        ReceiptContentType: "image/jpeg" | "image/png" | "image/webp" | "image/heic" | "application/pdf";
+        /**
+         * ReceiptId
+         * Format: uuid
+         * @description Id of one uploaded receipt file (the last segment of its object key)
+         */
+        ReceiptId: string;
+        /**
+         * ReceiptResponse
+         * @description The expense's receipt (200 from GET /expenses/{id}/receipt): a short-lived presigned GET of the file and its checked type.
+         */
+        ReceiptResponse: {
+            contentType: components["schemas"]["ReceiptContentType"];
+            /** Format: date-time */
+            expiresAt: string;
+            /**
+             * Format: uri
+             * @description Download link, valid until expiresAt
+             */
+            url: string;
+        };
+        /**
+         * ReceiptUploadRequest
+         * @description Body of POST /expenses/{id}/receipt: the type of the file the client is about to upload.
+         */
+        ReceiptUploadRequest: {
+            contentType: components["schemas"]["ReceiptContentType"];
+        };
+        /**
+         * ReceiptUploadResponse
+         * @description A presigned S3 POST (201 from POST /expenses/{id}/receipt): send a multipart/form-data POST to `url` with every field of `fields` first and the file last, as `file`, before `expiresAt`. The policy pins the key, the Content-Type and a size of 1 byte to 10 MiB; the receipt is attached once the file passes the checks.
+         */
+        ReceiptUploadResponse: {
+            /**
+             * Format: date-time
+             * @description When the upload policy expires
+             */
+            expiresAt: string;
+            /** @description Form fields to send before the file (key, Content-Type, policy, signature) */
+            fields: {
+                [key: string]: string;
+            };
+            /**
+             * Format: uri
+             * @description Where to POST the form
+             */
+            url: string;
+        };
+        /**
          * Tag
          * @description A label: starts with a letter or digit, then letters, digits, spaces, underscores or dashes; 1 to 32 characters
          */
@@ -202,6 +300,8 @@ export interface components {
     };
     requestBodies: never;
     headers: {
+        /** @description How the client may keep the answer */
+        CacheControl: string;
         /** @description Correlation id of the request (sent back as received in x-correlation-id, or new) */
         CorrelationId: string;
         /** @description Strong entity tag of the representation: send it in If-Match to change it, If-None-Match to re-read */
@@ -872,6 +972,384 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "PRECONDITION_REQUIRED";
+                    };
+                };
+            };
+            /** @description Problem: `INTERNAL_ERROR` */
+            500: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+        };
+    };
+    getReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ExpenseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptResponse"];
+                };
+            };
+            /** @description Problem: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Problem: `NOT_AN_ACCESS_TOKEN`, `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_AN_ACCESS_TOKEN" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Problem: `INSUFFICIENT_SCOPE`, `ORIGIN_NOT_ALLOWED` */
+            403: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "INSUFFICIENT_SCOPE" | "ORIGIN_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Problem: `EXPENSE_NOT_FOUND`, `RECEIPT_NOT_FOUND` */
+            404: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "EXPENSE_NOT_FOUND" | "RECEIPT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Problem: `VERSION_MISMATCH` */
+            412: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "VERSION_MISMATCH";
+                    };
+                };
+            };
+            /** @description Problem: `CATEGORY_ARCHIVED`, `IDEMPOTENCY_KEY_REUSED`, `UNKNOWN_CATEGORY` */
+            422: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CATEGORY_ARCHIVED" | "IDEMPOTENCY_KEY_REUSED" | "UNKNOWN_CATEGORY";
+                    };
+                };
+            };
+            /** @description Problem: `INTERNAL_ERROR` */
+            500: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+        };
+    };
+    requestReceiptUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ExpenseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReceiptUploadRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptUploadResponse"];
+                };
+            };
+            /** @description Problem: `INVALID_JSON`, `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "INVALID_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Problem: `NOT_AN_ACCESS_TOKEN`, `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_AN_ACCESS_TOKEN" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Problem: `INSUFFICIENT_SCOPE`, `ORIGIN_NOT_ALLOWED` */
+            403: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "INSUFFICIENT_SCOPE" | "ORIGIN_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Problem: `EXPENSE_NOT_FOUND` */
+            404: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "EXPENSE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Problem: `VERSION_MISMATCH` */
+            412: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "VERSION_MISMATCH";
+                    };
+                };
+            };
+            /** @description Problem: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Problem: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Problem: `CATEGORY_ARCHIVED`, `UNKNOWN_CATEGORY` */
+            422: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CATEGORY_ARCHIVED" | "UNKNOWN_CATEGORY";
+                    };
+                };
+            };
+            /** @description Problem: `INTERNAL_ERROR` */
+            500: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+        };
+    };
+    removeReceipt: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you read: the change applies only to that version (412 otherwise) */
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["schemas"]["ExpenseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem: `INVALID_IF_MATCH`, `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "INVALID_IF_MATCH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Problem: `NOT_AN_ACCESS_TOKEN`, `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_AN_ACCESS_TOKEN" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Problem: `INSUFFICIENT_SCOPE`, `ORIGIN_NOT_ALLOWED` */
+            403: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "INSUFFICIENT_SCOPE" | "ORIGIN_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Problem: `EXPENSE_NOT_FOUND`, `RECEIPT_NOT_FOUND` */
+            404: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "EXPENSE_NOT_FOUND" | "RECEIPT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Problem: `VERSION_MISMATCH` */
+            412: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "VERSION_MISMATCH";
+                    };
+                };
+            };
+            /** @description Problem: `CATEGORY_ARCHIVED`, `IDEMPOTENCY_KEY_REUSED`, `UNKNOWN_CATEGORY` */
+            422: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CATEGORY_ARCHIVED" | "IDEMPOTENCY_KEY_REUSED" | "UNKNOWN_CATEGORY";
                     };
                 };
             };

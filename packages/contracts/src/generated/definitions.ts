@@ -12,6 +12,9 @@ import { validateInsightReportFailedV1 } from './events/InsightReportFailedV1';
 import { validateInsightReportReadyV1 } from './events/InsightReportReadyV1';
 import { validateMerchantRuleSetV1 } from './events/MerchantRuleSetV1';
 import { validateNotificationDeliveredV1 } from './events/NotificationDeliveredV1';
+import { validateReceiptAttachedV1 } from './events/ReceiptAttachedV1';
+import { validateReceiptRejectedV1 } from './events/ReceiptRejectedV1';
+import { validateReceiptRemovedV1 } from './events/ReceiptRemovedV1';
 import { validateSpendingAnomalyDetectedV1 } from './events/SpendingAnomalyDetectedV1';
 
 /** BudgetRemoved v1 (latest), published by spendwise.catalog: pass it to createEvent. */
@@ -52,6 +55,15 @@ export const MerchantRuleSet = { source: 'spendwise.catalog', detailType: 'Merch
 
 /** NotificationDelivered v1 (latest), published by spendwise.notifications: pass it to createEvent. */
 export const NotificationDelivered = { source: 'spendwise.notifications', detailType: 'NotificationDelivered', version: 1, validate: validateNotificationDeliveredV1 } as const;
+
+/** ReceiptAttached v1 (latest), published by spendwise.expenses: pass it to createEvent. */
+export const ReceiptAttached = { source: 'spendwise.expenses', detailType: 'ReceiptAttached', version: 1, validate: validateReceiptAttachedV1 } as const;
+
+/** ReceiptRejected v1 (latest), published by spendwise.expenses: pass it to createEvent. */
+export const ReceiptRejected = { source: 'spendwise.expenses', detailType: 'ReceiptRejected', version: 1, validate: validateReceiptRejectedV1 } as const;
+
+/** ReceiptRemoved v1 (latest), published by spendwise.expenses: pass it to createEvent. */
+export const ReceiptRemoved = { source: 'spendwise.expenses', detailType: 'ReceiptRemoved', version: 1, validate: validateReceiptRemovedV1 } as const;
 
 /** SpendingAnomalyDetected v1 (latest), published by spendwise.insights: pass it to createEvent. */
 export const SpendingAnomalyDetected = { source: 'spendwise.insights', detailType: 'SpendingAnomalyDetected', version: 1, validate: validateSpendingAnomalyDetectedV1 } as const;

@@ -1,6 +1,6 @@
 // Generated from events/**/*.schema.json by scripts/gen-contracts.ts. Do not edit: change the schemas and run `pnpm gen`.
-import type { BudgetRemovedV1, BudgetSetV1, BudgetThresholdReachedV1, CategoryArchivedV1, CategoryCreatedV1, CategoryUpdatedV1, ExpenseDeletedV1, ExpenseRecordedV1, ExpenseUpdatedV1, InsightReportFailedV1, InsightReportReadyV1, MerchantRuleSetV1, NotificationDeliveredV1, SpendingAnomalyDetectedV1 } from './types';
-import { validateBudgetRemovedV1, validateBudgetSetV1, validateBudgetThresholdReachedV1, validateCategoryArchivedV1, validateCategoryCreatedV1, validateCategoryUpdatedV1, validateExpenseDeletedV1, validateExpenseRecordedV1, validateExpenseUpdatedV1, validateInsightReportFailedV1, validateInsightReportReadyV1, validateMerchantRuleSetV1, validateNotificationDeliveredV1, validateSpendingAnomalyDetectedV1 } from './validators';
+import type { BudgetRemovedV1, BudgetSetV1, BudgetThresholdReachedV1, CategoryArchivedV1, CategoryCreatedV1, CategoryUpdatedV1, ExpenseDeletedV1, ExpenseRecordedV1, ExpenseUpdatedV1, InsightReportFailedV1, InsightReportReadyV1, MerchantRuleSetV1, NotificationDeliveredV1, ReceiptAttachedV1, ReceiptRejectedV1, ReceiptRemovedV1, SpendingAnomalyDetectedV1 } from './types';
+import { validateBudgetRemovedV1, validateBudgetSetV1, validateBudgetThresholdReachedV1, validateCategoryArchivedV1, validateCategoryCreatedV1, validateCategoryUpdatedV1, validateExpenseDeletedV1, validateExpenseRecordedV1, validateExpenseUpdatedV1, validateInsightReportFailedV1, validateInsightReportReadyV1, validateMerchantRuleSetV1, validateNotificationDeliveredV1, validateReceiptAttachedV1, validateReceiptRejectedV1, validateReceiptRemovedV1, validateSpendingAnomalyDetectedV1 } from './validators';
 
 /** Every event of the catalogue by detail-type: its source, latest version and a validator per version. */
 export const eventRegistry = {
@@ -95,6 +95,27 @@ export const eventRegistry = {
       1: { source: 'spendwise.notifications', detailType: 'NotificationDelivered', version: 1, validate: validateNotificationDeliveredV1 },
     },
   },
+  ReceiptAttached: {
+    source: 'spendwise.expenses',
+    latest: 1,
+    versions: {
+      1: { source: 'spendwise.expenses', detailType: 'ReceiptAttached', version: 1, validate: validateReceiptAttachedV1 },
+    },
+  },
+  ReceiptRejected: {
+    source: 'spendwise.expenses',
+    latest: 1,
+    versions: {
+      1: { source: 'spendwise.expenses', detailType: 'ReceiptRejected', version: 1, validate: validateReceiptRejectedV1 },
+    },
+  },
+  ReceiptRemoved: {
+    source: 'spendwise.expenses',
+    latest: 1,
+    versions: {
+      1: { source: 'spendwise.expenses', detailType: 'ReceiptRemoved', version: 1, validate: validateReceiptRemovedV1 },
+    },
+  },
   SpendingAnomalyDetected: {
     source: 'spendwise.insights',
     latest: 1,
@@ -119,5 +140,8 @@ export interface EventDetails {
   InsightReportReady: { 1: InsightReportReadyV1 };
   MerchantRuleSet: { 1: MerchantRuleSetV1 };
   NotificationDelivered: { 1: NotificationDeliveredV1 };
+  ReceiptAttached: { 1: ReceiptAttachedV1 };
+  ReceiptRejected: { 1: ReceiptRejectedV1 };
+  ReceiptRemoved: { 1: ReceiptRemovedV1 };
   SpendingAnomalyDetected: { 1: SpendingAnomalyDetectedV1 };
 }

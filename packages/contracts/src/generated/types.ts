@@ -17,6 +17,9 @@ export type AnyEventDetail =
   | InsightReportReadyV1
   | MerchantRuleSetV1
   | NotificationDeliveredV1
+  | ReceiptAttachedV1
+  | ReceiptRejectedV1
+  | ReceiptRemovedV1
   | SpendingAnomalyDetectedV1;
 /**
  * Slug of a category: lowercase letters, digits and dashes, 1 to 64 characters
@@ -244,6 +247,14 @@ export type Tag = string;
  */
 export type Tags = Tag[];
 /**
+ * Id of one uploaded receipt file (the last segment of its object key)
+ */
+export type ReceiptId = string;
+/**
+ * Media types a receipt may have; the file's first bytes must match it
+ */
+export type ReceiptContentType = 'image/jpeg' | 'image/png' | 'image/webp' | 'image/heic' | 'application/pdf';
+/**
  * A field of an expense that a user can change
  */
 export type ExpenseField = 'amount' | 'date' | 'categoryId' | 'merchant' | 'note' | 'tags';
@@ -260,6 +271,19 @@ export type AlertType =
  * How urgent an alert is
  */
 export type Severity = 'info' | 'warning' | 'critical';
+/**
+ * Object key of a receipt in the receipts bucket: receipts/<user>/<expense>/<receipt>
+ */
+export type ReceiptKey = string;
+/**
+ * TOO_LARGE: over 10 MiB; EMPTY: no bytes; TYPE_MISMATCH: the first bytes are not of the declared type; UNKNOWN_EXPENSE: the expense does not exist (deleted, or never the uploader's); STALE_UPLOAD: a newer upload was requested for the expense
+ */
+export type ReceiptRejectionReason =
+  'TOO_LARGE' | 'EMPTY' | 'TYPE_MISMATCH' | 'UNKNOWN_EXPENSE' | 'STALE_UPLOAD';
+/**
+ * Size of the file in bytes (an attached receipt has 1 to 10485760)
+ */
+export type ReceiptSize = number;
 
 /**
  * The detail of BudgetRemoved v1: a user removed the monthly budget of a category.
@@ -473,12 +497,28 @@ export interface ExpenseSnapshot {
   merchant?: Merchant;
   note?: Note;
   tags: Tags;
+  receipt?: Receipt;
   /**
    * Starts at 1 and grows by one with every change
    */
   version: number;
   createdAt: string;
   updatedAt: string;
+}
+/**
+ * The checked receipt file attached to an expense
+ */
+export interface Receipt {
+  receiptId: ReceiptId;
+  contentType: ReceiptContentType;
+  /**
+   * Size in bytes, at most 10 MiB
+   */
+  size: number;
+  /**
+   * When the checked file was attached
+   */
+  attachedAt: string;
 }
 /**
  * The detail of ExpenseRecorded v1: a user recorded a new expense.
@@ -616,6 +656,86 @@ export interface NotificationDeliveredV1Data {
    * @minItems 1
    */
   channels: ('inbox' | 'sns')[];
+}
+/**
+ * The detail of ReceiptAttached v1: an uploaded receipt passed the checks (size, first bytes match its type) and is now the expense's receipt. When it replaced one, `replaced` names the previous file, which the expenses service then deletes.
+ */
+export interface ReceiptAttachedV1 {
+  metadata: EventMetadata & {
+    eventVersion: 1;
+  };
+  data: ReceiptAttachedV1Data;
+}
+export interface ReceiptAttachedV1Data {
+  expenseId: ExpenseId;
+  /**
+   * The expense's version with this receipt
+   */
+  version: number;
+  receiptId: ReceiptId;
+  contentType: ReceiptContentType;
+  /**
+   * Size in bytes
+   */
+  size: number;
+  key: ReceiptKey;
+  attachedAt: string;
+  replaced?: ReplacedReceipt;
+}
+/**
+ * The receipt this one replaced, whose file is deleted
+ */
+export interface ReplacedReceipt {
+  receiptId: ReceiptId;
+  key: ReceiptKey;
+}
+/**
+ * The detail of ReceiptRejected v1: an uploaded file was not attached and has been deleted. `reason` says why, for the person (the web app shows it) and for operations.
+ */
+export interface ReceiptRejectedV1 {
+  metadata: EventMetadata & {
+    eventVersion: 1;
+  };
+  data: ReceiptRejectedV1Data;
+}
+export interface ReceiptRejectedV1Data {
+  /**
+   * The expense the key names (it may not exist)
+   */
+  expenseId: string;
+  /**
+   * The receipt id the key names
+   */
+  receiptId: string;
+  key: ReceiptKey;
+  reason: ReceiptRejectionReason;
+  size: ReceiptSize;
+  /**
+   * The type the upload was requested with, when known
+   */
+  declaredContentType?: string;
+  /**
+   * The type the first bytes show, when recognised
+   */
+  detectedContentType?: string;
+}
+/**
+ * The detail of ReceiptRemoved v1: the owner removed an expense's receipt (DELETE /expenses/{id}/receipt); the expenses service then deletes the file.
+ */
+export interface ReceiptRemovedV1 {
+  metadata: EventMetadata & {
+    eventVersion: 1;
+  };
+  data: ReceiptRemovedV1Data;
+}
+export interface ReceiptRemovedV1Data {
+  expenseId: ExpenseId;
+  /**
+   * The expense's version without the receipt
+   */
+  version: number;
+  receiptId: ReceiptId;
+  key: ReceiptKey;
 }
 /**
  * The detail of SpendingAnomalyDetected v1: an expense is far above what the user usually spends in its category.

@@ -20,11 +20,74 @@ const isTrue = (value: unknown) => value === true || value === 'true';
 const isAnyone = (principal: unknown): boolean =>
   principal === '*' || (isRecord(principal) && asList(principal.AWS).includes('*'));
 
-/** Buckets: public access blocked, explicit encryption, versioning; no bucket policy letting anyone in. */
+/** A Deny to anyone of requests made without TLS (`Bool: { aws:SecureTransport: false }`). */
+const deniesPlainHttp = (statement: Record<string, unknown>): boolean => {
+  const bool = path(statement, 'Condition', 'Bool');
+  const secure = isRecord(bool) ? bool['aws:SecureTransport'] : undefined;
+  return (
+    statement.Effect === 'Deny' && isAnyone(statement.Principal) && (secure === false || secure === 'false')
+  );
+};
+
+/** Logical ids of the buckets some bucket policy of the template makes TLS-only. */
+const tlsOnlyBuckets = (context: Parameters<Rule>[0]) =>
+  new Set(
+    resources(context.template, 'AWS::S3::BucketPolicy')
+      .filter(([, props]) =>
+        asList(path(props, 'PolicyDocument', 'Statement'))
+          .filter(isRecord)
+          .some(deniesPlainHttp),
+      )
+      .map(([, props]) => refTarget(props.Bucket)),
+  );
+
+/** What a bucket's lifecycle lacks of the two clean-ups every versioned bucket needs. */
+const missingLifecycle = (props: Properties): string[] => {
+  const rules = asList(path(props, 'LifecycleConfiguration', 'Rules'))
+    .filter(isRecord)
+    .filter((rule) => rule.Status === 'Enabled');
+  return [
+    rules.some((rule) => isRecord(rule.NoncurrentVersionExpiration)) ? '' : 'NoncurrentVersionExpiration',
+    rules.some((rule) => isRecord(rule.AbortIncompleteMultipartUpload))
+      ? ''
+      : 'AbortIncompleteMultipartUpload',
+  ].filter(Boolean);
+};
+
+/**
+ * Buckets: public access blocked, explicit encryption, versioning, TLS only, old versions and abandoned uploads
+ * cleaned up, CORS never open to any origin; no bucket policy letting anyone in.
+ */
 export const checkBuckets: Rule = (context) => {
   const found: Violation[] = [];
+  const tlsOnly = tlsOnlyBuckets(context);
   for (const [id, props] of resources(context.template, 'AWS::S3::Bucket')) {
     if (id === OSLS_DEPLOYMENT_BUCKET) continue;
+    if (!tlsOnly.has(id)) {
+      found.push(
+        violation(
+          context,
+          'bucket-tls-only',
+          id,
+          'no bucket policy denies requests without aws:SecureTransport',
+        ),
+      );
+    }
+    const missing = missingLifecycle(props);
+    if (missing.length > 0) {
+      found.push(
+        violation(
+          context,
+          'bucket-lifecycle',
+          id,
+          `LifecycleConfiguration lacks an enabled ${missing.join(' and ')}`,
+        ),
+      );
+    }
+    const corsRules = asList(path(props, 'CorsConfiguration', 'CorsRules')).filter(isRecord);
+    if (corsRules.some((rule) => asList(rule.AllowedOrigins).includes('*'))) {
+      found.push(violation(context, 'bucket-cors-origins', id, 'a CORS rule allows origin "*"'));
+    }
     const open = PUBLIC_ACCESS_BLOCK.filter(
       (key) => !isTrue(path(props, 'PublicAccessBlockConfiguration', key)),
     );

@@ -39,6 +39,12 @@ export const RULES = {
     'every S3 bucket (but osls\'s deployment bucket) blocks public access (all four settings true) and no bucket policy allows Principal "*" without a condition',
   'bucket-encryption': "every S3 bucket (but osls's deployment bucket) has BucketEncryption",
   'bucket-versioning': "every S3 bucket (but osls's deployment bucket) has versioning enabled",
+  'bucket-tls-only':
+    "every S3 bucket (but osls's deployment bucket) has a bucket policy denying every request without aws:SecureTransport",
+  'bucket-lifecycle':
+    "every S3 bucket (but osls's deployment bucket) expires noncurrent versions and aborts incomplete multipart uploads",
+  'bucket-cors-origins':
+    'no S3 bucket CORS rule allows origin "*": browsers reach a bucket only from the app\'s origin',
   'cloudfront-oac':
     'every S3 origin of a distribution uses Origin Access Control, never a legacy origin access identity',
   'cloudfront-https': 'every cache behaviour redirects viewers to HTTPS or accepts HTTPS only',

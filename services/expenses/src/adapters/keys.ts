@@ -6,6 +6,8 @@ import { type Expense, monthOf } from '../domain/expense';
 //                GSI2PK USER#<user>#CATEGORY#<category>#MONTH#<yyyy-mm> GSI2SK <date>#<id>
 //   idempotency  PK USER#<user>            SK IDEMPOTENCY#<key>         (TTL expiresAt)
 //   outbox       PK OUTBOX#<eventId>       SK OUTBOX                    (TTL expiresAt; drained by the relay)
+//   pending receipt upload PK USER#<user>   SK RECEIPT_UPLOAD#<expenseId>   (TTL expiresAt; the latest presigned POST)
+//   receipt rejection      PK USER#<user>   SK RECEIPT_REJECTION#<receiptId> (TTL expiresAt; one ReceiptRejected each)
 //   copy of the catalog (fed by catalog events):
 //   category     PK USER#<user>            SK CATALOG#CATEGORY#<categoryId>
 //   merchant rule PK USER#<user>           SK CATALOG#MERCHANT_RULE#<normalised merchant>
@@ -25,6 +27,16 @@ export const categoryMonthPartition = (userId: string, categoryId: string, month
 export const idempotencyKey = (userId: string, key: string) => ({
   PK: userKey(userId),
   SK: `IDEMPOTENCY#${key}`,
+});
+
+export const pendingReceiptKey = (userId: string, expenseId: string) => ({
+  PK: userKey(userId),
+  SK: `RECEIPT_UPLOAD#${expenseId}`,
+});
+
+export const receiptRejectionKey = (userId: string, receiptId: string) => ({
+  PK: userKey(userId),
+  SK: `RECEIPT_REJECTION#${receiptId}`,
 });
 
 export const ownCategoryKey = (userId: string, categoryId: string) => ({

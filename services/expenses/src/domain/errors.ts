@@ -40,3 +40,22 @@ export class CategoryArchivedError extends Error {
     this.name = 'CategoryArchivedError';
   }
 }
+
+/** The upload being attached is no longer the expense's latest requested one. */
+export class StaleUploadError extends Error {
+  constructor(
+    readonly expenseId: string,
+    readonly receiptId: string,
+  ) {
+    super(`Receipt ${receiptId} is no longer the pending upload of expense ${expenseId}`);
+    this.name = 'StaleUploadError';
+  }
+}
+
+/** The expense has no receipt attached. */
+export class ReceiptNotFoundError extends Error {
+  constructor(readonly expenseId: string) {
+    super(`Expense ${expenseId} has no receipt`);
+    this.name = 'ReceiptNotFoundError';
+  }
+}

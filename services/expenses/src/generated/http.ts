@@ -1,5 +1,5 @@
 // Generated from services/expenses/src/http/schemas/*.schema.json by scripts/gen-contracts.ts. Do not edit: change the schemas and run `pnpm gen`.
-import type { CategoryId, ExpenseId, ExpenseSnapshot, Merchant, Money, Note, Tags } from '@spendwise/contracts';
+import type { CategoryId, ExpenseId, ExpenseSnapshot, Merchant, Money, Note, ReceiptContentType, Tags } from '@spendwise/contracts';
 
 /**
  * Body of POST /expenses. The owner comes from the caller's token, never from the body.
@@ -50,6 +50,45 @@ export interface ListExpensesQuery {
    */
   limit?: string;
   cursor?: string;
+}
+
+/**
+ * The expense's receipt (200 from GET /expenses/{id}/receipt): a short-lived presigned GET of the file and its checked type.
+ */
+export interface ReceiptResponse {
+  /**
+   * Download link, valid until expiresAt
+   */
+  url: string;
+  contentType: ReceiptContentType;
+  expiresAt: string;
+}
+
+/**
+ * Body of POST /expenses/{id}/receipt: the type of the file the client is about to upload.
+ */
+export interface ReceiptUploadRequest {
+  contentType: ReceiptContentType;
+}
+
+/**
+ * A presigned S3 POST (201 from POST /expenses/{id}/receipt): send a multipart/form-data POST to `url` with every field of `fields` first and the file last, as `file`, before `expiresAt`. The policy pins the key, the Content-Type and a size of 1 byte to 10 MiB; the receipt is attached once the file passes the checks.
+ */
+export interface ReceiptUploadResponse {
+  /**
+   * Where to POST the form
+   */
+  url: string;
+  /**
+   * Form fields to send before the file (key, Content-Type, policy, signature)
+   */
+  fields: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * When the upload policy expires
+   */
+  expiresAt: string;
 }
 
 /**

@@ -3,6 +3,7 @@ import {
   CategoryArchivedError,
   ExpenseNotFoundError,
   IdempotencyKeyReusedError,
+  ReceiptNotFoundError,
   StaleVersionError,
   UnknownCategoryError,
 } from '../domain/errors';
@@ -11,6 +12,13 @@ import {
 export function asHttpProblem(error: unknown): unknown {
   if (error instanceof ExpenseNotFoundError) {
     return new HttpProblemError(404, 'EXPENSE_NOT_FOUND', `No expense ${error.expenseId}`);
+  }
+  if (error instanceof ReceiptNotFoundError) {
+    return new HttpProblemError(
+      404,
+      'RECEIPT_NOT_FOUND',
+      `Expense ${error.expenseId} has no receipt attached`,
+    );
   }
   if (error instanceof StaleVersionError) {
     return new HttpProblemError(

@@ -24,6 +24,19 @@ describe('expenses responses', () => {
     ['with every field', full],
     ['with only the required fields', bare],
     ['after a change', changeExpense(full, { note: 'changed' }, calendar.now).expense],
+    [
+      'with a receipt',
+      {
+        ...full,
+        version: 2,
+        receipt: {
+          receiptId: '0a1b2c3d-4e5f-4061-8273-8495a6b7c8d1',
+          contentType: 'application/pdf' as const,
+          size: 52011,
+          attachedAt: calendar.now.toISOString(),
+        },
+      },
+    ],
   ])('an expense %s conforms to ExpenseResponse', (_, expense) => {
     expect(violationsOf(httpSchemaId('expenses', 'ExpenseResponse'), presentExpense(expense))).toEqual([]);
   });

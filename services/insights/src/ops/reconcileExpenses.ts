@@ -26,7 +26,7 @@ import {
  * twice (a lost race is reported, run it again); a second run finds nothing to do. The state is set to the
  * restored version even when that is older than what was applied, so the next change of a restored expense
  * (version + 1) is applied normally. Not rolled back: running statistics (anomaly history), announced thresholds
- * and anomalies, which describe what happened (docs/adr/0014).
+ * and anomalies, which describe what happened (docs/adr/0017).
  */
 export interface ReconcileOptions {
   /** Reads the restored expenses table. */

@@ -1,7 +1,7 @@
 // Generated from events/**/*.schema.json by scripts/gen-contracts.ts. Do not edit: change the schemas and run `pnpm gen`.
 import { fullFormats, ucs2length } from '../../validatorRuntime';
-export const validateInsightReportReadyV1 = validate159;
-const schema62 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.spendwise.dev/events/insights/InsightReportReady.v1.schema.json","type":"object","additionalProperties":false,"required":["metadata","data"],"properties":{"metadata":{"allOf":[{"$ref":"../common/metadata.v1.schema.json"},{"type":"object","required":["eventVersion"],"properties":{"eventVersion":{"const":1}}}]},"data":{"type":"object","additionalProperties":false,"required":["reportId","month","source","summary"],"properties":{"reportId":{"$ref":"../common/insight.v1.schema.json#/$defs/reportId"},"month":{"$ref":"../common/insight.v1.schema.json#/$defs/month"},"source":{"type":"string","enum":["model","fallback"]},"fallbackReason":{"type":"string","enum":["not-enough-data","model-unavailable","invalid-answer"]},"summary":{"type":"string","minLength":1,"maxLength":2000}}}}};
+export const validateInsightReportReadyV1 = validate167;
+const schema65 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.spendwise.dev/events/insights/InsightReportReady.v1.schema.json","type":"object","additionalProperties":false,"required":["metadata","data"],"properties":{"metadata":{"allOf":[{"$ref":"../common/metadata.v1.schema.json"},{"type":"object","required":["eventVersion"],"properties":{"eventVersion":{"const":1}}}]},"data":{"type":"object","additionalProperties":false,"required":["reportId","month","source","summary"],"properties":{"reportId":{"$ref":"../common/insight.v1.schema.json#/$defs/reportId"},"month":{"$ref":"../common/insight.v1.schema.json#/$defs/month"},"source":{"type":"string","enum":["model","fallback"]},"fallbackReason":{"type":"string","enum":["not-enough-data","model-unavailable","invalid-answer"]},"summary":{"type":"string","minLength":1,"maxLength":2000}}}}};
 const schema20 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.spendwise.dev/events/common/metadata.v1.schema.json","type":"object","additionalProperties":false,"required":["eventId","eventVersion","occurredAt","correlationId","causationId","userId"],"properties":{"eventId":{"type":"string","format":"uuid"},"eventVersion":{"type":"integer","minimum":1},"occurredAt":{"type":"string","format":"date-time"},"correlationId":{"type":"string","minLength":1,"maxLength":128},"causationId":{"type":"string","minLength":1,"maxLength":128},"userId":{"type":"string","minLength":1,"maxLength":128}}};
 const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 const formats2 = fullFormats["date-time"];
@@ -287,12 +287,12 @@ return errors === 0;
 }
 validate53.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema60 = {"type":"string","format":"uuid"};
+const schema63 = {"type":"string","format":"uuid"};
 
-function validate161(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate169(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate161.evaluated;
+const evaluated0 = validate169.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -321,18 +321,18 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate161.errors = vErrors;
+validate169.errors = vErrors;
 return errors === 0;
 }
-validate161.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate169.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 const schema33 = {"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])$"};
 const pattern6 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])$", "u");
 
-function validate163(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate171(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate163.evaluated;
+const evaluated0 = validate171.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -361,17 +361,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate163.errors = vErrors;
+validate171.errors = vErrors;
 return errors === 0;
 }
-validate163.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate171.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate159(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate167(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.spendwise.dev/events/insights/InsightReportReady.v1.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate159.evaluated;
+const evaluated0 = validate167.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -508,14 +508,14 @@ errors++;
 }
 }
 if(data2.reportId !== undefined){
-if(!(validate161(data2.reportId, {instancePath:instancePath+"/data/reportId",parentData:data2,parentDataProperty:"reportId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate161.errors : vErrors.concat(validate161.errors);
+if(!(validate169(data2.reportId, {instancePath:instancePath+"/data/reportId",parentData:data2,parentDataProperty:"reportId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate169.errors : vErrors.concat(validate169.errors);
 errors = vErrors.length;
 }
 }
 if(data2.month !== undefined){
-if(!(validate163(data2.month, {instancePath:instancePath+"/data/month",parentData:data2,parentDataProperty:"month",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate163.errors : vErrors.concat(validate163.errors);
+if(!(validate171(data2.month, {instancePath:instancePath+"/data/month",parentData:data2,parentDataProperty:"month",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate171.errors : vErrors.concat(validate171.errors);
 errors = vErrors.length;
 }
 }
@@ -532,7 +532,7 @@ vErrors.push(err11);
 errors++;
 }
 if(!((data5 === "model") || (data5 === "fallback"))){
-const err12 = {instancePath:instancePath+"/data/source",schemaPath:"#/properties/data/properties/source/enum",keyword:"enum",params:{allowedValues: schema62.properties.data.properties.source.enum},message:"must be equal to one of the allowed values"};
+const err12 = {instancePath:instancePath+"/data/source",schemaPath:"#/properties/data/properties/source/enum",keyword:"enum",params:{allowedValues: schema65.properties.data.properties.source.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -555,7 +555,7 @@ vErrors.push(err13);
 errors++;
 }
 if(!(((data6 === "not-enough-data") || (data6 === "model-unavailable")) || (data6 === "invalid-answer"))){
-const err14 = {instancePath:instancePath+"/data/fallbackReason",schemaPath:"#/properties/data/properties/fallbackReason/enum",keyword:"enum",params:{allowedValues: schema62.properties.data.properties.fallbackReason.enum},message:"must be equal to one of the allowed values"};
+const err14 = {instancePath:instancePath+"/data/fallbackReason",schemaPath:"#/properties/data/properties/fallbackReason/enum",keyword:"enum",params:{allowedValues: schema65.properties.data.properties.fallbackReason.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -623,7 +623,7 @@ vErrors.push(err19);
 }
 errors++;
 }
-validate159.errors = vErrors;
+validate167.errors = vErrors;
 return errors === 0;
 }
-validate159.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate167.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { checkTemplate } from '../../../src/invariants';
 import type { CfnTemplate } from '../../../src/template';
 import { broken } from './broken';
 
@@ -20,6 +21,18 @@ const edgeTemplate = (): CfnTemplate =>
             BlockPublicPolicy: true,
             IgnorePublicAcls: true,
             RestrictPublicBuckets: true,
+          },
+          LifecycleConfiguration: {
+            Rules: [
+              {
+                Status: 'Enabled',
+                NoncurrentVersionExpiration: { NoncurrentDays: 30 },
+                AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
+              },
+            ],
+          },
+          CorsConfiguration: {
+            CorsRules: [{ AllowedOrigins: ['https://app.example.com'], AllowedMethods: ['POST', 'GET'] }],
           },
         },
       },
@@ -98,6 +111,31 @@ describe('edge invariants', () => {
     });
 
     expect(broken(template)).toEqual(['bucket-not-public WebBucketPolicy']);
+  });
+
+  it('reject a bucket without a TLS-only policy, without lifecycle clean-ups, or open to any origin', () => {
+    const template = edgeTemplate();
+    props(template, 'WebBucketPolicy').PolicyDocument.Statement.shift();
+    props(template, 'WebBucket').LifecycleConfiguration.Rules[0].Status = 'Disabled';
+    props(template, 'WebBucket').CorsConfiguration.CorsRules.push({
+      AllowedOrigins: ['*'],
+      AllowedMethods: ['GET'],
+    });
+
+    expect(broken(template)).toEqual([
+      'bucket-tls-only WebBucket',
+      'bucket-lifecycle WebBucket',
+      'bucket-cors-origins WebBucket',
+    ]);
+  });
+
+  it('name the lifecycle clean-up a bucket lacks', () => {
+    const template = edgeTemplate();
+    delete props(template, 'WebBucket').LifecycleConfiguration.Rules[0].AbortIncompleteMultipartUpload;
+
+    expect(checkTemplate(template, 'sample').map((v) => v.message)).toEqual([
+      'sample: WebBucket (AWS::S3::Bucket) breaks bucket-lifecycle: LifecycleConfiguration lacks an enabled AbortIncompleteMultipartUpload',
+    ]);
   });
 
   it("leave osls's deployment bucket to osls", () => {

@@ -1,0 +1,5 @@
+// Generated from events/**/*.schema.json by scripts/gen-contracts.ts. Do not edit: change the schemas and run `pnpm gen`.
+import type { StandaloneValidator } from '../../validatorRuntime';
+import type { ReceiptRejectedV1 } from '../types';
+
+export declare const validateReceiptRejectedV1: StandaloneValidator<ReceiptRejectedV1>;
