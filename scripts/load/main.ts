@@ -145,6 +145,58 @@ async function send(
   }
 }
 
+/**
+ * Resends the POSTs that failed with a 5xx or got no answer, with their Idempotency-Key (16 at a time, each
+ * until it gets a non-5xx answer, at most 60 times, a second apart); the acknowledged ones join `acknowledged`. Returns how many
+ * had been recorded already.
+ */
+async function replay(
+  target: Target,
+  tokens: string[],
+  unresolved: SentExpense[],
+  acknowledged: Acknowledged[],
+  timeoutMs: number,
+): Promise<number> {
+  let recordedBefore = 0;
+  const queue = [...unresolved];
+  const one = async (expense: SentExpense) => {
+    const body = {
+      amount: { currency: expense.currency, minorUnits: expense.minorUnits },
+      date: expense.date,
+      categoryId: expense.categoryId,
+      merchant: expense.merchant,
+    };
+    const request: PlannedRequest = {
+      route: 'POST /expenses',
+      service: 'expenses',
+      method: 'POST',
+      path: '/expenses',
+      user: expense.user,
+      body,
+      headers: { 'idempotency-key': expense.idempotencyKey },
+    };
+    for (let attempt = 0; attempt < 60; attempt += 1) {
+      const answer = await send(target, tokens[expense.user]!, request, timeoutMs);
+      if (answer.status !== undefined && answer.status < 300) {
+        acknowledged.push({
+          ...expense,
+          expenseId: (JSON.parse(answer.body) as { expenseId: string }).expenseId,
+        });
+        if (answer.replayed) recordedBefore += 1;
+        return;
+      }
+      if (answer.status !== undefined && answer.status < 500) return;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  };
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      for (let expense = queue.shift(); expense; expense = queue.shift()) await one(expense);
+    }),
+  );
+  return recordedBefore;
+}
+
 async function main(): Promise<number> {
   const opts = options();
   const target = await resolveTarget({
@@ -220,43 +272,10 @@ async function main(): Promise<number> {
   // Requests that failed with 5xx or no answer: resend with the same Idempotency-Key, as a client would, to learn
   // whether they were recorded (the replay answers with the expense) or to record them now.
   if (unresolved.length > 0) {
-    let recordedBefore = 0;
-    for (const expense of unresolved) {
-      const body = {
-        amount: { currency: expense.currency, minorUnits: expense.minorUnits },
-        date: expense.date,
-        categoryId: expense.categoryId,
-        merchant: expense.merchant,
-      };
-      for (let attempt = 0; attempt < 10; attempt += 1) {
-        const answer = await send(
-          target,
-          tokens[expense.user]!,
-          {
-            route: 'POST /expenses',
-            service: 'expenses',
-            method: 'POST',
-            path: '/expenses',
-            user: expense.user,
-            body,
-            headers: { 'idempotency-key': expense.idempotencyKey },
-          },
-          opts.timeoutMs,
-        );
-        if (answer.status !== undefined && answer.status < 300) {
-          acknowledged.push({
-            ...expense,
-            expenseId: (JSON.parse(answer.body) as { expenseId: string }).expenseId,
-          });
-          if (answer.replayed) recordedBefore += 1;
-          break;
-        }
-        if (answer.status !== undefined && answer.status < 500) break;
-        await new Promise((resolve) => setTimeout(resolve, 500));
-      }
-    }
+    const recordedBefore = await replay(target, tokens, unresolved, acknowledged, opts.timeoutMs);
     say(
-      `replayed ${unresolved.length} unanswered or 5xx POST /expenses with their Idempotency-Key: ${recordedBefore} had been recorded already (Idempotent-Replayed)`,
+      `replayed ${unresolved.length} unanswered or 5xx POST /expenses with their Idempotency-Key: ` +
+        `${recordedBefore} had been recorded already (Idempotent-Replayed)`,
     );
   }
 

@@ -83,6 +83,7 @@ export async function startDynamoDb(
   const { port, ...engineOptions } = options;
   const local = await startDynamoDbLocal({
     host: ctx.config.host,
+    tuning: 'throughput',
     ...(port !== undefined ? { port } : {}),
     ...(ctx.config.inMemory ? {} : { dataDir: ctx.config.dataDir }),
   });

@@ -15,6 +15,7 @@ import { type Invocation, runInvocation } from './invoke/runInvocation';
 import { lambdaProviders } from './providers/lambdaProviders';
 import { ExecutionEnvironment } from './runtime/ExecutionEnvironment';
 import { ConcurrencyLimitError, FunctionPool } from './runtime/FunctionPool';
+import { InitGate } from './runtime/InitGate';
 import type { LambdaError } from './runtime/protocol';
 import { DEFAULT_EVENT_INVOKE_CONFIG, type EventInvokeConfig, type FunctionSpec } from './spec/FunctionSpec';
 import { type HandlerModule, resolveHandler } from './spec/handlerModule';
@@ -76,6 +77,8 @@ export class LambdaEngine implements LambdaPort, Settles {
   /** Synchronous invocations running (or waiting for an environment), and starts + ends so far. */
   private readonly running = new Set<Promise<unknown>>();
   private moves = 0;
+  /** Cold starts at once across every function: one per core (at least 2). */
+  private readonly initGate = new InitGate();
 
   constructor(
     private readonly ctx: LocalCloud,
@@ -253,21 +256,21 @@ export class LambdaEngine implements LambdaPort, Settles {
       create,
     });
     const stats = { invocations: 0, errors: 0, throttles: 0, coldStarts: 0 };
-    return { spec, pool, stats, locate: () => locateHandler(spec) };
+    return { spec, pool, stats, initGate: this.initGate, locate: () => locateHandler(spec) };
   }
 }
 
 /**
- * Execution environments per function without reserved concurrency: 16 per core, at least 10 (32 on the
+ * Execution environments per function without reserved concurrency: 8 per core, at least 10 (16 on the
  * project's 2-core machines). The functions mostly wait on DynamoDB, so a function needs about
- * throughput × duration copies (200 requests/s × ~100 ms = 20); more copies than that only add cold starts
+ * throughput × duration copies (140 POST /expenses per second × ~100 ms = 14); more copies than that only add cold starts
  * and worker memory (~40 MB each) on a machine whose cores are already busy. SPENDWISE_LAMBDA_CONCURRENCY
  * overrides it.
  */
 export function defaultLocalConcurrency(env: NodeJS.ProcessEnv = process.env): number {
   const configured = Number(env.SPENDWISE_LAMBDA_CONCURRENCY);
   if (Number.isInteger(configured) && configured > 0) return configured;
-  return Math.max(10, availableParallelism() * 16);
+  return Math.max(10, availableParallelism() * 8);
 }
 
 /**
