@@ -61,6 +61,8 @@ export async function checkConsistency(options: {
   tokens: string[];
   acknowledged: readonly Acknowledged[];
   loadEndedAt: number;
+  /** When the replays of unanswered POSTs ended (they record expenses too): catch-up is also given from here. */
+  replaysEndedAt: number;
   timeoutMs: number;
   /** ExpenseRecorded events seen on the bus by expense id, or undefined when the bus cannot be watched. */
   recorded: () => Map<string, number> | undefined;
@@ -102,10 +104,11 @@ export async function checkConsistency(options: {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   const caughtUpSeconds = (performance.now() - options.loadEndedAt) / 1000;
+  const sinceReplays = (performance.now() - options.replaysEndedAt) / 1000;
   if (pending.length === 0) {
     lines.push(
       `ok   insights totals equal the sums of ${acknowledged.length} acknowledged expenses (${groups.length} user-months), ` +
-        `caught up ${caughtUpSeconds.toFixed(1)} s after the load ended`,
+        `caught up ${caughtUpSeconds.toFixed(1)} s after the load ended (${sinceReplays.toFixed(1)} s after the replays)`,
     );
   } else {
     fail(

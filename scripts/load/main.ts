@@ -279,6 +279,9 @@ async function main(): Promise<number> {
     );
   }
 
+  const replaysEndedAt = performance.now();
+  if (unresolved.length > 0)
+    say(`replays ended ${((replaysEndedAt - loadEndedAt) / 1000).toFixed(1)} s after the load ended`);
   say('');
   say('consistency check:');
   if (target.local) {
@@ -298,6 +301,7 @@ async function main(): Promise<number> {
     tokens,
     acknowledged,
     loadEndedAt,
+    replaysEndedAt,
     timeoutMs: opts.settleTimeoutMs,
     recorded: bus.recorded,
     say,
