@@ -62,7 +62,7 @@ export function formatStats(
       `(${(answered / run.lastAnswerSeconds).toFixed(1)}/s), ${ok} ok (${(ok / run.lastAnswerSeconds).toFixed(1)}/s)`,
   );
   lines.push(
-    `${'route'.padEnd(28)}${pad('sent', 7)}${pad('ok', 7)}${pad('p50', 8)}${pad('p95', 8)}${pad('p99', 8)}${pad('max', 8)}  (ms, from due time)`,
+    `${'route'.padEnd(28)}${pad('sent', 7)}${pad('ok', 7)}${pad('p50', 8)}${pad('p95', 8)}${pad('p99', 8)}${pad('max', 8)}${pad('err p50', 9)}  (ms from the due time; p50…max of ok answers)`,
   );
   for (const [route, stats] of routes) {
     if (stats.sent === 0) continue;
