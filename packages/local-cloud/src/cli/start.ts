@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Unsupported } from '../core/errors';
 import { ensureWebAppBuilt } from '../edge/webAppBuild';
 import { type RunningLocalCloud, type StartOptions, startLocalCloud } from '../localCloud';
+import { batchedLines } from '../logs/logSink';
 import { ensurePortFree, isPortInUse, portInUseMessage } from './busyPort';
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
@@ -28,12 +29,11 @@ export async function runForeground(
       err(`the web app is not served: ${error instanceof Error ? error.message : String(error)}`),
     );
   }
-  const cloud = await startLocalCloud({ ...options, progress: err, printLogs: out }).catch(
-    (error: unknown) => {
-      if (!isPortInUse(error)) throw error;
-      throw new Error(portInUseMessage(error, { awsPort, dataDir, webPort }));
-    },
-  );
+  const printLogs = batchedLines((text) => process.stdout.write(text));
+  const cloud = await startLocalCloud({ ...options, progress: err, printLogs }).catch((error: unknown) => {
+    if (!isPortInUse(error)) throw error;
+    throw new Error(portInUseMessage(error, { awsPort, dataDir, webPort }));
+  });
   printSummary(cloud, performance.now() - started);
   let stopping = false;
   const shutdown = async (signal: string) => {

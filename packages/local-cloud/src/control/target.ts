@@ -8,7 +8,7 @@ export function controlTarget(engines: Engines): ControlTarget {
   return {
     mintToken: (user, scopes) => engines.auth.mintToken({ user, ...(scopes?.length ? { scopes } : {}) }),
     invoke: async (functionRef, payload) => {
-      const invocation = await engines.lambda.run(functionRef, JSON.stringify(payload));
+      const invocation = await engines.lambda.run(functionRef, JSON.stringify(payload), 'wait');
       return {
         ...invocation.outcome,
         requestId: invocation.requestId,

@@ -10,6 +10,8 @@ export class AwsApiError extends Error {
     message: string,
     /** Extra response headers, e.g. `x-amzn-query-error` for SQS. */
     readonly headers: Record<string, string> = {},
+    /** Extra members of a JSON error body, e.g. Lambda's `Reason` and `Type` of a throttle. */
+    readonly fields: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'AwsApiError';

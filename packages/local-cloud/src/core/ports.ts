@@ -15,13 +15,24 @@ export type InvokeOutcome =
       coldStart: boolean;
     };
 
+export interface InvokeOptions {
+  async?: boolean;
+  /**
+   * A synchronous call that finds every execution environment of the function busy: `throttle` rejects with
+   * 429 TooManyRequestsException at once, as Lambda does (the Invoke API, API Gateway's integration);
+   * `wait` (default) waits for a free one: the local form of an event source's or service's back-off and retry
+   * (stream and queue pollers, SNS, Step Functions). A reserved concurrency in use throttles either way.
+   */
+  whenBusy?: 'wait' | 'throttle';
+}
+
 export interface LambdaPort {
   /**
    * Runs a function by name or ARN (a qualifier suffix is ignored). `async: true` is an Event invocation: it
    * resolves once queued (with `{ ok: true, result: undefined }`), runs later, and retries and routes failures
    * to the function's on-failure destination / DLQ as Lambda does.
    */
-  invoke(functionRef: string, payload: unknown, options?: { async?: boolean }): Promise<InvokeOutcome>;
+  invoke(functionRef: string, payload: unknown, options?: InvokeOptions): Promise<InvokeOutcome>;
   has(functionRef: string): boolean;
 }
 

@@ -14,7 +14,7 @@ import { dynamoDbCall } from './wire';
 export interface DynamoDbEngineOptions {
   /** DynamoDB Local's endpoint (`http://127.0.0.1:<port>`). */
   endpoint: string;
-  /** Seconds between TTL sweeps (default 30). */
+  /** Seconds between incremental TTL sweeper steps (default 1: one page of 100 items per TTL table). */
   ttlSweepIntervalSeconds?: number;
   timings?: Partial<StreamTimings>;
   /** Clock of the TTL sweeper, in epoch seconds (tests move it forward). */
@@ -41,7 +41,7 @@ export class DynamoDbEngine implements Settles {
     this.api = new DynamoDbApi(options.endpoint);
     this.providers = [tableProvider(call), streamMappingProvider(call, deletions, timings, this.pollers)];
     this.ttlSweeper = new TtlSweeper(call, deletions, {
-      intervalSeconds: options.ttlSweepIntervalSeconds ?? 30,
+      intervalSeconds: options.ttlSweepIntervalSeconds ?? 1,
       ...(options.log ? { log: options.log } : {}),
       ...(options.ttlNow ? { now: options.ttlNow } : {}),
     });
@@ -83,6 +83,7 @@ export async function startDynamoDb(
   const { port, ...engineOptions } = options;
   const local = await startDynamoDbLocal({
     host: ctx.config.host,
+    tuning: 'throughput',
     ...(port !== undefined ? { port } : {}),
     ...(ctx.config.inMemory ? {} : { dataDir: ctx.config.dataDir }),
   });

@@ -8,22 +8,44 @@ const FIVE_YEARS_SECONDS = 5 * 365 * 24 * 3600;
 type Item = Record<string, unknown>;
 
 export interface TtlSweeperOptions {
-  /** Seconds between sweeps. */
+  /** Seconds between background steps (each reads one bounded page of every TTL table). */
   intervalSeconds: number;
+  /**
+   * Items a background step reads per table (default 100). A step is one Scan page that resumes where the last
+   * one stopped, so a table of any size costs DynamoDB Local's single database thread the same few
+   * milliseconds per step instead of a full scan; a table is covered every `items / pageSize` steps.
+   */
+  pageSize?: number;
+  /** How long the list of tables with TTL enabled is reused before it is read again (default 60 s). */
+  tablesRefreshMs?: number;
   log?: (message: string) => void;
   /** The clock, in epoch seconds (tests move it). */
   now?: () => number;
 }
 
+interface TtlTable {
+  name: string;
+  attribute: string;
+  keyNames: string[];
+}
+
 /**
- * Deletes expired items, which DynamoDB Local never does: every `intervalSeconds`, each table with TTL
- * enabled is scanned for items whose TTL attribute (a Number, epoch seconds) is in the past, and those are
- * deleted — only if the value is still the expired one. The deletions reach the stream as REMOVE records;
- * `TtlDeletions` lets the stream poller mark them with the DynamoDB service's `userIdentity`.
+ * Deletes expired items with the DynamoDB service's identity on their REMOVE stream records: items whose TTL
+ * attribute (a Number, epoch seconds) is in the past are deleted — only if the value is still the expired one.
+ * `TtlDeletions` lets the stream poller mark those REMOVEs with the `userIdentity` real TTL deletions carry.
+ *
+ * In the background it works incrementally, as DynamoDB's TTL does (which deletes "within a few days", not at
+ * the second): every `intervalSeconds` it reads one page of `pageSize` items of each TTL table, resuming from
+ * where the previous step stopped and starting over at the end. Full scans of every table on every pass kept
+ * DynamoDB Local's only database thread busy (94–100 % CPU with no traffic at ~30k items) and made every
+ * request and stream read queue behind them. `sweepOnce` still sweeps whole tables, for tests and tools.
  */
 export class TtlSweeper {
   private timer: NodeJS.Timeout | undefined;
   private sweeping: Promise<number> | undefined;
+  /** Where the next background step resumes, per table (absent: from the start). */
+  private readonly cursors = new Map<string, Item>();
+  private tables: { list: TtlTable[]; readAt: number } | undefined;
 
   constructor(
     private readonly call: DynamoDbCall,
@@ -33,7 +55,7 @@ export class TtlSweeper {
 
   start(): void {
     this.timer ??= setInterval(() => {
-      this.sweeping ??= this.sweepOnce()
+      this.sweeping ??= this.step()
         .catch((error: unknown) => {
           this.options.log?.(`TTL sweep failed: ${(error as Error).message}`);
           return 0;
@@ -50,18 +72,65 @@ export class TtlSweeper {
     await this.sweeping;
   }
 
-  /** One pass over every table (or only `only`); returns how many items were deleted. */
-  async sweepOnce(only?: readonly string[]): Promise<number> {
+  /**
+   * One background step: one page of every table with TTL enabled (or of those in `only`), from where the last
+   * step stopped; returns how many items were deleted.
+   */
+  async step(only?: readonly string[]): Promise<number> {
+    const refreshMs = this.options.tablesRefreshMs ?? 60_000;
+    if (!this.tables || Date.now() - this.tables.readAt > refreshMs)
+      this.tables = { list: await this.ttlTables(await this.tableNames()), readAt: Date.now() };
     let deleted = 0;
-    for (const table of only ?? (await this.tableNames())) {
-      const { TimeToLiveDescription: ttl } = await this.call<{
-        TimeToLiveDescription?: { TimeToLiveStatus?: string; AttributeName?: string };
-      }>('DescribeTimeToLive', { TableName: table });
-      if (ttl?.TimeToLiveStatus === 'ENABLED' && ttl.AttributeName)
-        deleted += await this.sweepTable(table, ttl.AttributeName);
+    for (const table of this.tables.list.filter((t) => !only || only.includes(t.name))) {
+      try {
+        const page = await this.sweepPage(table, this.cursors.get(table.name), this.options.pageSize ?? 100);
+        deleted += page.deleted;
+        if (page.next) this.cursors.set(table.name, page.next);
+        else this.cursors.delete(table.name);
+      } catch (error) {
+        // A table deleted since the list was read: read the list again next step.
+        if (error instanceof DynamoDbLocalError && error.code === 'ResourceNotFoundException') {
+          this.tables = undefined;
+          this.cursors.delete(table.name);
+          continue;
+        }
+        throw error;
+      }
     }
     if (deleted > 0) this.options.log?.(`TTL sweeper deleted ${deleted} expired item(s)`);
     return deleted;
+  }
+
+  /** One pass over the whole of every table (or only `only`); returns how many items were deleted. */
+  async sweepOnce(only?: readonly string[]): Promise<number> {
+    let deleted = 0;
+    for (const table of await this.ttlTables(only ?? (await this.tableNames()))) {
+      let start: Item | undefined;
+      do {
+        const page = await this.sweepPage(table, start);
+        deleted += page.deleted;
+        start = page.next;
+      } while (start);
+    }
+    if (deleted > 0) this.options.log?.(`TTL sweeper deleted ${deleted} expired item(s)`);
+    return deleted;
+  }
+
+  /** The tables among `names` with TTL enabled, with their TTL attribute and key attributes. */
+  private async ttlTables(names: readonly string[]): Promise<TtlTable[]> {
+    const tables: TtlTable[] = [];
+    for (const name of names) {
+      const { TimeToLiveDescription: ttl } = await this.call<{
+        TimeToLiveDescription?: { TimeToLiveStatus?: string; AttributeName?: string };
+      }>('DescribeTimeToLive', { TableName: name });
+      if (ttl?.TimeToLiveStatus !== 'ENABLED' || !ttl.AttributeName) continue;
+      const { Table } = await this.call<{ Table: { KeySchema: KeySchemaElement[] } }>('DescribeTable', {
+        TableName: name,
+      });
+      const keyNames = Table.KeySchema.map((key) => key.AttributeName as string);
+      tables.push({ name, attribute: ttl.AttributeName, keyNames });
+    }
+    return tables;
   }
 
   private async tableNames(): Promise<string[]> {
@@ -78,31 +147,29 @@ export class TtlSweeper {
     return names;
   }
 
-  private async sweepTable(table: string, attribute: string): Promise<number> {
-    const { Table } = await this.call<{ Table: { KeySchema: KeySchemaElement[] } }>('DescribeTable', {
-      TableName: table,
-    });
-    const keyNames = Table.KeySchema.map((key) => key.AttributeName as string);
+  /** Reads one Scan page from `start` and deletes its expired items; `next` is where the following page starts. */
+  private async sweepPage(
+    table: TtlTable,
+    start: Item | undefined,
+    limit?: number,
+  ): Promise<{ deleted: number; next: Item | undefined }> {
     const now = Math.floor(this.options.now?.() ?? Date.now() / 1000);
+    const page: { Items?: Item[]; LastEvaluatedKey?: Item } = await this.call('Scan', {
+      TableName: table.name,
+      FilterExpression: '#ttl < :now AND #ttl > :floor',
+      ExpressionAttributeNames: { '#ttl': table.attribute },
+      ExpressionAttributeValues: {
+        ':now': { N: String(now) },
+        ':floor': { N: String(now - FIVE_YEARS_SECONDS) },
+      },
+      ...(limit ? { Limit: limit } : {}),
+      ...(start ? { ExclusiveStartKey: start } : {}),
+    });
     let deleted = 0;
-    let start: Item | undefined;
-    do {
-      const page: { Items?: Item[]; LastEvaluatedKey?: Item } = await this.call('Scan', {
-        TableName: table,
-        FilterExpression: '#ttl < :now AND #ttl > :floor',
-        ExpressionAttributeNames: { '#ttl': attribute },
-        ExpressionAttributeValues: {
-          ':now': { N: String(now) },
-          ':floor': { N: String(now - FIVE_YEARS_SECONDS) },
-        },
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      });
-      for (const item of page.Items ?? []) {
-        if (await this.deleteIfStillExpired(table, attribute, item, keyNames)) deleted += 1;
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return deleted;
+    for (const item of page.Items ?? []) {
+      if (await this.deleteIfStillExpired(table.name, table.attribute, item, table.keyNames)) deleted += 1;
+    }
+    return { deleted, next: page.LastEvaluatedKey };
   }
 
   private async deleteIfStillExpired(

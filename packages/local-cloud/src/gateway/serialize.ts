@@ -66,8 +66,8 @@ export function serializeError(request: AwsRequest, error: unknown, requestId: s
   }
   const body =
     request.protocol === 'json'
-      ? { __type: failure.code, message: failure.message }
-      : { code: failure.code, message: failure.message, Message: failure.message };
+      ? { __type: failure.code, message: failure.message, ...failure.fields }
+      : { code: failure.code, message: failure.message, Message: failure.message, ...failure.fields };
   const contentType = request.protocol === 'json' ? jsonContentType(request) : 'application/json';
   return {
     status: failure.status,

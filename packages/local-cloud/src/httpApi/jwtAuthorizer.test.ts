@@ -143,6 +143,16 @@ describe('the JWT authorizer refuses with 401', () => {
     expect(refusal(await check(token))).toContain('the token does not have a valid audience');
   });
 
+  it('a token it accepted before, once it has expired (a verified signature is remembered, never the claims checks)', async () => {
+    const token = await auth.mintToken({ user: 'alice', expiresInSeconds: 60 });
+    const exp = payloadOf(token).exp as number;
+
+    expect((await authorizeJwt({ token, authorizer, routeScopes: [], keys: auth, now: exp - 1 })).ok).toBe(true);
+    const later = await authorizeJwt({ token, authorizer, routeScopes: [], keys: auth, now: exp });
+
+    expect(refusal(later)).toContain('the token has expired');
+  });
+
   it('an expired token', async () => {
     const token = await auth.mintToken({ user: 'alice', expiresInSeconds: -1 });
 

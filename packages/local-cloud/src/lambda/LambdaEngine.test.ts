@@ -154,8 +154,31 @@ describe('LambdaEngine concurrency', () => {
 
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
-    expect(rejected.reason).toMatchObject({ status: 429, code: 'TooManyRequestsException' });
+    expect(rejected.reason).toMatchObject({
+      status: 429,
+      code: 'TooManyRequestsException',
+      message: 'Rate Exceeded.',
+      fields: { Reason: 'ReservedFunctionConcurrentInvocationLimitExceeded', Type: 'User' },
+    });
     expect(recorded.metrics.some((m) => m.name === 'Throttles' && m.value === 1)).toBe(true);
+  });
+
+  it('throttles an Invoke API or API Gateway call beyond the local concurrency instead of queueing it', async () => {
+    const { engine } = await deployed([{ name: 'busy', source: slow }], { defaultConcurrency: 2 });
+
+    const results = await Promise.allSettled([
+      engine.run('busy', '{}'),
+      engine.invoke('busy', {}, { whenBusy: 'throttle' }),
+      engine.invoke('busy', {}, { whenBusy: 'throttle' }),
+    ]);
+
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected']);
+    expect((results[2] as PromiseRejectedResult).reason).toMatchObject({
+      status: 429,
+      code: 'TooManyRequestsException',
+      fields: { Reason: 'ConcurrentInvocationLimitExceeded' },
+    });
+    expect(engine.functions()[0]).toMatchObject({ throttles: 1, invocations: 2 });
   });
 
   it('makes the call beyond the local default cap wait for a free environment', async () => {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import type { Activity, Settles } from '../core/activity';
 import { arnOf } from '../core/arn';
 import type { LocalCloud } from '../core/context';
 import { AwsApiError } from '../core/errors';
-import type { InvokeOutcome, LambdaPort } from '../core/ports';
+import type { InvokeOptions, InvokeOutcome, LambdaPort } from '../core/ports';
 import type { AwsApi } from '../core/protocol';
 import type { ResourceProvider } from '../core/resources';
 import { lambdaInvokeApi } from './api/invokeApi';
@@ -14,6 +15,7 @@ import { type Invocation, runInvocation } from './invoke/runInvocation';
 import { lambdaProviders } from './providers/lambdaProviders';
 import { ExecutionEnvironment } from './runtime/ExecutionEnvironment';
 import { ConcurrencyLimitError, FunctionPool } from './runtime/FunctionPool';
+import { InitGate } from './runtime/InitGate';
 import type { LambdaError } from './runtime/protocol';
 import { DEFAULT_EVENT_INVOKE_CONFIG, type EventInvokeConfig, type FunctionSpec } from './spec/FunctionSpec';
 import { type HandlerModule, resolveHandler } from './spec/handlerModule';
@@ -21,8 +23,10 @@ import { lambdaEnvironment, newLogStreamName } from './spec/lambdaEnvironment';
 
 export interface LambdaEngineOptions {
   /**
-   * Execution environments per function without ReservedConcurrentExecutions (default 10). It guards the
-   * machine, not a Lambda limit: invocations beyond it wait for a free environment instead of throttling.
+   * Execution environments per function without ReservedConcurrentExecutions (default
+   * `defaultLocalConcurrency()`). It guards the machine, as the account's unreserved concurrency guards an AWS
+   * account: a synchronous call from the Invoke API or an HTTP API beyond it is throttled (429), an event
+   * source's or service's call waits for a free environment (see InvokeOptions.whenBusy).
    */
   defaultConcurrency?: number;
   /** Waits before the async retries (default 1 s then 2 s; Lambda waits 1 then 2 minutes). */
@@ -73,13 +77,15 @@ export class LambdaEngine implements LambdaPort, Settles {
   /** Synchronous invocations running (or waiting for an environment), and starts + ends so far. */
   private readonly running = new Set<Promise<unknown>>();
   private moves = 0;
+  /** Cold starts at once across every function: one per core (at least 2). */
+  private readonly initGate = new InitGate();
 
   constructor(
     private readonly ctx: LocalCloud,
     options: LambdaEngineOptions = {},
   ) {
     this.settings = {
-      defaultConcurrency: options.defaultConcurrency ?? 10,
+      defaultConcurrency: options.defaultConcurrency ?? defaultLocalConcurrency(),
       asyncRetryDelaysMs: options.asyncRetryDelaysMs ?? [1_000, 2_000],
       initTimeoutMs: options.initTimeoutMs ?? 10_000,
       idleTimeoutMs: options.idleTimeoutMs ?? 15 * 60_000,
@@ -133,29 +139,31 @@ export class LambdaEngine implements LambdaPort, Settles {
    * Runs a function. Rejects with AwsApiError ResourceNotFoundException (404) for an unknown function and
    * TooManyRequestsException (429) when its reserved concurrency is in use.
    */
-  async invoke(
-    functionRef: string,
-    payload: unknown,
-    options: { async?: boolean } = {},
-  ): Promise<InvokeOutcome> {
+  async invoke(functionRef: string, payload: unknown, options: InvokeOptions = {}): Promise<InvokeOutcome> {
     const payloadJson = JSON.stringify(payload === undefined ? {} : payload);
     if (options.async) {
       this.enqueue(functionRef, payloadJson);
       return { ok: true, result: undefined, durationMs: 0, coldStart: false };
     }
-    return (await this.run(functionRef, payloadJson)).outcome;
+    return (await this.run(functionRef, payloadJson, options.whenBusy ?? 'wait')).outcome;
   }
 
-  /** A synchronous (RequestResponse) invocation with everything the Invoke API answers with. */
-  async run(functionRef: string, payloadJson: string): Promise<Invocation> {
+  /**
+   * A synchronous (RequestResponse) invocation with everything the Invoke API answers with. With every
+   * environment busy it throttles (`whenBusy: 'throttle'`, the Invoke API's behaviour) or waits for one; a
+   * function's reserved concurrency in use always throttles.
+   */
+  async run(
+    functionRef: string,
+    payloadJson: string,
+    whenBusy: 'wait' | 'throttle' = 'throttle',
+  ): Promise<Invocation> {
     const fn = this.lookup(functionRef);
     try {
-      // Only reserved concurrency throttles; the local default cap makes the caller wait instead.
-      const mode = fn.spec.reservedConcurrency === undefined ? 'wait' : 'throttle';
+      const mode = fn.spec.reservedConcurrency === undefined ? whenBusy : 'throttle';
       return await this.track(runInvocation(fn, this.ctx, { requestId: randomUUID(), payloadJson, mode }));
     } catch (error) {
-      if (error instanceof ConcurrencyLimitError)
-        throw new AwsApiError(429, 'TooManyRequestsException', error.message);
+      if (error instanceof ConcurrencyLimitError) throw throttled(error);
       throw error;
     }
   }
@@ -243,12 +251,45 @@ export class LambdaEngine implements LambdaPort, Settles {
     const pool = new FunctionPool({
       functionName: spec.name,
       limit: spec.reservedConcurrency ?? this.settings.defaultConcurrency,
+      reserved: spec.reservedConcurrency !== undefined,
       idleTimeoutMs: this.settings.idleTimeoutMs,
       create,
     });
     const stats = { invocations: 0, errors: 0, throttles: 0, coldStarts: 0 };
-    return { spec, pool, stats, locate: () => locateHandler(spec) };
+    return { spec, pool, stats, initGate: this.initGate, locate: () => locateHandler(spec) };
   }
+}
+
+/**
+ * Execution environments per function without reserved concurrency: 8 per core, at least 10 (16 on the
+ * project's 2-core machines). The functions mostly wait on DynamoDB, so a function needs about
+ * throughput × duration copies (140 POST /expenses per second × ~100 ms = 14); more copies than that only add cold starts
+ * and worker memory (~40 MB each) on a machine whose cores are already busy. SPENDWISE_LAMBDA_CONCURRENCY
+ * overrides it.
+ */
+export function defaultLocalConcurrency(env: NodeJS.ProcessEnv = process.env): number {
+  const configured = Number(env.SPENDWISE_LAMBDA_CONCURRENCY);
+  if (Number.isInteger(configured) && configured > 0) return configured;
+  return Math.max(10, availableParallelism() * 8);
+}
+
+/**
+ * Lambda's throttle answer: 429 TooManyRequestsException, "Rate Exceeded.", with the Reason telling a reserved
+ * concurrency from the account's (here: the local per-function concurrency).
+ */
+function throttled(error: ConcurrencyLimitError): AwsApiError {
+  return new AwsApiError(
+    429,
+    'TooManyRequestsException',
+    'Rate Exceeded.',
+    {},
+    {
+      Reason: error.reserved
+        ? 'ReservedFunctionConcurrentInvocationLimitExceeded'
+        : 'ConcurrentInvocationLimitExceeded',
+      Type: 'User',
+    },
+  );
 }
 
 /** Where the handler is, or the error Lambda's runtime gives when it cannot be loaded. */

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import type { LambdaStreamRecord } from '../../src/dynamodb/streams/records';
+import { TtlDeletions } from '../../src/dynamodb/ttlDeletions';
+import { TtlSweeper } from '../../src/dynamodb/ttlSweeper';
 import { resourceOf, streamHarness, streamTableProperties, uniqueTableName, waitFor } from './support';
 
 let harness: ReturnType<typeof streamHarness> | undefined;
@@ -47,5 +49,48 @@ describe('TTL sweeper', () => {
     const [removal] = (recorded.invocations[0]!.payload as { Records: LambdaStreamRecord[] }).Records;
     expect(removal?.dynamodb.Keys).toEqual({ PK: { S: 'expired' }, SK: { S: 'expired' } });
     expect(removal?.userIdentity).toEqual({ type: 'Service', principalId: 'dynamodb.amazonaws.com' });
+  });
+
+  it('works through a table one bounded page per step, resuming where it stopped and starting over at the end', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    harness = streamHarness(() => now + 7200);
+    const { call, tables, cloud } = harness;
+    const tableName = uniqueTableName('ttl-steps');
+    await tables.create(resourceOf('T', 'AWS::DynamoDB::Table', streamTableProperties(tableName)), cloud);
+    for (const id of ['a', 'b', 'c', 'd', 'e'])
+      await call('PutItem', {
+        TableName: tableName,
+        Item: { PK: { S: id }, SK: { S: id }, expiresAt: { N: String(now + 3600) } },
+      });
+    await call('PutItem', {
+      TableName: tableName,
+      Item: { PK: { S: 'kept' }, SK: { S: 'kept' }, expiresAt: { N: String(now + 3 * 86_400) } },
+    });
+    const sweeper = new TtlSweeper(call, new TtlDeletions(), {
+      intervalSeconds: 3600,
+      pageSize: 2,
+      now: () => now + 7200,
+    });
+    const left = async () =>
+      (await call<{ Count: number }>('Scan', { TableName: tableName, Select: 'COUNT' })).Count;
+
+    // Six items, two read per step: three steps cover the table, and each deletes at most what it read.
+    const perStep = [
+      await sweeper.step([tableName]),
+      await sweeper.step([tableName]),
+      await sweeper.step([tableName]),
+    ];
+
+    expect(perStep.every((deleted) => deleted <= 2)).toBe(true);
+    expect(perStep.reduce((sum, deleted) => sum + deleted, 0) + (await left())).toBe(6);
+    // What a page deletes is behind the cursor; the next item to expire is found on the next round.
+    await sweeper.step([tableName]);
+    await call('PutItem', {
+      TableName: tableName,
+      Item: { PK: { S: 'f' }, SK: { S: 'f' }, expiresAt: { N: String(now + 3600) } },
+    });
+    for (let round = 0; round < 4; round += 1) await sweeper.step([tableName]);
+    const { Items } = await call<{ Items: { PK: { S: string } }[] }>('Scan', { TableName: tableName });
+    expect(Items.map((item) => item.PK.S)).toEqual(['kept']);
   });
 });

@@ -141,7 +141,7 @@ async function initialise(
   const init =
     'errorType' in located
       ? { ok: false as const, error: located, initDurationMs: 0 }
-      : await env.init(located, emit);
+      : await (fn.initGate ? fn.initGate.run(() => env.init(located, emit)) : env.init(located, emit));
   fn.stats.lastInitDurationMs = init.initDurationMs;
   if (
     init.ok &&

@@ -13,8 +13,12 @@ export class ConcurrencyLimitError extends Error {
   constructor(
     readonly functionName: string,
     readonly limit: number,
+    /** The limit is the function's ReservedConcurrentExecutions (else the local per-function concurrency). */
+    readonly reserved = true,
   ) {
-    super(`Rate Exceeded: ${functionName} is using all of its reserved concurrency (${limit})`);
+    super(
+      `Rate Exceeded: ${functionName} is using all of its ${reserved ? 'reserved' : 'local'} concurrency (${limit})`,
+    );
     this.name = 'ConcurrencyLimitError';
   }
 }
@@ -23,6 +27,8 @@ export interface PoolOptions {
   functionName: string;
   /** Most environments alive at once: the reserved concurrency, or the local default cap. */
   limit: number;
+  /** The limit is the function's reserved concurrency (default true). */
+  reserved?: boolean;
   /** An idle environment older than this is ended (Lambda reclaims idle environments too). */
   idleTimeoutMs: number;
   create: () => ExecutionEnvironment;
@@ -58,7 +64,12 @@ export class FunctionPool {
       this.busy += 1;
       return env;
     }
-    if (mode === 'throttle') throw new ConcurrencyLimitError(this.options.functionName, this.options.limit);
+    if (mode === 'throttle')
+      throw new ConcurrencyLimitError(
+        this.options.functionName,
+        this.options.limit,
+        this.options.reserved ?? true,
+      );
     const handedOver = await new Promise<ExecutionEnvironment>((resolve, reject) =>
       this.waiters.push({ resolve, reject }),
     );
