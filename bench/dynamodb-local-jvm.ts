@@ -10,7 +10,8 @@ import { dynamoDbCall } from '@spendwise/local-cloud/dynamodb/wire';
 const CALLS = Number(process.env.BENCH_CALLS ?? 3000);
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const percentile = (values: number[], p: number) =>
-  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)] ?? 0;
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)] ??
+  0;
 
 async function run(tuning: 'startup' | 'throughput') {
   const started = performance.now();
@@ -35,9 +36,14 @@ async function run(tuning: 'startup' | 'throughput') {
     const n = next++;
     const user = `USER#${n % 20}`;
     const put = (sk: string) => ({
-      Put: { TableName: 'bench', Item: { PK: { S: user }, SK: { S: sk }, amount: { N: String(n) }, body: { S: 'x'.repeat(300) } } },
+      Put: {
+        TableName: 'bench',
+        Item: { PK: { S: user }, SK: { S: sk }, amount: { N: String(n) }, body: { S: 'x'.repeat(300) } },
+      },
     });
-    await call('TransactWriteItems', { TransactItems: [put(`EXP#${n}`), put(`OUTBOX#${n}`), put(`IDEM#${n}`)] });
+    await call('TransactWriteItems', {
+      TransactItems: [put(`EXP#${n}`), put(`OUTBOX#${n}`), put(`IDEM#${n}`)],
+    });
   };
   const measure = async (count: number) => {
     const latencies: number[] = [];

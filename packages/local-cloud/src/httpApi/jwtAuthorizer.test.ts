@@ -147,7 +147,9 @@ describe('the JWT authorizer refuses with 401', () => {
     const token = await auth.mintToken({ user: 'alice', expiresInSeconds: 60 });
     const exp = payloadOf(token).exp as number;
 
-    expect((await authorizeJwt({ token, authorizer, routeScopes: [], keys: auth, now: exp - 1 })).ok).toBe(true);
+    expect((await authorizeJwt({ token, authorizer, routeScopes: [], keys: auth, now: exp - 1 })).ok).toBe(
+      true,
+    );
     const later = await authorizeJwt({ token, authorizer, routeScopes: [], keys: auth, now: exp });
 
     expect(refusal(later)).toContain('the token has expired');
