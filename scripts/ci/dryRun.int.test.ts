@@ -57,6 +57,7 @@ describe('the deploy dry run on two commits, offline', () => {
       'insights',
       'notifications',
       'edge',
+      'backup',
       'web',
     ]);
     expect(computed.plan.targets[0]!.reasons).toEqual(['changed: services/platform/serverless.yml']);
