@@ -1,4 +1,3 @@
-import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
@@ -6,7 +5,6 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { type CursorScope, decodeCursor, encodeCursor } from '@spendwise/lambda-kit/cursor';
 import { outboxItem } from '@spendwise/outbox';
 import {
@@ -36,6 +34,7 @@ import {
   monthPartition,
   ownCategoryKey,
 } from './keys';
+import { cancellationReason } from './transactions';
 
 export interface ExpenseStoreConfig {
   tableName: string;
@@ -229,13 +228,4 @@ function throwIfCategoryRefused(error: unknown, index: number, guard: CategoryGu
   if (reason?.code !== 'ConditionalCheckFailed') return;
   if (reason.item) throw new CategoryArchivedError(guard.ownCategoryId);
   throw new UnknownCategoryError(guard.ownCategoryId);
-}
-
-/** The cancellation reason of one item of a cancelled transaction, with the old item when DynamoDB returned it. */
-function cancellationReason(error: unknown, index: number) {
-  // Matched by name: the SDK's error classes are not shared across bundles, so instanceof is unreliable.
-  if ((error as Error | undefined)?.name !== 'TransactionCanceledException') return undefined;
-  const reason = (error as TransactionCanceledException).CancellationReasons?.[index];
-  if (!reason?.Code || reason.Code === 'None') return undefined;
-  return { code: reason.Code, item: reason.Item ? unmarshall(reason.Item) : undefined };
 }

@@ -1,6 +1,4 @@
-import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { outboxItem } from '@spendwise/outbox';
 import { ExpenseNotFoundError, StaleUploadError, StaleVersionError } from '../domain/errors';
 import type { PendingReceipt } from '../domain/receipt';
@@ -11,6 +9,7 @@ import type {
   RecordReceiptRejection,
 } from '../ports';
 import { expenseItem, expenseKey, pendingReceiptKey, receiptRejectionKey } from './keys';
+import { cancellationReason } from './transactions';
 
 export interface ReceiptStoreConfig {
   tableName: string;
@@ -112,7 +111,7 @@ export function buildReceiptStore(client: DynamoDBDocumentClient, config: Receip
         }),
       );
     } catch (error) {
-      const expense = cancellation(error, 0);
+      const expense = cancellationReason(error, 0);
       if (expense?.code === 'ConditionalCheckFailed') {
         if (!expense.item) throw new ExpenseNotFoundError(next.expenseId);
         throw new StaleVersionError(next.expenseId, expectedVersion);
@@ -156,12 +155,4 @@ export function buildReceiptStore(client: DynamoDBDocumentClient, config: Receip
   return { recordPendingReceipt, findPendingReceipt, attachReceipt, recordReceiptRejection };
 }
 
-function cancellation(error: unknown, index: number) {
-  // Matched by name: the SDK's error classes are not shared across bundles, so instanceof is unreliable.
-  if ((error as Error | undefined)?.name !== 'TransactionCanceledException') return undefined;
-  const reason = (error as TransactionCanceledException).CancellationReasons?.[index];
-  if (!reason?.Code || reason.Code === 'None') return undefined;
-  return { code: reason.Code, item: reason.Item ? unmarshall(reason.Item) : undefined };
-}
-
-const cancellationCode = (error: unknown, index: number) => cancellation(error, index)?.code;
+const cancellationCode = (error: unknown, index: number) => cancellationReason(error, index)?.code;
