@@ -11,7 +11,7 @@ import { lambdaInvokeApi } from './api/invokeApi';
 import { AsyncInvoker, type PendingAsyncEvents } from './async/AsyncInvoker';
 import { functionNameOf } from './functionRef';
 import type { DeployedFunction } from './invoke/DeployedFunction';
-import { type Invocation, runInvocation } from './invoke/runInvocation';
+import { type Invocation, initialise, runInvocation } from './invoke/runInvocation';
 import { lambdaProviders } from './providers/lambdaProviders';
 import { ExecutionEnvironment } from './runtime/ExecutionEnvironment';
 import { ConcurrencyLimitError, FunctionPool } from './runtime/FunctionPool';
@@ -254,9 +254,17 @@ export class LambdaEngine implements LambdaPort, Settles {
       reserved: spec.reservedConcurrency !== undefined,
       idleTimeoutMs: this.settings.idleTimeoutMs,
       create,
+      initialise: (env) => initialise(env, deployed, this.ctx),
     });
     const stats = { invocations: 0, errors: 0, throttles: 0, coldStarts: 0 };
-    return { spec, pool, stats, initGate: this.initGate, locate: () => locateHandler(spec) };
+    const deployed: DeployedFunction = {
+      spec,
+      pool,
+      stats,
+      initGate: this.initGate,
+      locate: () => locateHandler(spec),
+    };
+    return deployed;
   }
 }
 

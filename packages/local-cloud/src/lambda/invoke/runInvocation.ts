@@ -1,7 +1,7 @@
 import type { LocalCloud } from '../../core/context';
 import type { InvokeOutcome } from '../../core/ports';
 import type { ExecutionEnvironment, RunResult } from '../runtime/ExecutionEnvironment';
-import { ConcurrencyLimitError } from '../runtime/FunctionPool';
+import { type Acquired, type ColdStart, ConcurrencyLimitError } from '../runtime/FunctionPool';
 import type { ContextFields, LambdaError } from '../runtime/protocol';
 import type { DeployedFunction } from './DeployedFunction';
 import { metricsFromEmf } from './emf';
@@ -25,20 +25,12 @@ export const MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
 /** Writes an invocation's lines to its log group, keeps them for the tail, and turns EMF lines into metrics. */
 function invocationLog(fn: DeployedFunction, ctx: LocalCloud, requestId: string) {
   const lines: string[] = [];
-  const write = (line: string, id: string | undefined) => {
-    ctx.logs.write(fn.spec.logGroup, line, { requestId: id, source: fn.spec.name });
-    for (const datum of metricsFromEmf(line)) ctx.metrics.put(datum);
-  };
   return {
     lines,
     emit: (line: string) => {
       lines.push(line);
-      write(line, requestId);
-    },
-    /** Init-phase lines belong to no request. */
-    emitInit: (line: string) => {
-      lines.push(line);
-      write(line, undefined);
+      ctx.logs.write(fn.spec.logGroup, line, { requestId, source: fn.spec.name });
+      for (const datum of metricsFromEmf(line)) ctx.metrics.put(datum);
     },
   };
 }
@@ -63,9 +55,9 @@ export async function runInvocation(
   ctx: LocalCloud,
   request: { requestId: string; payloadJson: string; mode: 'wait' | 'throttle' },
 ): Promise<Invocation> {
-  let env: ExecutionEnvironment;
+  let acquired: Acquired;
   try {
-    env = await fn.pool.acquire(request.mode);
+    acquired = await fn.pool.acquire(request.mode);
   } catch (error) {
     if (error instanceof ConcurrencyLimitError) {
       fn.stats.throttles += 1;
@@ -75,22 +67,23 @@ export async function runInvocation(
   }
   putLambdaMetric(ctx, fn, 'ConcurrentExecutions', fn.pool.busy, 'Count');
   try {
-    return await runOn(env, fn, ctx, request);
+    return await runOn(acquired, fn, ctx, request);
   } finally {
-    fn.pool.release(env);
+    fn.pool.release(acquired.env);
   }
 }
 
 async function runOn(
-  env: ExecutionEnvironment,
+  { env, coldStart: init }: Acquired,
   fn: DeployedFunction,
   ctx: LocalCloud,
   request: { requestId: string; payloadJson: string },
 ): Promise<Invocation> {
   const { requestId } = request;
   const log = invocationLog(fn, ctx, requestId);
-  const coldStart = env.invocations === 0;
-  const init = coldStart ? await initialise(env, fn, ctx, log.emitInit) : undefined;
+  const coldStart = init !== undefined;
+  // The cold start's lines are in the log already (they belong to no request); the tail shows them.
+  if (init) log.lines.push(...init.lines);
   log.emit(startLine(requestId));
   const started = performance.now();
   const result: RunResult =
@@ -129,12 +122,21 @@ async function runOn(
   });
 }
 
-async function initialise(
+/**
+ * The cold start of a new environment of `fn` (queued behind the machine-wide InitGate): INIT_START, the
+ * module load and what it printed, which go to the function's log group as lines of no request.
+ */
+export async function initialise(
   env: ExecutionEnvironment,
   fn: DeployedFunction,
   ctx: LocalCloud,
-  emit: (line: string) => void,
-) {
+): Promise<ColdStart> {
+  const lines: string[] = [];
+  const emit = (line: string) => {
+    lines.push(line);
+    ctx.logs.write(fn.spec.logGroup, line, { source: fn.spec.name });
+    for (const datum of metricsFromEmf(line)) ctx.metrics.put(datum);
+  };
   fn.stats.coldStarts += 1;
   emit(initStartLine(fn.spec.runtime));
   const located = fn.locate();
@@ -154,7 +156,7 @@ async function initialise(
       `lambda: ${fn.spec.name} has a callback-style handler, which ${fn.spec.runtime} on AWS no longer supports`,
     );
   }
-  return init;
+  return { ...init, lines };
 }
 
 const contextFields = (
