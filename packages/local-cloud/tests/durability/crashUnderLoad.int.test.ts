@@ -323,12 +323,26 @@ async function converge(client: SpendwiseClient, month: string, expected: unknow
   }
 }
 
-/** How many of the expenses GET /expenses/{id} returns. */
+/**
+ * How many of the expenses GET /expenses/{id} returns. Only an answer says whether an expense is there: a 5xx or
+ * a dropped connection (a throttled or cold-starting function on a loaded machine) is asked again, so that a
+ * transient failure to serve is never counted as a lost expense; one that never answers fails the test.
+ */
 async function readBack(client: SpendwiseClient, expenses: Acknowledged[]): Promise<number> {
   let found = 0;
   for (const { expenseId } of expenses) {
-    const response = await client.call<{ expenseId: string }>('expenses', 'GET', `/expenses/${expenseId}`);
-    if (response.status === 200 && response.body.expenseId === expenseId) found++;
+    for (let attempt = 1; ; attempt++) {
+      const response = await client
+        .call<{ expenseId: string }>('expenses', 'GET', `/expenses/${expenseId}`)
+        .catch((error: Error) => ({ status: 0, body: { expenseId: '' }, error }));
+      if (response.status > 0 && response.status < 500) {
+        if (response.status === 200 && response.body.expenseId === expenseId) found++;
+        break;
+      }
+      if (attempt === 8)
+        throw new Error(`GET /expenses/${expenseId} answered ${response.status} ${attempt} times`);
+      await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+    }
   }
   return found;
 }
