@@ -37,6 +37,31 @@ public final class LoopbackDynamoDbLocal {
     }
     proxy.start();
     System.out.println("DynamoDB Local listening on " + host);
+    exitWhenParentGoes();
+  }
+
+  /**
+   * Ends the JVM in order (its shutdown hooks run) once standard input closes: the process that started it has
+   * gone, even if it was killed. DynamoDB Local answers a write before its database has it on disk, so a
+   * SIGKILL loses the last acknowledged writes; an orderly exit keeps them. The starter puts this JVM in its
+   * own process group, so killing the starter's group does not kill it too.
+   */
+  private static void exitWhenParentGoes() {
+    Thread watcher =
+        new Thread(
+            () -> {
+              try {
+                while (System.in.read() != -1) {
+                  // Nothing is ever sent: wait for the end of the stream.
+                }
+              } catch (java.io.IOException ignored) {
+                // A broken pipe is the parent gone too.
+              }
+              System.exit(0);
+            },
+            "parent-watcher");
+    watcher.setDaemon(true);
+    watcher.start();
   }
 
   /** The Jetty server DynamoDB Local keeps in a private field. */

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { delimiter, dirname, join } from 'node:path';
@@ -87,7 +87,10 @@ export async function startDynamoDbLocal(
   const port = options.port ?? (await freePort());
   const host = options.host ?? '127.0.0.1';
   const dataPath = options.dataDir ? join(options.dataDir, 'dynamodb') : undefined;
-  if (dataPath) await mkdir(dataPath, { recursive: true });
+  if (dataPath) {
+    await mkdir(dataPath, { recursive: true });
+    await previousInstanceGone(dataPath);
+  }
   const { jar, libraryPath } = dynamoDbLocalJar();
   const java = options.java ?? 'java';
   const child = spawn(
@@ -105,15 +108,19 @@ export async function startDynamoDbLocal(
       '-sharedDb',
       ...(dataPath ? ['-dbPath', dataPath] : ['-inMemory']),
     ],
-    { cwd: dirname(jar), stdio: 'pipe' },
+    // Its own process group: a kill of the starter's group (a crash, Ctrl-C in a terminal) leaves the JVM to end
+    // in order when its standard input closes (LoopbackDynamoDbLocal), keeping every write it acknowledged.
+    { cwd: dirname(jar), stdio: 'pipe', detached: true },
   );
+  if (dataPath && child.pid) await writeFile(join(dataPath, PID_FILE), String(child.pid));
   let output = '';
   const collect = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4000);
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
-  const killOnExit = () => child.kill('SIGKILL');
+  // An orderly end (SIGTERM runs the JVM's shutdown hooks); a SIGKILL would lose acknowledged writes.
+  const killOnExit = () => child.kill('SIGTERM');
   process.once('exit', killOnExit);
   const exited = new Promise<never>((_, reject) => {
     child.once('error', (error: NodeJS.ErrnoException) =>
@@ -139,6 +146,7 @@ export async function startDynamoDbLocal(
   const stop = async () => {
     process.removeListener('exit', killOnExit);
     await stopProcess(child);
+    if (dataPath) await rm(join(dataPath, PID_FILE), { force: true });
   };
   try {
     const gone = () => child.exitCode !== null || child.signalCode !== null;
@@ -148,6 +156,48 @@ export async function startDynamoDbLocal(
     throw error;
   }
   return { endpoint, port, dataPath, stop };
+}
+
+/** Where a DynamoDB Local started on a data folder records its process id. */
+const PID_FILE = 'dynamodb-local.pid';
+
+/**
+ * Waits for a DynamoDB Local still running on `dataPath` from an earlier start to end (one whose starter was
+ * killed ends in order within a second or two, once its standard input closes), then for at most 15 s before
+ * ending it; two instances must never write one database.
+ */
+async function previousInstanceGone(dataPath: string): Promise<void> {
+  const pid = Number(await readFile(join(dataPath, PID_FILE), 'utf8').catch(() => ''));
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+      return isDynamoDbLocalOf(pid, dataPath);
+    } catch {
+      return false;
+    }
+  };
+  const deadline = Date.now() + 15_000;
+  while (alive()) {
+    if (Date.now() > deadline) {
+      process.kill(pid, 'SIGTERM');
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+      if (alive()) process.kill(pid, 'SIGKILL');
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The process is the DynamoDB Local of `dataPath` (not a process that reused the id), where /proc says so. */
+function isDynamoDbLocalOf(pid: number, dataPath: string): boolean {
+  try {
+    const commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return commandLine.includes('LoopbackDynamoDbLocal') && commandLine.includes(dataPath);
+  } catch {
+    // No /proc (macOS): trust the id, as the file was written by this data folder's last start.
+    return process.platform !== 'linux';
+  }
 }
 
 /** Finds a free TCP port on the loopback interface. */
