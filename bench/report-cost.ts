@@ -11,7 +11,8 @@
  *   ~4 characters per token, system prompt, message and tool schema included);
  * - Lambda invocations and which of them wait for the model.
  * and prices them at us-east-1 list prices for a STANDARD and an EXPRESS workflow, with the model called from a
- * Lambda function (today) or by the `bedrock:invokeModel` integration (no Lambda waiting).
+ * Lambda function (as defined) or by the `bedrock:invokeModel` integration (no Lambda waiting, but one more
+ * transition: the Choice state such a workflow needs to skip a quiet month). See ADR 23.
  *
  * Durations cannot be measured locally (the local model answers at once): they are parameters, printed with the
  * figures. BENCH_REPORT_MODEL_SECONDS (default 3: Nova Micro writing ~350 tokens), BENCH_REPORT_STEP_SECONDS
@@ -217,6 +218,12 @@ async function runScenario(
   };
 }
 
+/**
+ * A `bedrock:invokeModel` Task cannot skip a quiet month by itself: the workflow needs its Choice state back (and
+ * the answer is validated in SaveReport), one more transition than a function that decides and asks.
+ */
+const DIRECT_MODEL_EXTRA_TRANSITIONS = 1;
+
 /** A refused model call (throttled, failed) answers in about this long. */
 const REFUSED_SECONDS = 0.1;
 
@@ -229,7 +236,9 @@ function price(usage: Usage, how: { express: boolean; directModel: boolean }) {
   const stepCalls = steps.reduce((sum, [, calls]) => sum + calls, 0);
   const askCalls = usage.lambdaCalls.askReportModel ?? 0;
   const lambdaCalls = stepCalls + (how.directModel ? 0 : askCalls);
-  const lambdaSeconds = stepSeconds + (how.directModel ? 0 : modelSeconds);
+  // An AskModel call that did not ask the model (a quiet month) is a short step like the others.
+  const notAsking = Math.max(0, askCalls - usage.modelCalls) * STEP_SECONDS;
+  const lambdaSeconds = stepSeconds + (how.directModel ? 0 : modelSeconds + notAsking);
   const lambda =
     lambdaCalls * PRICE.lambdaRequest + lambdaSeconds * PRICE.lambdaMemoryGb * PRICE.lambdaGbSecond;
   // AskModel's retries wait 2 s × 2^n (at most 60 s) with full jitter: half of that on average.
@@ -237,11 +246,12 @@ function price(usage: Usage, how: { express: boolean; directModel: boolean }) {
     { length: Math.max(0, askCalls - 1) },
     (_, n) => Math.min(60, 2 * 2 ** n) / 2,
   );
-  const workflowSeconds = stepSeconds + modelSeconds + retryWaits.reduce((sum, wait) => sum + wait, 0);
+  const workflowSeconds =
+    stepSeconds + notAsking + modelSeconds + retryWaits.reduce((sum, wait) => sum + wait, 0);
   const billedSeconds = Math.ceil(workflowSeconds * 10) / 10;
   const workflow = how.express
     ? PRICE.expressRequest + billedSeconds * PRICE.expressMemoryGb * PRICE.expressGbSecond
-    : usage.transitions * PRICE.standardTransition;
+    : (usage.transitions + (how.directModel ? DIRECT_MODEL_EXTRA_TRANSITIONS : 0)) * PRICE.standardTransition;
   const model = usage.inputTokens * PRICE.inputToken + usage.outputTokens * PRICE.outputToken;
   const per1000 = (dollars: number) => dollars * 1000;
   return {
