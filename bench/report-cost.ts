@@ -19,7 +19,6 @@
  * (default 0.2: a warm Lambda step with one DynamoDB round trip).
  */
 import { readFile } from 'node:fs/promises';
-import type { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
 import { BedrockError, LocalModel } from '@spendwise/local-cloud/bedrock/index';
 import type { InvokeOutcome } from '@spendwise/local-cloud/core/ports';
 import {
@@ -97,9 +96,12 @@ async function reportDefinition(): Promise<{ definition: AslDefinition; type: st
   };
 }
 
+/** The Bedrock client buildBedrockModel takes (the SDK is the insights service's dependency, not the root's). */
+type BedrockRuntimeClient = Parameters<typeof buildBedrockModel>[0];
+
 /** The Converse client of askReportModel, answered by the local model. */
 function localBedrockClient(model: LocalModel): BedrockRuntimeClient {
-  const send = async (command: ConverseCommand) => {
+  const send = async (command: { input: { modelId?: string } & Record<string, unknown> }) => {
     const { modelId, ...body } = command.input;
     try {
       return await model.converse(String(modelId), body as Record<string, unknown>);
