@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
+import { LocalModel } from '../bedrock/localModel';
 import { AwsApiError } from '../core/errors';
 import { fakeCloud } from '../testing/fakeCloud';
 import type { AslDefinition } from './definition';
@@ -116,6 +117,73 @@ describe('optimized integrations', () => {
     expect(JSON.parse(record.output!).invokeModel).toEqual({
       Body: { content: [{ type: 'text', text: 'ok' }] },
       ContentType: 'application/json',
+    });
+  });
+
+  it('answers bedrock:invokeModel from the local model as Bedrock does: the Nova body in Body, faults as Bedrock.<Exception>', async () => {
+    const fake = fakeCloud();
+    const model = new LocalModel(fake.cloud, { env: {} });
+    model.faults.set({ throttleNext: 1 });
+    const engine = new StepFunctionsEngine(fake.cloud, { timeScale: 0.001, model });
+    const tool = {
+      toolSpec: {
+        name: 'submit_report',
+        inputSchema: {
+          json: { type: 'object', required: ['summary'], properties: { summary: { type: 'string' } } },
+        },
+      },
+    };
+    const { stateMachineArn } = engine.deploy({
+      name: 'flow',
+      definition: {
+        StartAt: 'Ask',
+        States: {
+          Ask: {
+            ...task('bedrock:invokeModel', {
+              ModelId: 'arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-micro-v1:0',
+              Body: {
+                schemaVersion: 'messages-v1',
+                system: [{ text: 'Write the report.' }],
+                messages: [{ role: 'user', content: [{ text: 'October: €699.50 spent.' }] }],
+                inferenceConfig: { maxTokens: 500 },
+                toolConfig: { tools: [tool], toolChoice: { tool: { name: 'submit_report' } } },
+              },
+            }),
+            Retry: [{ ErrorEquals: ['Bedrock.ThrottlingException'], IntervalSeconds: 1, MaxAttempts: 2 }],
+          },
+        },
+      },
+    });
+
+    const { executionArn } = await engine.startExecution(stateMachineArn, '{}');
+    const record = await engine.waitForExecution(executionArn);
+
+    expect(record.status).toBe('SUCCEEDED');
+    const { Body, ContentType } = JSON.parse(record.output!).invokeModel;
+    expect(ContentType).toBe('application/json');
+    expect(Body.stopReason).toBe('tool_use');
+    expect(Body.output.message.content[0].toolUse).toMatchObject({
+      name: 'submit_report',
+      input: { summary: expect.any(String) },
+    });
+    expect(Body.usage.inputTokens).toBeGreaterThan(0);
+    expect(model.requests.list().map((request) => request.fault ?? 'answered')).toEqual([
+      'throttle',
+      'answered',
+    ]);
+    const failed = record.history.find((event) => event.type === 'TaskFailed') as
+      | { taskFailedEventDetails: { error: string; resourceType: string } }
+      | undefined;
+    expect(failed?.taskFailedEventDetails).toMatchObject({
+      error: 'Bedrock.ThrottlingException',
+      resourceType: 'bedrock',
+    });
+
+    model.faults.set({ failAlways: true });
+    const again = await engine.startExecution(stateMachineArn, '{}', 'again');
+    expect(await engine.waitForExecution(again.executionArn)).toMatchObject({
+      status: 'FAILED',
+      error: 'Bedrock.InternalServerException',
     });
   });
 
