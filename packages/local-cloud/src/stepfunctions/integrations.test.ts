@@ -76,7 +76,8 @@ describe('optimized integrations', () => {
       },
     });
 
-    const { executionArn } = await engine.startExecution(stateMachineArn, '{}');
+    const messages = [{ role: 'user', content: [{ text: 'October: €699.50 spent.' }] }];
+    const { executionArn } = await engine.startExecution(stateMachineArn, JSON.stringify({ messages }));
     const record = await engine.waitForExecution(executionArn);
 
     expect(record).toMatchObject({
@@ -144,7 +145,8 @@ describe('optimized integrations', () => {
               Body: {
                 schemaVersion: 'messages-v1',
                 system: [{ text: 'Write the report.' }],
-                messages: [{ role: 'user', content: [{ text: 'October: €699.50 spent.' }] }],
+                // A nested payload template, resolved as Step Functions does.
+                'messages.$': '$.messages',
                 inferenceConfig: { maxTokens: 500 },
                 toolConfig: { tools: [tool], toolChoice: { tool: { name: 'submit_report' } } },
               },
@@ -155,7 +157,8 @@ describe('optimized integrations', () => {
       },
     });
 
-    const { executionArn } = await engine.startExecution(stateMachineArn, '{}');
+    const messages = [{ role: 'user', content: [{ text: 'October: €699.50 spent.' }] }];
+    const { executionArn } = await engine.startExecution(stateMachineArn, JSON.stringify({ messages }));
     const record = await engine.waitForExecution(executionArn);
 
     expect(record.status).toBe('SUCCEEDED');
@@ -167,6 +170,7 @@ describe('optimized integrations', () => {
       input: { summary: expect.any(String) },
     });
     expect(Body.usage.inputTokens).toBeGreaterThan(0);
+    expect(model.requests.list()[1]?.messages).toEqual([{ role: 'user', text: 'October: €699.50 spent.' }]);
     expect(model.requests.list().map((request) => request.fault ?? 'answered')).toEqual([
       'throttle',
       'answered',
@@ -180,7 +184,7 @@ describe('optimized integrations', () => {
     });
 
     model.faults.set({ failAlways: true });
-    const again = await engine.startExecution(stateMachineArn, '{}', 'again');
+    const again = await engine.startExecution(stateMachineArn, JSON.stringify({ messages }), 'again');
     expect(await engine.waitForExecution(again.executionArn)).toMatchObject({
       status: 'FAILED',
       error: 'Bedrock.InternalServerException',
@@ -196,7 +200,8 @@ describe('optimized integrations', () => {
       definition: { StartAt: 'Call', States: { Call: task('lambda:invoke', { FunctionName: 'ghost' }) } },
     });
 
-    const { executionArn } = await engine.startExecution(stateMachineArn, '{}');
+    const messages = [{ role: 'user', content: [{ text: 'October: €699.50 spent.' }] }];
+    const { executionArn } = await engine.startExecution(stateMachineArn, JSON.stringify({ messages }));
     const record = await engine.waitForExecution(executionArn);
 
     expect(record.error).toBe('Lambda.ResourceNotFoundException');
