@@ -221,10 +221,10 @@ async function runScenario(
 }
 
 /**
- * A `bedrock:invokeModel` Task cannot skip a quiet month by itself: the workflow needs its Choice state back (and
- * the answer is validated in SaveReport), one more transition than a function that decides and asks.
+ * A `bedrock:invokeModel` Task cannot skip a quiet month by itself: a workflow without a Choice state (the function
+ * decides and asks, ADR 23) would need one back for a direct model call, one more transition per report.
  */
-const DIRECT_MODEL_EXTRA_TRANSITIONS = 1;
+let directModelExtraTransitions = 0;
 
 /** A refused model call (throttled, failed) answers in about this long. */
 const REFUSED_SECONDS = 0.1;
@@ -253,7 +253,7 @@ function price(usage: Usage, how: { express: boolean; directModel: boolean }) {
   const billedSeconds = Math.ceil(workflowSeconds * 10) / 10;
   const workflow = how.express
     ? PRICE.expressRequest + billedSeconds * PRICE.expressMemoryGb * PRICE.expressGbSecond
-    : (usage.transitions + (how.directModel ? DIRECT_MODEL_EXTRA_TRANSITIONS : 0)) * PRICE.standardTransition;
+    : (usage.transitions + (how.directModel ? directModelExtraTransitions : 0)) * PRICE.standardTransition;
   const model = usage.inputTokens * PRICE.inputToken + usage.outputTokens * PRICE.outputToken;
   const per1000 = (dollars: number) => dollars * 1000;
   return {
@@ -269,6 +269,8 @@ const usd = (value: number) => `$${value.toFixed(4)}`;
 
 async function main(): Promise<void> {
   const definition = await reportDefinition();
+  const states = Object.values(definition.definition.States) as { Type?: string }[];
+  directModelExtraTransitions = states.some((state) => state.Type === 'Choice') ? 0 : 1;
   say(`Report workflow as defined (type ${definition.type}), local engine and local model (${MODEL_ID}).`);
   say(`Assumed durations: model call ${MODEL_SECONDS} s, other Lambda steps ${STEP_SECONDS} s each.`);
   const scenarios: [string, (model: LocalModel) => void, string][] = [
