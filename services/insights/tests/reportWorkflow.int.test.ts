@@ -134,6 +134,10 @@ export function lambdaAttempts(execution: ExecutionRecord): string[] {
   return attempts;
 }
 
+/** The name of the state a `…StateEntered` history event entered. */
+const enteredState = (event: ExecutionRecord['history'][number]) =>
+  (event.stateEnteredEventDetails as { name?: string } | undefined)?.name;
+
 export type StepFunctions = Record<string, (input: never) => Promise<unknown>>;
 
 /**
@@ -281,6 +285,10 @@ describe('the report state machine (resources/reportWorkflow.yml) on the local e
       { detailType: 'InsightReportReady', data: expect.objectContaining({ source: 'model' }) },
     ]);
     expect(workflow.calls()).toEqual(['loadReportData', 'askReportModel', 'saveReport']);
+    // Each state entered is a billed transition: three per report written by the model (ADR 23).
+    expect(
+      execution.history.filter((event) => event.type.endsWith('StateEntered')).map(enteredState),
+    ).toEqual(['ComputeStatistics', 'AskModel', 'SaveReport']);
   });
 
   it('retries a model throttled three times and then gets the report from the model', async () => {
@@ -352,7 +360,9 @@ describe('the report state machine (resources/reportWorkflow.yml) on the local e
     const { report } = await requestAndRun(workflow, '2026-08');
 
     expect(report).toMatchObject({ source: 'fallback', fallbackReason: 'not-enough-data' });
-    expect(modelCalls(workflow)).toBe(0);
+    // AskModel's function decides it (ADR 23: no Choice state), and the model receives nothing.
+    expect(workflow.model.requests.list()).toEqual([]);
+    expect(workflow.calls()).toEqual(['loadReportData', 'askReportModel', 'saveReport']);
   });
 
   it('marks the report failed with InsightReportFailed when a step fails for good, and the execution fails', async () => {

@@ -43,8 +43,32 @@ export function compileStateMachine(definition: AslDefinition, timeScale: number
   } catch (error) {
     throw new InvalidDefinitionError((error as Error).message);
   }
-  const scaled = prepareForRunner(definition, timeScale) as unknown as StateMachineDefinition;
+  const scaled = inLibraryRealm(prepareForRunner(definition, timeScale)) as StateMachineDefinition;
   return new StateMachine(scaled, { validationOptions: { noValidate: true } });
+}
+
+/** The library's own `Object.prototype` (StateMachine extends nothing). */
+const LIBRARY_OBJECT_PROTOTYPE: object = Object.getPrototypeOf(StateMachine.prototype);
+
+/**
+ * A deep copy whose plain objects have the library's `Object.prototype`. The library resolves nested payload
+ * templates (`Parameters: { Body: { "messages.$": "$.messages" } }`, as a `bedrock:invokeModel` Body needs) only
+ * in objects whose prototype is its own `Object.prototype`; where the definition comes from another realm (a
+ * test runner's module sandbox), nested `.$` keys were passed on unresolved. The same realm: an ordinary copy.
+ */
+function inLibraryRealm(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(inLibraryRealm);
+  if (!value || typeof value !== 'object') return value;
+  const copy = Object.create(LIBRARY_OBJECT_PROTOTYPE) as Record<string, unknown>;
+  for (const [key, item] of Object.entries(value)) {
+    Object.defineProperty(copy, key, {
+      value: inLibraryRealm(item),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return copy;
 }
 
 /** The Context object (`$$`) fields the library does not fill itself. */

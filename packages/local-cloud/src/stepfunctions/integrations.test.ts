@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
+import { LocalModel } from '../bedrock/localModel';
 import { AwsApiError } from '../core/errors';
 import { fakeCloud } from '../testing/fakeCloud';
 import type { AslDefinition } from './definition';
@@ -75,7 +76,8 @@ describe('optimized integrations', () => {
       },
     });
 
-    const { executionArn } = await engine.startExecution(stateMachineArn, '{}');
+    const messages = [{ role: 'user', content: [{ text: 'October: €699.50 spent.' }] }];
+    const { executionArn } = await engine.startExecution(stateMachineArn, JSON.stringify({ messages }));
     const record = await engine.waitForExecution(executionArn);
 
     expect(record).toMatchObject({
@@ -119,6 +121,76 @@ describe('optimized integrations', () => {
     });
   });
 
+  it('answers bedrock:invokeModel from the local model as Bedrock does: the Nova body in Body, faults as Bedrock.<Exception>', async () => {
+    const fake = fakeCloud();
+    const model = new LocalModel(fake.cloud, { env: {} });
+    model.faults.set({ throttleNext: 1 });
+    const engine = new StepFunctionsEngine(fake.cloud, { timeScale: 0.001, model });
+    const tool = {
+      toolSpec: {
+        name: 'submit_report',
+        inputSchema: {
+          json: { type: 'object', required: ['summary'], properties: { summary: { type: 'string' } } },
+        },
+      },
+    };
+    const { stateMachineArn } = engine.deploy({
+      name: 'flow',
+      definition: {
+        StartAt: 'Ask',
+        States: {
+          Ask: {
+            ...task('bedrock:invokeModel', {
+              ModelId: 'arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-micro-v1:0',
+              Body: {
+                schemaVersion: 'messages-v1',
+                system: [{ text: 'Write the report.' }],
+                // A nested payload template, resolved as Step Functions does.
+                'messages.$': '$.messages',
+                inferenceConfig: { maxTokens: 500 },
+                toolConfig: { tools: [tool], toolChoice: { tool: { name: 'submit_report' } } },
+              },
+            }),
+            Retry: [{ ErrorEquals: ['Bedrock.ThrottlingException'], IntervalSeconds: 1, MaxAttempts: 2 }],
+          },
+        },
+      },
+    });
+
+    const messages = [{ role: 'user', content: [{ text: 'October: €699.50 spent.' }] }];
+    const { executionArn } = await engine.startExecution(stateMachineArn, JSON.stringify({ messages }));
+    const record = await engine.waitForExecution(executionArn);
+
+    expect(record.status).toBe('SUCCEEDED');
+    const { Body, ContentType } = JSON.parse(record.output!).invokeModel;
+    expect(ContentType).toBe('application/json');
+    expect(Body.stopReason).toBe('tool_use');
+    expect(Body.output.message.content[0].toolUse).toMatchObject({
+      name: 'submit_report',
+      input: { summary: expect.any(String) },
+    });
+    expect(Body.usage.inputTokens).toBeGreaterThan(0);
+    expect(model.requests.list()[1]?.messages).toEqual([{ role: 'user', text: 'October: €699.50 spent.' }]);
+    expect(model.requests.list().map((request) => request.fault ?? 'answered')).toEqual([
+      'throttle',
+      'answered',
+    ]);
+    const failed = record.history.find((event) => event.type === 'TaskFailed') as
+      | { taskFailedEventDetails: { error: string; resourceType: string } }
+      | undefined;
+    expect(failed?.taskFailedEventDetails).toMatchObject({
+      error: 'Bedrock.ThrottlingException',
+      resourceType: 'bedrock',
+    });
+
+    model.faults.set({ failAlways: true });
+    const again = await engine.startExecution(stateMachineArn, JSON.stringify({ messages }), 'again');
+    expect(await engine.waitForExecution(again.executionArn)).toMatchObject({
+      status: 'FAILED',
+      error: 'Bedrock.InternalServerException',
+    });
+  });
+
   it('fails a missing function with Lambda.ResourceNotFoundException', async () => {
     const fake = fakeCloud();
     fake.cloud.lambda.has = () => false;
@@ -128,7 +200,8 @@ describe('optimized integrations', () => {
       definition: { StartAt: 'Call', States: { Call: task('lambda:invoke', { FunctionName: 'ghost' }) } },
     });
 
-    const { executionArn } = await engine.startExecution(stateMachineArn, '{}');
+    const messages = [{ role: 'user', content: [{ text: 'October: €699.50 spent.' }] }];
+    const { executionArn } = await engine.startExecution(stateMachineArn, JSON.stringify({ messages }));
     const record = await engine.waitForExecution(executionArn);
 
     expect(record.error).toBe('Lambda.ResourceNotFoundException');

@@ -52,10 +52,13 @@ describe('askReportModel', () => {
     const { metrics, recordMetric } = recorder();
     const ask = askReportModel({ askModel: gullibleModel, modelId: 'amazon.nova-micro-v1:0', recordMetric });
 
-    const output = await ask({ reportId: 'r-1', statistics: octoberStatistics() });
+    const output = await ask({ reportId: 'r-1', statistics: octoberStatistics(), enoughData: true });
 
-    expect(output.modelId).toBe('amazon.nova-micro-v1:0');
-    expect(output.answer.summary).toBe('You spent €699.50 this month, most of it at corner market.');
+    expect(output).toMatchObject({
+      source: 'model',
+      modelId: 'amazon.nova-micro-v1:0',
+      answer: { summary: 'You spent €699.50 this month, most of it at corner market.' },
+    });
     expect(metrics).toEqual([
       ['ModelInputTokens', 800],
       ['ModelOutputTokens', 120],
@@ -66,12 +69,14 @@ describe('askReportModel', () => {
   it('gives a report of the same structure when names carry instructions and delimiters', async () => {
     const ask = askReportModel({ askModel: gullibleModel, modelId: 'm', recordMetric: () => {} });
 
-    const plain = await ask({ reportId: 'r-1', statistics: octoberStatistics() });
+    const plain = await ask({ reportId: 'r-1', statistics: octoberStatistics(), enoughData: true });
     const hostile = await ask({
       reportId: 'r-2',
       statistics: octoberStatistics({ category: INJECTION, merchant: INJECTION }),
+      enoughData: true,
     });
 
+    if (plain.source !== 'model' || hostile.source !== 'model') throw new Error('the model was not asked');
     expect(shape(hostile.answer)).toEqual(shape(plain.answer));
     expect(hostile.answer.summary).toContain('Ignore previous instructions');
   });
@@ -84,7 +89,9 @@ describe('askReportModel', () => {
       const { metrics, recordMetric } = recorder();
       const ask = askReportModel({ askModel: async () => reply(toolInput), modelId: 'm', recordMetric });
 
-      await expect(ask({ reportId: 'r-1', statistics: octoberStatistics() })).rejects.toMatchObject({
+      await expect(
+        ask({ reportId: 'r-1', statistics: octoberStatistics(), enoughData: true }),
+      ).rejects.toMatchObject({
         name: 'ModelAnswerInvalid',
       });
       expect(metrics.map(([name]) => name)).toContain('ModelInvalidAnswers');
@@ -98,9 +105,30 @@ describe('askReportModel', () => {
       recordMetric: () => {},
     });
 
-    await expect(ask({ reportId: 'r-1', statistics: octoberStatistics() })).rejects.toMatchObject({
+    await expect(
+      ask({ reportId: 'r-1', statistics: octoberStatistics(), enoughData: true }),
+    ).rejects.toMatchObject({
       name: 'ModelAnswerInvalid',
     });
+  });
+
+  it('answers a month with too little data with the not-enough-data fallback, without asking the model', async () => {
+    const { metrics, recordMetric } = recorder();
+    const asked: unknown[] = [];
+    const ask = askReportModel({
+      askModel: async (prompt) => {
+        asked.push(prompt);
+        return gullibleModel(prompt);
+      },
+      modelId: 'm',
+      recordMetric,
+    });
+
+    const output = await ask({ reportId: 'r-1', statistics: octoberStatistics(), enoughData: false });
+
+    expect(output).toEqual({ source: 'fallback', fallbackReason: 'not-enough-data' });
+    expect(asked).toEqual([]);
+    expect(metrics).toEqual([]);
   });
 
   it('counts a throttled call and rethrows it for the state machine to retry', async () => {
@@ -113,7 +141,9 @@ describe('askReportModel', () => {
       recordMetric,
     });
 
-    await expect(ask({ reportId: 'r-1', statistics: octoberStatistics() })).rejects.toMatchObject({
+    await expect(
+      ask({ reportId: 'r-1', statistics: octoberStatistics(), enoughData: true }),
+    ).rejects.toMatchObject({
       name: 'ModelThrottled',
     });
     expect(metrics).toEqual([['ModelThrottles', 1]]);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
-import { checkModelAnswer, REPORT_ANSWER_SCHEMA } from './answer';
+import { checkModelAnswer, REPORT_ANSWER_SCHEMA, REPORT_TOOL } from './answer';
 
 const recommendation = {
   title: 'Cook at home',
@@ -47,5 +47,12 @@ describe('REPORT_ANSWER_SCHEMA', () => {
     const { $schema: _schema, $id: _id, title: _title, ...shown } = file;
 
     expect(REPORT_ANSWER_SCHEMA).toEqual(shown);
+  });
+
+  it('is shown to the model with every constraint, only without the description meant for developers', () => {
+    const { description, ...constraints } = REPORT_ANSWER_SCHEMA;
+
+    expect(description).toMatch(/submit_report/);
+    expect(REPORT_TOOL.inputSchema).toEqual(constraints);
   });
 });

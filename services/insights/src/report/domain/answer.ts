@@ -50,11 +50,14 @@ export const REPORT_ANSWER_SCHEMA = {
   },
 } as const;
 
+/** The schema as the model is shown it: the top-level description speaks to developers, not to the model. */
+const { description: _forDevelopers, ...TOOL_INPUT_SCHEMA } = REPORT_ANSWER_SCHEMA;
+
 /** The tool the model must call to answer (Converse `toolConfig.tools[0].toolSpec`). */
 export const REPORT_TOOL = {
   name: REPORT_TOOL_NAME,
-  description: 'Submit the monthly spending report for the data you were given. Call it exactly once.',
-  inputSchema: REPORT_ANSWER_SCHEMA,
+  description: 'Submit the monthly spending report, once.',
+  inputSchema: TOOL_INPUT_SCHEMA,
 };
 
 export type AnswerCheck = { valid: true; answer: ReportModelAnswer } | { valid: false; problems: string[] };

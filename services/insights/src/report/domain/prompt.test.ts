@@ -57,6 +57,32 @@ describe('buildPrompt', () => {
   });
 });
 
+describe('buildPrompt size', () => {
+  it('writes the data as one line of JSON: no indentation or line breaks for the model to read', () => {
+    const { user } = buildPrompt(octoberStatistics());
+
+    const block = dataBlock(user).trim();
+    expect(block).not.toMatch(/\n|": |, "/);
+    expect(JSON.parse(block)).toMatchObject({ expenseCount: 21, activeDays: 2 });
+  });
+
+  it('leaves out the lists a month has nothing in, and keeps those it has', () => {
+    const quiet = octoberStatistics();
+    const { user } = buildPrompt({ ...quiet, biggestIncreases: [], anomalies: [], budgets: [] });
+
+    const data = JSON.parse(dataBlock(user));
+    expect(Object.keys(data)).toEqual([
+      'month',
+      'previousMonth',
+      'expenseCount',
+      'activeDays',
+      'totals',
+      'topCategories',
+      'topMerchants',
+    ]);
+  });
+});
+
 describe('userText', () => {
   it('drops control characters and line separators and caps the length', () => {
     const text = userText(`a\u0000b\nc\u2028d${'x'.repeat(100)}`);
