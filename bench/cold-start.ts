@@ -1,5 +1,5 @@
 /**
- * `pnpm bench:cold-start [--reps N] [--only fn1,fn2] [service…]`: for every packaged function, its bundle size
+ * `pnpm bench:cold-start [--reps N] [--only fn1,fn2] [--unsampled] [service…]`: for every packaged function, its bundle size
  * and how much its cold start costs next to a hello-world ESM handler, measured on this machine in one run.
  *
  * Packages the services as `pnpm package` does (cached), unzips each function's bundle into a temp dir and, for
@@ -49,19 +49,21 @@ const rootDir = fileURLToPath(new URL('..', import.meta.url));
 
 interface Options {
   reps: number;
+  sampled: boolean;
   only: Set<string>;
   services: string[];
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { reps: 5, only: new Set(), services: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') continue;
-    if (arg === '--reps') options.reps = Number(argv[++i]);
-    else if (arg.startsWith('--reps=')) options.reps = Number(arg.slice(7));
-    else if (arg === '--only') for (const f of argv[++i]!.split(',')) options.only.add(f);
-    else if (arg.startsWith('--only=')) for (const f of arg.slice(7).split(',')) options.only.add(f);
+  const options: Options = { reps: 5, sampled: true, only: new Set(), services: [] };
+  const args = argv
+    .filter((arg) => arg !== '--')
+    .flatMap((arg) => (arg.includes('=') ? arg.split('=') : [arg]));
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--unsampled') options.sampled = false;
+    else if (arg === '--reps') options.reps = Number(args[++i]);
+    else if (arg === '--only') for (const f of (args[++i] ?? '').split(',')) options.only.add(f);
     else options.services.push(arg);
   }
   if (!Number.isInteger(options.reps) || options.reps < 1) throw new Error('--reps needs a whole number ≥ 1');
@@ -509,7 +511,13 @@ interface Subject {
   eventFile: string;
 }
 
-function lambdaEnv(name: string, endpoint: string, daemon: string, variables: Record<string, string>) {
+function lambdaEnv(
+  name: string,
+  codeDir: string,
+  trace: { endpoint: string; daemon: string; sampled: boolean },
+  variables: Record<string, string>,
+) {
+  const { endpoint, daemon, sampled } = trace;
   return {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     TZ: ':UTC',
@@ -524,12 +532,15 @@ function lambdaEnv(name: string, endpoint: string, daemon: string, variables: Re
     AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
     AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${name}`,
     AWS_LAMBDA_LOG_STREAM_NAME: 'bench',
+    LAMBDA_TASK_ROOT: codeDir,
+    LAMBDA_RUNTIME_DIR: codeDir,
     AWS_ACCESS_KEY_ID: 'bench',
     AWS_SECRET_ACCESS_KEY: 'bench',
     AWS_SESSION_TOKEN: 'bench',
     AWS_ENDPOINT_URL: endpoint,
-    // Active tracing, as Lambda sets it for a sampled request; segments go to a UDP sink.
-    _X_AMZN_TRACE_ID: `Root=1-${Math.floor(Date.now() / 1000).toString(16)}-${randomUUID().replaceAll('-', '').slice(0, 24)};Parent=${randomUUID().replaceAll('-', '').slice(0, 16)};Sampled=1`,
+    // Active tracing, as Lambda sets it for a sampled (or, with --unsampled, an unsampled) request; segments go
+    // to a UDP sink standing in for the X-Ray daemon.
+    _X_AMZN_TRACE_ID: `Root=1-${Math.floor(Date.now() / 1000).toString(16)}-${randomUUID().replaceAll('-', '').slice(0, 24)};Parent=${randomUUID().replaceAll('-', '').slice(0, 16)};Sampled=${sampled ? 1 : 0}`,
     AWS_XRAY_DAEMON_ADDRESS: daemon,
     AWS_XRAY_CONTEXT_MISSING: 'LOG_ERROR',
   };
@@ -614,7 +625,7 @@ async function main(): Promise<void> {
     ) as { version: string };
     const loadBefore = load();
     process.stdout.write(
-      `\nNode.js ${version} (${node.note}); ${functions.length} function(s), ${options.reps} round(s) each; load average (1/5/15 min) ${loadBefore}\n`,
+      `\nNode.js ${version} (${node.note}); ${functions.length} function(s), ${options.reps} round(s) each, ${options.sampled ? 'sampled' : 'unsampled'} trace; load average (1/5/15 min) ${loadBefore}\n`,
     );
 
     const rows: string[][] = [];
@@ -634,12 +645,13 @@ async function main(): Promise<void> {
           context: lambdaContext({ functionName: `spendwise-${f.service}-bench-${f.fn}` }),
         }),
       );
-      const env = lambdaEnv(`spendwise-${f.service}-bench-${f.fn}`, fake.url, daemonAddress, f.variables);
+      const trace = { endpoint: fake.url, daemon: daemonAddress, sampled: options.sampled };
+      const env = lambdaEnv(`spendwise-${f.service}-bench-${f.fn}`, dir, trace, f.variables);
       const subject: Subject = { modulePath, exportName: f.handler.slice(dot + 1), env, eventFile };
       const hello: Subject = {
         modulePath: join(work, 'hello', 'index.mjs'),
         exportName: 'handler',
-        env: lambdaEnv('hello', fake.url, daemonAddress, {}),
+        env: lambdaEnv('hello', join(work, 'hello'), trace, {}),
         eventFile,
       };
       const outcome = await checkOutcome(node.path, runner, subject, dir);
