@@ -629,10 +629,16 @@ async function main(): Promise<void> {
     );
 
     const rows: string[][] = [];
+    // Every bundle is copied out first, so packaging during the run (another command) cannot change what is measured.
+    const unzipped = new Map<BenchFunction, number>();
     for (const f of functions) {
       const dir = join(work, `${f.service}-${f.fn}`);
       await mkdir(dir);
-      const bundleBytes = await unzip(f.zipPath, dir);
+      unzipped.set(f, await unzip(f.zipPath, dir));
+    }
+    for (const f of functions) {
+      const dir = join(work, `${f.service}-${f.fn}`);
+      const bundleBytes = unzipped.get(f)!;
       const dot = f.handler.lastIndexOf('.');
       const moduleBase = join(dir, f.handler.slice(0, dot));
       const modulePath = ['.mjs', '.js', '.cjs'].map((ext) => moduleBase + ext).find((p) => existsSync(p));
