@@ -5,7 +5,6 @@
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy, { type MiddyfiedHandler } from '@middy/core';
 import httpCors from '@middy/http-cors';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
@@ -21,6 +20,7 @@ import { requireBody } from './http/requireBody';
 import { toHttpResponse } from './http/response';
 import type { HttpContext, HttpEvent, HttpRequest, HttpResponse, HttpResult, Validator } from './http/types';
 import { observability as defaultObservability, type Observability } from './observability';
+import { traceHandler } from './tracing';
 
 export { cacheableRead, contentTag, READ_CACHE_CONTROL } from './http/cacheableRead';
 export { correlationIdOf } from './http/correlationId';
@@ -115,7 +115,7 @@ export const httpHandler = <B = undefined, Q = Record<string, string>, P = Recor
   const handler = middy<HttpEvent, HttpResponse, Error, HttpContext>(run);
   handler
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
+    .use(traceHandler(tracer, { captureResponse: false }))
     .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .use(httpHeaderNormalizer())
     // Before anything reads the request: a caller that bypassed CloudFront (and its WAF) learns nothing more.

@@ -1,17 +1,20 @@
 /**
  * Powertools logger, metrics (EMF) and tracer (X-Ray), built once per execution environment from the standard
- * Powertools variables, and shared by every middy stack of the kit.
+ * Powertools variables, and shared by every middy stack of the kit. The tracer is a LazyTracer: the X-Ray SDK is
+ * loaded on the first sampled invocation, never at init (./tracing.ts).
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { Tracer } from '@aws-lambda-powertools/tracer';
 import { optionalEnv } from './env';
+import { LazyTracer } from './tracing';
+
+export { type HandlerTracer, LazyTracer, traceHandler } from './tracing';
 
 /** The three Powertools utilities a stack needs; pass your own to a stack in tests. */
 export interface Observability {
   logger: Logger;
   metrics: Metrics;
-  tracer: Tracer;
+  tracer: LazyTracer;
 }
 
 export interface ObservabilityOptions {
@@ -50,7 +53,7 @@ export const createObservability = (options: ObservabilityOptions = {}): Observa
   return {
     logger,
     metrics: new Metrics({ serviceName, namespace, logger: metricsDiagnostics(logger) }),
-    tracer: new Tracer({ serviceName }),
+    tracer: new LazyTracer({ serviceName }),
   };
 };
 
@@ -60,19 +63,20 @@ const shared = createObservability();
 export const logger: Logger = shared.logger;
 /** The module-level metrics emitter of this function (CloudWatch EMF). */
 export const metrics: Metrics = shared.metrics;
-/** The module-level X-Ray tracer of this function. */
-export const tracer: Tracer = shared.tracer;
+/** The module-level X-Ray tracer of this function (loads the X-Ray SDK on the first sampled invocation). */
+export const tracer: LazyTracer = shared.tracer;
 /** The stacks' default observability: the three module-level instances above. */
 export const observability: Observability = shared;
 
 /**
- * Instruments an AWS SDK v3 client with X-Ray subsegments (a no-op when tracing is off). Call it once, where the
- * client is created at module level.
+ * Instruments an AWS SDK v3 client with X-Ray subsegments (a no-op when tracing is off): at once when the tracer is
+ * loaded, else on the first sampled invocation. Call it once, where the client is created at module level.
  *
  * @example
  * const dynamo = traceClient(new DynamoDBClient({}));
  */
-export const traceClient = <T>(client: T, target: Tracer = tracer): T => target.captureAWSv3Client(client);
+export const traceClient = <T>(client: T, target: Pick<LazyTracer, 'captureAWSv3Client'> = tracer): T =>
+  target.captureAWSv3Client(client);
 
 /**
  * Adds `correlationId` to every following log line of this invocation (the stacks reset keys between invocations).

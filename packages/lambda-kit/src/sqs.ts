@@ -7,13 +7,13 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy, { type MiddyfiedHandler } from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { observability as defaultObservability, type Observability } from './observability';
 import { idempotentHandler } from './sqs/idempotentHandler';
 import { recordHandler } from './sqs/recordHandler';
 import type { DomainEventLike, EventHandler, IdempotencyOptions } from './sqs/types';
+import { traceHandler } from './tracing';
 
 export { PoisonMessageError } from './sqs/PoisonMessageError';
 export type * from './sqs/types';
@@ -81,6 +81,6 @@ export const sqsEventConsumer = <E extends DomainEventLike>(
 
   return middy<SQSEvent, SQSBatchResponse, Error, Context>(run)
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
+    .use(traceHandler(tracer, { captureResponse: false }))
     .use(logMetrics(metrics, { captureColdStartMetric: true }));
 };

@@ -1,11 +1,10 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import { dynamoDocumentClient } from '@spendwise/lambda-kit/dynamo';
 import { requireEnv } from '@spendwise/lambda-kit/env';
-import { logger, metrics, tracer } from '@spendwise/lambda-kit/observability';
+import { logger, metrics, traceHandler, tracer } from '@spendwise/lambda-kit/observability';
 import { buildOutboxIndex, type OutboxIndex } from './outboxIndex';
 
 /** The metric the outbox age alarm of every publishing service watches (namespace Spendwise, dimension service). */
@@ -36,6 +35,6 @@ export function outboxMonitorHandler(tableVariable: string) {
     return { oldestRecordAgeSeconds: age };
   })
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(captureLambdaHandler(tracer))
+    .use(traceHandler(tracer))
     .use(logMetrics(metrics));
 }

@@ -1,11 +1,10 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import { dynamoDocumentClient } from '@spendwise/lambda-kit/dynamo';
 import { requireEnv } from '@spendwise/lambda-kit/env';
-import { logger, metrics, traceClient, tracer } from '@spendwise/lambda-kit/observability';
+import { logger, metrics, traceClient, traceHandler, tracer } from '@spendwise/lambda-kit/observability';
 import { buildOutboxStore } from './outboxStore';
 import { relayOutbox } from './relayOutbox';
 import { buildOutboxPublisher, outboxEventBridgeClient } from './relayPublisher';
@@ -31,6 +30,6 @@ export function outboxRelayHandler(tableVariable: string) {
     }),
   )
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(captureLambdaHandler(tracer))
+    .use(traceHandler(tracer))
     .use(logMetrics(metrics));
 }

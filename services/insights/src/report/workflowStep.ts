@@ -7,11 +7,11 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import {
   observability as defaultObservability,
   type Observability,
+  traceHandler,
 } from '@spendwise/lambda-kit/observability';
 import type { Context } from 'aws-lambda';
 
@@ -50,6 +50,6 @@ export function workflowStep<I, O>(
   const run = async (input: I): Promise<O> => useCase(input);
   return middy<I, O, Error, Context>(run)
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
+    .use(traceHandler(tracer, { captureResponse: false }))
     .use(logMetrics(metrics, { captureColdStartMetric: true }));
 }
