@@ -184,10 +184,7 @@ async function main(): Promise<void> {
       const now = await meter.usage();
       const perMonth = firesPerMonth(schedule.expression);
       fixed.push(
-        ...priceUsage(difference(now, last), PRICES, {
-          scale: perMonth,
-          coldStartShare: COLD_START_SHARE,
-        }).map((item) => ({ ...item, resource: `${item.resource} [${schedule.id.replace(/^rule:/, '')}]` })),
+        ...priceUsage(difference(now, last), PRICES, { scale: perMonth, coldStartShare: COLD_START_SHARE }),
       );
       last = now;
     }

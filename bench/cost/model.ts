@@ -91,7 +91,10 @@ export interface PricingOptions {
 
 /** Prices a phase's usage at `scale` times its volume. */
 export function priceUsage(usage: Usage, prices: Prices, options: PricingOptions): LineItem[] {
-  const { scale, coldStartShare } = options;
+  return PRICERS.flatMap((price) => price(usage, prices, options));
+}
+
+function dynamodbItems(usage: Usage, prices: Prices, { scale }: PricingOptions): LineItem[] {
   const items: LineItem[] = [];
   for (const table of usage.dynamodb) {
     const wru = (table.writeUnits + table.refusedWrites) * scale;
@@ -103,21 +106,31 @@ export function priceUsage(usage: Usage, prices: Prices, options: PricingOptions
       cost: wru * prices.dynamodb.writeRequestUnit + rru * prices.dynamodb.readRequestUnit,
     });
   }
+  return items;
+}
+
+function lambdaItems(usage: Usage, prices: Prices, { scale, coldStartShare }: PricingOptions): LineItem[] {
+  const items: LineItem[] = [];
   for (const fn of usage.lambda) {
     if (fn.invocations === 0) continue;
     const invocations = fn.invocations * scale;
-    const meanMs = median(fn.durationsMs) ?? fn.billedMs / fn.invocations;
+    const typicalMs = median(fn.durationsMs) ?? fn.billedMs / fn.invocations;
     const meanInitMs = fn.coldStarts > 0 ? fn.initMs / fn.coldStarts : 0;
-    const billedMs = invocations * (meanMs + coldStartShare * meanInitMs);
+    const billedMs = invocations * (typicalMs + coldStartShare * meanInitMs);
     const gbSeconds = (billedMs / 1000) * (fn.memoryMb / 1024);
     const perGbSecond = fn.architecture === 'arm64' ? prices.lambda.arm64GbSecond : prices.lambda.x86GbSecond;
     items.push({
       service: 'Lambda',
       resource: fn.name,
-      quantity: `${count(invocations)} req, ${count(gbSeconds)} GB-s (${fn.memoryMb} MB, ${meanMs.toFixed(1)} ms)`,
+      quantity: `${count(invocations)} req, ${count(gbSeconds)} GB-s (${fn.memoryMb} MB, median ${typicalMs.toFixed(0)} ms)`,
       cost: invocations * prices.lambda.request + gbSeconds * perGbSecond,
     });
   }
+  return items;
+}
+
+function sqsItems(usage: Usage, prices: Prices, { scale }: PricingOptions): LineItem[] {
+  const items: LineItem[] = [];
   for (const queue of usage.sqs) {
     const requests = (queue.sends + queue.receives + queue.deletes + queue.apiCalls) * scale;
     if (requests === 0) continue;
@@ -128,6 +141,11 @@ export function priceUsage(usage: Usage, prices: Prices, options: PricingOptions
       cost: requests * prices.sqs.request,
     });
   }
+  return items;
+}
+
+function eventbridgeItems(usage: Usage, prices: Prices, { scale }: PricingOptions): LineItem[] {
+  const items: LineItem[] = [];
   for (const entry of usage.eventbridge) {
     const events = entry.events * scale;
     const archivedGb = entry.archived ? (entry.bytes * scale) / BYTES_PER_GB : 0;
@@ -138,6 +156,11 @@ export function priceUsage(usage: Usage, prices: Prices, options: PricingOptions
       cost: events * prices.eventbridge.customEvent + archivedGb * prices.eventbridge.archiveGb,
     });
   }
+  return items;
+}
+
+function snsItems(usage: Usage, prices: Prices, { scale }: PricingOptions): LineItem[] {
+  const items: LineItem[] = [];
   for (const topic of usage.sns) {
     const publishes = topic.publishes * scale;
     const emails = topic.emailDeliveries * scale;
@@ -150,6 +173,11 @@ export function priceUsage(usage: Usage, prices: Prices, options: PricingOptions
         publishes * prices.sns.publish + emails * prices.sns.emailDelivery + https * prices.sns.httpDelivery,
     });
   }
+  return items;
+}
+
+function stepFunctionsItems(usage: Usage, prices: Prices, { scale }: PricingOptions): LineItem[] {
+  const items: LineItem[] = [];
   for (const machine of usage.stepfunctions) {
     const executions = machine.executions * scale;
     const transitions = machine.transitions * scale;
@@ -168,6 +196,11 @@ export function priceUsage(usage: Usage, prices: Prices, options: PricingOptions
       cost,
     });
   }
+  return items;
+}
+
+function bedrockItems(usage: Usage, prices: Prices, { scale }: PricingOptions): LineItem[] {
+  const items: LineItem[] = [];
   for (const model of usage.bedrock) {
     const input = model.inputTokens * scale;
     const output = model.outputTokens * scale;
@@ -178,6 +211,11 @@ export function priceUsage(usage: Usage, prices: Prices, options: PricingOptions
       cost: input * prices.bedrock.novaMicroInputToken + output * prices.bedrock.novaMicroOutputToken,
     });
   }
+  return items;
+}
+
+function logsItems(usage: Usage, prices: Prices, { scale }: PricingOptions): LineItem[] {
+  const items: LineItem[] = [];
   for (const group of usage.logs) {
     const ingested = (group.bytes * scale) / BYTES_PER_GB;
     items.push({
@@ -187,6 +225,11 @@ export function priceUsage(usage: Usage, prices: Prices, options: PricingOptions
       cost: ingested * prices.cloudwatch.logIngestionGb,
     });
   }
+  return items;
+}
+
+function xrayItems(usage: Usage, prices: Prices, { scale }: PricingOptions): LineItem[] {
+  const items: LineItem[] = [];
   for (const source of usage.xray) {
     const traces = source.traces * scale;
     items.push({
@@ -196,6 +239,11 @@ export function priceUsage(usage: Usage, prices: Prices, options: PricingOptions
       cost: traces * prices.xray.traceRecorded,
     });
   }
+  return items;
+}
+
+function apiGatewayItems(usage: Usage, prices: Prices, { scale }: PricingOptions): LineItem[] {
+  const items: LineItem[] = [];
   for (const api of usage.apigateway) {
     const requests = api.requests * scale;
     items.push({
@@ -207,6 +255,19 @@ export function priceUsage(usage: Usage, prices: Prices, options: PricingOptions
   }
   return items;
 }
+
+const PRICERS = [
+  dynamodbItems,
+  lambdaItems,
+  sqsItems,
+  eventbridgeItems,
+  snsItems,
+  stepFunctionsItems,
+  bedrockItems,
+  logsItems,
+  xrayItems,
+  apiGatewayItems,
+];
 
 /** The middle value (the mean of the two middle ones), undefined for none. */
 export function median(values: number[]): number | undefined {
