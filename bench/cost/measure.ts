@@ -175,55 +175,9 @@ export class CostMeter {
       architecture: this.facts.functions.get(name)?.architecture ?? ('x86_64' as const),
     }));
 
-    const machines = new Map(engines.sfn.stateMachines().map((m) => [m.stateMachineArn, m]));
-    const workflows = new Map<string, Usage['stepfunctions'][number]>();
-    const calledByTracedWorkflow = new Map<string, number>();
-    for (const execution of engines.sfn.executions()) {
-      if (execution.status === 'RUNNING') continue;
-      const machine = machines.get(execution.stateMachineArn);
-      const name = machine?.name ?? lastSegment(execution.stateMachineArn);
-      const row = workflows.get(name) ?? {
-        stateMachine: name,
-        type: execution.type,
-        executions: 0,
-        transitions: 0,
-        expressGbSeconds: 0,
-      };
-      row.executions += 1;
-      row.transitions += transitionsOf(execution.history);
-      row.expressGbSeconds += expressGbSecondsOf(
-        (execution.stopDate ?? execution.startDate).getTime() - execution.startDate.getTime(),
-      );
-      workflows.set(name, row);
-      if (machine?.tracingEnabled)
-        for (const fn of functionsCalledIn(execution.history))
-          calledByTracedWorkflow.set(fn, (calledByTracedWorkflow.get(fn) ?? 0) + 1);
-    }
-
-    const xray: Usage['xray'] = [];
-    for (const fn of lambda) {
-      if (!this.facts.functions.get(fn.name)?.traced) continue;
-      const traces = fn.invocations - (calledByTracedWorkflow.get(fn.name) ?? 0);
-      if (traces > 0) xray.push({ source: `function ${fn.name}`, traces });
-    }
-    for (const machine of machines.values()) {
-      const row = workflows.get(machine.name);
-      if (machine.tracingEnabled && row)
-        xray.push({ source: `workflow ${machine.name}`, traces: row.executions });
-    }
-
-    const bedrock = new Map<string, Usage['bedrock'][number]>();
-    const always = [new Date(0), new Date(8.64e15)] as const;
-    for (const metric of engines.metrics.metrics()) {
-      if (metric.namespace !== 'AWS/Bedrock' || !metric.dimensions.ModelId) continue;
-      const model = metric.dimensions.ModelId;
-      const row = bedrock.get(model) ?? { model, invocations: 0, inputTokens: 0, outputTokens: 0 };
-      const sum = engines.metrics.aggregate(metric, ...always)?.sum ?? 0;
-      if (metric.name === 'Invocations') row.invocations += sum;
-      if (metric.name === 'InputTokenCount') row.inputTokens += sum;
-      if (metric.name === 'OutputTokenCount') row.outputTokens += sum;
-      bedrock.set(model, row);
-    }
+    const { workflows, calledByTracedWorkflow, machines } = this.workflows();
+    const xray = this.traces(lambda, workflows, calledByTracedWorkflow, machines);
+    const bedrock = this.modelTokens();
 
     const emails = await countFiles(engines.sns.outboxDir());
     const sns = [...this.topics.entries()].map(([topic, row]) => ({
@@ -263,6 +217,77 @@ export class CostMeter {
       xray,
       apigateway: [...this.apiRequests.entries()].map(([api, row]) => ({ api, ...row })),
     };
+  }
+
+  /** Per state machine: executions, transitions and Express GB-s; and the functions traced workflows invoked. */
+  private workflows() {
+    const { engines } = this.cloud;
+    const machines = new Map(engines.sfn.stateMachines().map((m) => [m.stateMachineArn, m]));
+    const workflows = new Map<string, Usage['stepfunctions'][number]>();
+    const calledByTracedWorkflow = new Map<string, number>();
+    for (const execution of engines.sfn.executions()) {
+      if (execution.status === 'RUNNING') continue;
+      const machine = machines.get(execution.stateMachineArn);
+      const name = machine?.name ?? lastSegment(execution.stateMachineArn);
+      const row = workflows.get(name) ?? {
+        stateMachine: name,
+        type: execution.type,
+        executions: 0,
+        transitions: 0,
+        expressGbSeconds: 0,
+      };
+      row.executions += 1;
+      row.transitions += transitionsOf(execution.history);
+      row.expressGbSeconds += expressGbSecondsOf(
+        (execution.stopDate ?? execution.startDate).getTime() - execution.startDate.getTime(),
+      );
+      workflows.set(name, row);
+      if (machine?.tracingEnabled)
+        for (const fn of functionsCalledIn(execution.history))
+          calledByTracedWorkflow.set(fn, (calledByTracedWorkflow.get(fn) ?? 0) + 1);
+    }
+
+    return { workflows, calledByTracedWorkflow, machines };
+  }
+
+  /** Traces recorded: each invocation of a traced function not made by a traced workflow, each traced execution. */
+  private traces(
+    lambda: Usage['lambda'],
+    workflows: Map<string, Usage['stepfunctions'][number]>,
+    calledByTracedWorkflow: Map<string, number>,
+    machines: Map<string, { name: string; tracingEnabled: boolean }>,
+  ): Usage['xray'] {
+    const xray: Usage['xray'] = [];
+    for (const fn of lambda) {
+      if (!this.facts.functions.get(fn.name)?.traced) continue;
+      const traces = fn.invocations - (calledByTracedWorkflow.get(fn.name) ?? 0);
+      if (traces > 0) xray.push({ source: `function ${fn.name}`, traces });
+    }
+    for (const machine of machines.values()) {
+      const row = workflows.get(machine.name);
+      if (machine.tracingEnabled && row)
+        xray.push({ source: `workflow ${machine.name}`, traces: row.executions });
+    }
+
+    return xray;
+  }
+
+  /** Tokens per model, from the local model's AWS/Bedrock metrics. */
+  private modelTokens(): Map<string, Usage['bedrock'][number]> {
+    const { engines } = this.cloud;
+    const bedrock = new Map<string, Usage['bedrock'][number]>();
+    const always = [new Date(0), new Date(8.64e15)] as const;
+    for (const metric of engines.metrics.metrics()) {
+      if (metric.namespace !== 'AWS/Bedrock' || !metric.dimensions.ModelId) continue;
+      const model = metric.dimensions.ModelId;
+      const row = bedrock.get(model) ?? { model, invocations: 0, inputTokens: 0, outputTokens: 0 };
+      const sum = engines.metrics.aggregate(metric, ...always)?.sum ?? 0;
+      if (metric.name === 'Invocations') row.invocations += sum;
+      if (metric.name === 'InputTokenCount') row.inputTokens += sum;
+      if (metric.name === 'OutputTokenCount') row.outputTokens += sum;
+      bedrock.set(model, row);
+    }
+    return bedrock;
   }
 
   private report(logGroup: string, line: string): void {
