@@ -122,6 +122,15 @@ function printPhase(
     say(
       `    ${(row.index ? `  ${row.index}` : row.table).padEnd(48)} ${row.writeUnits.toFixed(2).padStart(6)} WRU ${row.readUnits.toFixed(2).padStart(6)} RRU`,
     );
+    const table = usage.dynamodb.find((t) => t.table === row.table);
+    if (!row.index && table) {
+      const calls = Object.entries(table.calls)
+        .map(([operation, n]) => `${operation} ${(n / measured).toFixed(2)}`)
+        .join(', ');
+      const refused =
+        table.refusedWrites > 0 ? `, refused writes ${(table.refusedWrites / measured).toFixed(2)}` : '';
+      say(`        calls per ${what.replace(/s$/, '')}: ${calls}${refused}`);
+    }
   }
   return { items, total };
 }
