@@ -4,7 +4,7 @@ import { crc32 } from 'node:zlib';
 import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { AwsRequest } from '../core/protocol';
-import { CapacityMeter } from './capacityMeter';
+import { CapacityMeter, itemSize, multiItemUnits, type TableShape } from './capacityMeter';
 import { DynamoDbApi } from './proxy';
 
 /** A stand-in for DynamoDB Local: answers every call with a fixed consumption when asked for one. */
@@ -200,5 +200,82 @@ describe('DynamoDbApi.measure', () => {
     await client().send(put());
     expect(meter.tables()).toEqual([]);
     expect(received[0]?.ReturnConsumedCapacity).toBeUndefined();
+  });
+});
+
+describe('multiItemUnits', () => {
+  const shapes = new Map<string, TableShape>([
+    [
+      'expenses',
+      {
+        keys: ['PK', 'SK'],
+        indexes: [
+          { name: 'GSI1', keys: ['GSI1PK'], projection: 'ALL' },
+          { name: 'OutboxByAge', keys: ['outbox'], projection: 'KEYS_ONLY' },
+        ],
+      },
+    ],
+  ]);
+  const big = 'x'.repeat(1500);
+
+  it('sizes items as DynamoDB bills them: names plus values', () => {
+    expect(itemSize({ PK: { S: 'USER#1' } })).toBe(2 + 6);
+    expect(itemSize({ n: { N: '1250' } })).toBe(1 + 3);
+    expect(itemSize({ ok: { BOOL: true }, m: { M: { a: { S: 'bc' } } } })).toBe(2 + 1 + (1 + 3 + 1 + 1 + 2));
+  });
+
+  it('bills every item of a transaction twice, per started KB of its larger image, and its index entries', () => {
+    const units = multiItemUnits(
+      [
+        // a new expense with its GSI1 entry: 2 KB → 2 × 2 on the table, 2 × 2 on GSI1
+        {
+          table: 'expenses',
+          before: undefined,
+          after: { PK: { S: 'a' }, GSI1PK: { S: 'm' }, d: { S: big } },
+        },
+        // a new outbox record, small, in the keys-only index: 2 × 1 + 2 × 1
+        { table: 'expenses', before: undefined, after: { PK: { S: 'o' }, outbox: { S: '1' } } },
+        // a condition check on a small item: 2 × 1 on the table, nothing on the indexes
+        { table: 'expenses', before: { PK: { S: 'c' } }, after: { PK: { S: 'c' } }, checkOnly: true },
+      ],
+      shapes,
+      2,
+    );
+    expect(units).toEqual([
+      {
+        TableName: 'expenses',
+        CapacityUnits: 4 + 4 + 2 + 2 + 2,
+        Table: { CapacityUnits: 4 + 2 + 2 },
+        GlobalSecondaryIndexes: { GSI1: { CapacityUnits: 4 }, OutboxByAge: { CapacityUnits: 2 } },
+      },
+    ]);
+  });
+
+  it('bills a moved index entry as a delete and a put, an unchanged keys-only entry not at all, deletes by the old item', () => {
+    const units = multiItemUnits(
+      [
+        {
+          table: 'expenses',
+          before: { PK: { S: 'a' }, GSI1PK: { S: 'm1' }, outbox: { S: '1' }, n: { N: '1' } },
+          after: { PK: { S: 'a' }, GSI1PK: { S: 'm2' }, outbox: { S: '1' }, n: { N: '2' } },
+        },
+        {
+          table: 'expenses',
+          before: { PK: { S: 'b' }, outbox: { S: '2' }, d: { S: big } },
+          after: undefined,
+        },
+      ],
+      shapes,
+      1,
+    );
+    expect(units).toEqual([
+      {
+        TableName: 'expenses',
+        // the update: 1 + GSI1 moved (1 + 1); the delete: 2 (1.5 KB) + OutboxByAge 1
+        CapacityUnits: 1 + 2 + 2 + 1,
+        Table: { CapacityUnits: 1 + 2 },
+        GlobalSecondaryIndexes: { GSI1: { CapacityUnits: 2 }, OutboxByAge: { CapacityUnits: 1 } },
+      },
+    ]);
   });
 });

@@ -156,3 +156,136 @@ function tablesNamedIn(request: Record<string, unknown>): string[] {
   }
   return [];
 }
+
+/** A DynamoDB JSON attribute value (`{ S: … }`, `{ N: … }`, `{ M: {…} }`, …). */
+export type AttributeValue = Record<string, unknown>;
+export type Item = Record<string, AttributeValue>;
+
+/** What the meter needs of a table's definition: its key and its indexes' keys and projections. */
+export interface TableShape {
+  keys: string[];
+  indexes: Array<{
+    name: string;
+    keys: string[];
+    projection: 'ALL' | 'KEYS_ONLY' | 'INCLUDE';
+    include?: string[];
+  }>;
+}
+
+/** One item a multi-item write touches: its table, the item before and after the call (undefined: none). */
+export interface ItemWrite {
+  table: string;
+  before: Item | undefined;
+  after: Item | undefined;
+  /** A ConditionCheck: read by the transaction, not written. */
+  checkOnly?: boolean;
+}
+
+/**
+ * The size DynamoDB bills an item by: each attribute's name (UTF-8) plus its value — strings by their UTF-8
+ * bytes, numbers by about one byte per two significant digits plus one, binaries by their bytes, booleans and nulls
+ * one byte, lists and maps 3 bytes plus one per element plus their elements.
+ */
+export function itemSize(item: Item | undefined): number {
+  if (!item) return 0;
+  return Object.entries(item).reduce(
+    (sum, [name, value]) => sum + Buffer.byteLength(name) + valueSize(value),
+    0,
+  );
+}
+
+function valueSize(value: AttributeValue): number {
+  const [type, content] = Object.entries(value)[0] ?? ['NULL', true];
+  switch (type) {
+    case 'S':
+      return Buffer.byteLength(String(content));
+    case 'N':
+      return numberSize(String(content));
+    case 'B':
+      return Buffer.from(String(content), 'base64').length;
+    case 'SS':
+      return (content as string[]).reduce((sum, s) => sum + Buffer.byteLength(s), 0);
+    case 'NS':
+      return (content as string[]).reduce((sum, n) => sum + numberSize(n), 0);
+    case 'BS':
+      return (content as string[]).reduce((sum, b) => sum + Buffer.from(b, 'base64').length, 0);
+    case 'L':
+      return 3 + (content as AttributeValue[]).reduce((sum, v) => sum + 1 + valueSize(v), 0);
+    case 'M':
+      return (
+        3 +
+        Object.entries(content as Item).reduce(
+          (sum, [k, v]) => sum + 1 + Buffer.byteLength(k) + valueSize(v),
+          0,
+        )
+      );
+    default:
+      return 1;
+  }
+}
+
+const numberSize = (n: string) => Math.ceil(n.replace(/^[-+]?0*|[eE].*$|\./g, '').length / 2) + 1;
+
+const kb = (bytes: number) => Math.max(1, Math.ceil(bytes / 1024));
+
+const hasKeys = (item: Item | undefined, keys: string[]): item is Item =>
+  item !== undefined && keys.every((key) => item[key] !== undefined);
+
+function projected(item: Item, shape: TableShape, index: TableShape['indexes'][number]): Item {
+  if (index.projection === 'ALL') return item;
+  const kept = new Set([...shape.keys, ...index.keys, ...(index.include ?? [])]);
+  return Object.fromEntries(Object.entries(item).filter(([name]) => kept.has(name)));
+}
+
+/**
+ * The units AWS bills for the items of a TransactWriteItems (`factor` 2: every item is prepared and committed) or a
+ * BatchWriteItem (`factor` 1), computed from the items before and after, since DynamoDB Local's ConsumedCapacity
+ * for a call that writes several items of one table is not their sum. Per item: the larger of its sizes before and
+ * after, per started KB, on the table; on each index it appears in, a put, a delete, both (its index key changed),
+ * or an update of the projected sizes. A ConditionCheck is billed like a write of the item it checks.
+ */
+export function multiItemUnits(
+  writes: ItemWrite[],
+  shapes: Map<string, TableShape>,
+  factor: 1 | 2,
+): ConsumedCapacity[] {
+  const byTable = new Map<string, ConsumedCapacity>();
+  for (const write of writes) {
+    const shape = shapes.get(write.table) ?? { keys: [], indexes: [] };
+    const entry = byTable.get(write.table) ?? {
+      TableName: write.table,
+      CapacityUnits: 0,
+      Table: { CapacityUnits: 0 },
+    };
+    const tableUnits = factor * kb(Math.max(itemSize(write.before), itemSize(write.after)));
+    entry.Table = { CapacityUnits: (entry.Table?.CapacityUnits ?? 0) + tableUnits };
+    entry.CapacityUnits = (entry.CapacityUnits ?? 0) + tableUnits;
+    if (!write.checkOnly) {
+      for (const index of shape.indexes) {
+        const units = factor * indexWrites(write, shape, index);
+        if (units === 0) continue;
+        entry.GlobalSecondaryIndexes = entry.GlobalSecondaryIndexes ?? {};
+        const indexes = entry.GlobalSecondaryIndexes;
+        indexes[index.name] = { CapacityUnits: (indexes[index.name]?.CapacityUnits ?? 0) + units };
+        entry.CapacityUnits = (entry.CapacityUnits ?? 0) + units;
+      }
+    }
+    byTable.set(write.table, entry);
+  }
+  return [...byTable.values()];
+}
+
+const canonical = (item: Item) => JSON.stringify(Object.entries(item).sort(([a], [b]) => a.localeCompare(b)));
+const sameItem = (a: Item, b: Item) => canonical(a) === canonical(b);
+
+function indexWrites(write: ItemWrite, shape: TableShape, index: TableShape['indexes'][number]): number {
+  const before = hasKeys(write.before, index.keys) ? projected(write.before, shape, index) : undefined;
+  const after = hasKeys(write.after, index.keys) ? projected(write.after, shape, index) : undefined;
+  if (!before && !after) return 0;
+  if (!before) return kb(itemSize(after));
+  if (!after) return kb(itemSize(before));
+  const moved = index.keys.some((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+  if (moved) return kb(itemSize(before)) + kb(itemSize(after));
+  if (sameItem(before, after)) return 0;
+  return kb(Math.max(itemSize(before), itemSize(after)));
+}

@@ -1,8 +1,16 @@
 import { request as httpRequest } from 'node:http';
 import { crc32 } from 'node:zlib';
 import type { AwsApi, AwsRequest, AwsResponse } from '../core/protocol';
-import { CAPACITY_OPERATIONS, type CapacityMeter, type ConsumedCapacity } from './capacityMeter';
-import { LOCAL_AUTHORIZATION } from './wire';
+import {
+  CAPACITY_OPERATIONS,
+  type CapacityMeter,
+  type ConsumedCapacity,
+  type Item,
+  type ItemWrite,
+  multiItemUnits,
+  type TableShape,
+} from './capacityMeter';
+import { type DynamoDbCall, dynamoDbCall, LOCAL_AUTHORIZATION } from './wire';
 
 /** Request headers that matter to DynamoDB Local (signing, operation, SDK retry bookkeeping). */
 const FORWARDED_REQUEST_HEADERS = [
@@ -44,8 +52,12 @@ const DROPPED_RESPONSE_HEADERS = new Set([
 export class DynamoDbApi implements AwsApi {
   readonly services = ['dynamodb'] as const;
   private meter: CapacityMeter | undefined;
+  private readonly shapes = new Map<string, TableShape>();
+  private readonly call: DynamoDbCall;
 
-  constructor(private readonly endpoint: string) {}
+  constructor(private readonly endpoint: string) {
+    this.call = dynamoDbCall(endpoint);
+  }
 
   /** Starts (or, with undefined, stops) adding every call's consumed capacity to `meter`. */
   measure(meter: CapacityMeter | undefined): void {
@@ -93,6 +105,7 @@ export class DynamoDbApi implements AwsApi {
         ? request.body
         : Buffer.from(JSON.stringify({ ...input, ReturnConsumedCapacity: 'INDEXES' }));
     headers['content-length'] = String(body.length);
+    const multi = MULTI_ITEM_WRITES[operation] ? await this.itemsBefore(operation, input) : undefined;
     const response = await forward(this.endpoint, request.method, headers, body);
     if (response.status !== 200) {
       if (refusedByCondition(response)) meter.recordRefused(operation, input);
@@ -101,12 +114,152 @@ export class DynamoDbApi implements AwsApi {
     const output = JSON.parse((response.body as Buffer).toString('utf8')) as {
       ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[];
     };
-    meter.record(operation, output.ConsumedCapacity);
+    // DynamoDB Local's figure for a call writing several items of one table is not their sum: work it out.
+    meter.record(
+      operation,
+      multi
+        ? multiItemUnits(await this.itemsAfter(multi), multi.shapes, multi.factor)
+        : output.ConsumedCapacity,
+    );
     if (asked === 'INDEXES') return response;
     const answered = asCallerAsked(output, asked);
     const text = Buffer.from(JSON.stringify(answered));
     return { ...response, headers: { ...response.headers, 'x-amz-crc32': String(crc32(text)) }, body: text };
   }
+
+  /** The items a multi-item write names, read before it runs (directly from DynamoDB Local: not metered). */
+  private async itemsBefore(
+    operation: string,
+    input: Record<string, unknown>,
+  ): Promise<MultiItemCall | undefined> {
+    try {
+      const named = namedWrites(operation, input);
+      const shapes = new Map<string, TableShape>();
+      for (const { table } of named) shapes.set(table, await this.shapeOf(table));
+      const writes: PendingWrite[] = [];
+      for (const { table, key, written } of named) {
+        const itemKey = key ?? pick(written as Item, shapes.get(table)?.keys ?? []);
+        writes.push({ table, key: itemKey, before: await this.read(table, itemKey), written });
+      }
+      return { factor: MULTI_ITEM_WRITES[operation] as 1 | 2, shapes, writes };
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async itemsAfter(call: MultiItemCall): Promise<ItemWrite[]> {
+    const writes: ItemWrite[] = [];
+    for (const write of call.writes) {
+      if (write.written === 'check')
+        writes.push({ table: write.table, before: write.before, after: write.before, checkOnly: true });
+      else if (write.written === null)
+        writes.push({ table: write.table, before: write.before, after: undefined });
+      else if (write.written === undefined)
+        writes.push({
+          table: write.table,
+          before: write.before,
+          after: await this.read(write.table, write.key),
+        });
+      else writes.push({ table: write.table, before: write.before, after: write.written });
+    }
+    return writes;
+  }
+
+  private async read(table: string, key: Item): Promise<Item | undefined> {
+    const { Item: item } = await this.call<{ Item?: Item }>('GetItem', {
+      TableName: table,
+      Key: key,
+      ConsistentRead: true,
+    });
+    return item;
+  }
+
+  private async shapeOf(table: string): Promise<TableShape> {
+    const known = this.shapes.get(table);
+    if (known) return known;
+    const { Table } = await this.call<{ Table: DescribedTable }>('DescribeTable', { TableName: table });
+    const keysOf = (schema: Array<{ AttributeName: string }>) => schema.map((key) => key.AttributeName);
+    const shape: TableShape = {
+      keys: keysOf(Table.KeySchema),
+      indexes: [...(Table.GlobalSecondaryIndexes ?? []), ...(Table.LocalSecondaryIndexes ?? [])].map(
+        (index) => ({
+          name: index.IndexName,
+          keys: keysOf(index.KeySchema),
+          projection: index.Projection?.ProjectionType ?? 'ALL',
+          ...(index.Projection?.NonKeyAttributes ? { include: index.Projection.NonKeyAttributes } : {}),
+        }),
+      ),
+    };
+    this.shapes.set(table, shape);
+    return shape;
+  }
+}
+
+interface DescribedTable {
+  KeySchema: Array<{ AttributeName: string }>;
+  GlobalSecondaryIndexes?: DescribedIndex[];
+  LocalSecondaryIndexes?: DescribedIndex[];
+}
+
+interface DescribedIndex {
+  IndexName: string;
+  KeySchema: Array<{ AttributeName: string }>;
+  Projection?: { ProjectionType?: 'ALL' | 'KEYS_ONLY' | 'INCLUDE'; NonKeyAttributes?: string[] };
+}
+
+const pick = (item: Item, keys: string[]): Item =>
+  Object.fromEntries(
+    keys.filter((key) => item[key] !== undefined).map((key) => [key, item[key] as Item[string]]),
+  );
+
+/** The items a TransactWriteItems or BatchWriteItem request names, with what it writes to each. */
+function namedWrites(
+  operation: string,
+  input: Record<string, unknown>,
+): Array<{ table: string; key?: Item; written: PendingWrite['written'] }> {
+  type Action = { TableName: string; Item?: Item; Key?: Item };
+  if (operation === 'TransactWriteItems') {
+    return (input.TransactItems as Array<Record<string, Action>>).map((entry) => {
+      const [kind, action] = Object.entries(entry)[0] as [string, Action];
+      const written =
+        kind === 'Put'
+          ? (action.Item as Item)
+          : kind === 'Delete'
+            ? null
+            : kind === 'Update'
+              ? undefined
+              : 'check';
+      return { table: action.TableName, ...(action.Key ? { key: action.Key } : {}), written };
+    });
+  }
+  const requests = input.RequestItems as Record<
+    string,
+    Array<{ PutRequest?: { Item: Item }; DeleteRequest?: { Key: Item } }>
+  >;
+  return Object.entries(requests).flatMap(([table, items]) =>
+    items.map((item) =>
+      item.PutRequest
+        ? { table, written: item.PutRequest.Item }
+        : { table, key: item.DeleteRequest?.Key as Item, written: null },
+    ),
+  );
+}
+
+/** Calls that write several items, and how many times each item is written (transactions prepare and commit). */
+const MULTI_ITEM_WRITES: Record<string, 1 | 2> = { TransactWriteItems: 2, BatchWriteItem: 1 };
+
+interface PendingWrite {
+  table: string;
+  key: Item;
+  before: Item | undefined;
+  /** Put: the item written; Delete: null; Update: undefined (read after the call); ConditionCheck: 'check'. */
+  written: Item | null | undefined | 'check';
+}
+
+interface MultiItemCall {
+  factor: 1 | 2;
+  shapes: Map<string, TableShape>;
+  writes: PendingWrite[];
 }
 
 /** A write refused after DynamoDB evaluated it (a failed condition, a cancelled transaction): billed on AWS. */
