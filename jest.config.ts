@@ -30,7 +30,7 @@ const config: Config = {
     {
       ...shared,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{packages,services,scripts,events,apps}/**/*.test.ts'],
+      testMatch: ['<rootDir>/{packages,services,scripts,events,apps,bench}/**/*.test.ts'],
       testPathIgnorePatterns: [...shared.testPathIgnorePatterns, '\\.int\\.test\\.ts$'],
     },
     {

@@ -1,4 +1,11 @@
 export {
+  CAPACITY_OPERATIONS,
+  CapacityMeter,
+  type ConsumedCapacity,
+  type TableUsage,
+  type Units,
+} from './capacityMeter';
+export {
   type DynamoDbLocalProcess,
   DynamoDbLocalStartError,
   freePort,

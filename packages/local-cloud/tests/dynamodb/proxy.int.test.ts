@@ -7,6 +7,7 @@ import {
   GetItemCommand,
   PutItemCommand,
   ResourceNotFoundException,
+  TransactWriteItemsCommand,
 } from '@aws-sdk/client-dynamodb';
 import {
   DescribeStreamCommand,
@@ -15,16 +16,19 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AwsRequest } from '../../src/core/protocol';
+import { CapacityMeter } from '../../src/dynamodb/capacityMeter';
 import { DynamoDbApi } from '../../src/dynamodb/proxy';
 import { localEndpoint, uniqueTableName } from './support';
 
 let server: Server;
 let endpoint: string;
+let proxy: DynamoDbApi;
 const seenTargets: string[] = [];
 
 /** A stand-in for the gateway: passes each request to the API and writes its answer back. */
 beforeAll(async () => {
   const api = new DynamoDbApi(localEndpoint());
+  proxy = api;
   server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -126,6 +130,66 @@ describe('DynamoDbApi', () => {
 
     await expect(failure).rejects.toBeInstanceOf(ResourceNotFoundException);
     client.destroy();
+  });
+
+  it('adds up the units DynamoDB Local consumed per table and index while a meter is attached', async () => {
+    const client = new DynamoDBClient(clientConfig());
+    const TableName = uniqueTableName('proxy-meter');
+    await client.send(
+      new CreateTableCommand({
+        TableName,
+        AttributeDefinitions: [
+          { AttributeName: 'PK', AttributeType: 'S' },
+          { AttributeName: 'month', AttributeType: 'S' },
+        ],
+        KeySchema: [{ AttributeName: 'PK', KeyType: 'HASH' }],
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: 'ByMonth',
+            KeySchema: [{ AttributeName: 'month', KeyType: 'HASH' }],
+            Projection: { ProjectionType: 'KEYS_ONLY' },
+          },
+        ],
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    );
+    const meter = new CapacityMeter();
+    proxy.measure(meter);
+    try {
+      // 1.5 KB: 2 WRU on the table; the keys-only index entry is small: 1 WRU.
+      const put = await client.send(
+        new PutItemCommand({
+          TableName,
+          Item: { PK: { S: 'a' }, month: { S: '2026-12' }, note: { S: 'x'.repeat(1500) } },
+        }),
+      );
+      // A transaction writes twice: two small items, 2 WRU each on the table.
+      await client.send(
+        new TransactWriteItemsCommand({
+          TransactItems: [
+            { Put: { TableName, Item: { PK: { S: 'b' } } } },
+            { Put: { TableName, Item: { PK: { S: 'c' } } } },
+          ],
+        }),
+      );
+      await client.send(new GetItemCommand({ TableName, Key: { PK: { S: 'a' } }, ConsistentRead: true }));
+
+      expect(put.ConsumedCapacity).toBeUndefined();
+      expect(meter.tables()).toEqual([
+        {
+          table: TableName,
+          writeUnits: 7,
+          readUnits: 1,
+          base: { writeUnits: 6, readUnits: 1 },
+          indexes: { ByMonth: { writeUnits: 1, readUnits: 0 } },
+          calls: { PutItem: 1, TransactWriteItems: 1, GetItem: 1 },
+          refusedWrites: 0,
+        },
+      ]);
+    } finally {
+      proxy.measure(undefined);
+      client.destroy();
+    }
   });
 
   it('answers only DynamoDB and DynamoDB Streams targets', () => {
