@@ -2,7 +2,11 @@ import type { EventEnvelope } from '@spendwise/contracts';
 import { lambdaContext, sqsEvent } from '@spendwise/lambda-kit/testing';
 import { freshTable } from '@spendwise/test-kit';
 import { buildInsightsStore } from '../src/adapters/insightsStore';
-import { buildActiveUsersReader, buildMonthAggregatesReader } from '../src/adapters/monthAggregatesReader';
+import {
+  buildActiveUsersReader,
+  buildMonthAggregatesReader,
+  buildMonthTotalsReader,
+} from '../src/adapters/monthAggregatesReader';
 import { applySpendingEventHandler } from '../src/functions/applySpendingEvent/applySpendingEvent';
 import { onTheBus } from './events';
 
@@ -45,10 +49,13 @@ export async function spendingHarness() {
   return {
     table,
     store,
+    /** The DynamoDB clients the consumer writes through (for tests/capacity.ts). */
+    clients: [table.client, idempotency.client],
     deliver,
     deliverEach,
     outbox,
     loadMonth: buildMonthAggregatesReader(table.documentClient, table.tableName),
+    loadMonthTotals: buildMonthTotalsReader(table.documentClient, table.tableName),
     listActiveUsers: buildActiveUsersReader(table.documentClient, table.tableName),
     close: () => {
       table.client.destroy();
