@@ -13,17 +13,13 @@ import { onTheBus } from './events';
 const resources = new URL('../resources/table.yml', import.meta.url);
 
 /**
- * The spending consumer as deployed — the real handler (parse, Powertools idempotency, batch failures) over the
- * real store — on fresh insights and idempotency tables of this run's DynamoDB Local.
+ * The spending consumer as deployed — the real handler (parse, batches per user, batch failures) over the real
+ * store — on a fresh insights table of this run's DynamoDB Local.
  */
 export async function spendingHarness() {
   const table = await freshTable(resources, 'InsightsTable');
-  const idempotency = await freshTable(resources, 'InsightsIdempotencyTable');
   const store = buildInsightsStore(table.documentClient, { tableName: table.tableName });
-  const handler = applySpendingEventHandler(
-    { ...store, now: () => new Date() },
-    { tableName: idempotency.tableName, client: idempotency.client },
-  );
+  const handler = applySpendingEventHandler({ ...store, now: () => new Date() });
 
   /** Delivers one SQS batch; a string is sent as the raw message body. */
   const deliver = async (...events: (EventEnvelope | string)[]) =>
@@ -50,7 +46,7 @@ export async function spendingHarness() {
     table,
     store,
     /** The DynamoDB clients the consumer writes through (for tests/capacity.ts). */
-    clients: [table.client, idempotency.client],
+    clients: [table.client],
     deliver,
     deliverEach,
     outbox,
@@ -59,7 +55,6 @@ export async function spendingHarness() {
     listActiveUsers: buildActiveUsersReader(table.documentClient, table.tableName),
     close: () => {
       table.client.destroy();
-      idempotency.client.destroy();
     },
   };
 }

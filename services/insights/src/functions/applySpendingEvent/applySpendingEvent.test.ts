@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { EventEnvelope } from '@spendwise/contracts';
-import { InMemoryPersistenceLayer, lambdaContext, sqsEvent } from '@spendwise/lambda-kit/testing';
+import { lambdaContext, sqsEvent } from '@spendwise/lambda-kit/testing';
 import {
   budget,
   budgetSet,
@@ -15,9 +15,8 @@ import {
 } from '../../../tests/events';
 import type { BudgetCopy } from '../../domain/budgets';
 import { ConcurrentChangeError } from '../../domain/errors';
-import type { ExpenseChangePlan } from '../../domain/expenseChange';
+import type { ExpenseBatchPlan } from '../../domain/expenseBatch';
 import type { ExpenseState } from '../../domain/expenseState';
-import { EMPTY_STATS } from '../../domain/runningStats';
 import type { ThresholdMarker } from '../../ports';
 import {
   type ApplySpendingEventDependencies,
@@ -26,8 +25,9 @@ import {
 } from './applySpendingEvent';
 
 /** The ports over plain maps: enough of the store's rules (version guards, markers once) to test the use case. */
-function fakes(options: { concurrentCommits?: number } = {}) {
+function fakes(options: { concurrentCommits?: number; refuse?: (expenseId: string) => boolean } = {}) {
   let racesLeft = options.concurrentCommits ?? 0;
+  const commits: ExpenseBatchPlan[] = [];
   const states = new Map<string, ExpenseState>();
   const totals = new Map<string, number>();
   const budgets = new Map<string, BudgetCopy>();
@@ -36,15 +36,28 @@ function fakes(options: { concurrentCommits?: number } = {}) {
   const activeDays = new Set<string>();
   const metrics: string[] = [];
   const deps: ApplySpendingEventDependencies = {
-    loadExpenseContext: async (_user, expenseId) => ({ stored: states.get(expenseId), history: EMPTY_STATS }),
-    commitExpenseChange: async (plan: ExpenseChangePlan, anomalyEvent) => {
+    loadStoredExpenses: async (_user, expenseIds) => ({
+      states: new Map(
+        expenseIds.flatMap((id) => {
+          const state = states.get(id);
+          return state ? [[id, state] as const] : [];
+        }),
+      ),
+      histories: new Map(),
+    }),
+    commitExpenseBatch: async (plan, anomalyEvents) => {
       if (racesLeft-- > 0) throw new ConcurrentChangeError('test');
-      states.set(plan.state.expenseId, plan.state);
+      for (const { state, replacesOrder } of plan.states) {
+        if (options.refuse?.(state.expenseId)) throw new Error(`DynamoDB refuses ${state.expenseId}`);
+        if (states.get(state.expenseId)?.order !== replacesOrder) throw new ConcurrentChangeError('guard');
+      }
+      commits.push(plan);
+      for (const { state } of plan.states) states.set(state.expenseId, state);
       for (const d of plan.deltas.filter((delta) => delta.kind === 'category')) {
         const key = `${d.month}|${d.key}|${d.currency}`;
         totals.set(key, (totals.get(key) ?? 0) + d.minorUnits);
       }
-      if (anomalyEvent) outbox.push(anomalyEvent);
+      outbox.push(...anomalyEvents.values());
     },
     findBudget: async (_user, categoryId) => budgets.get(categoryId),
     saveBudget: async (copy) => {
@@ -74,7 +87,7 @@ function fakes(options: { concurrentCommits?: number } = {}) {
     now: () => new Date(`${day(20)}T10:00:00Z`),
     count: (metric) => metrics.push(metric),
   };
-  return { deps, states, totals, outbox, metrics };
+  return { deps, states, totals, outbox, metrics, commits };
 }
 
 describe('applySpendingEvent', () => {
@@ -152,7 +165,7 @@ describe('applySpendingEvent', () => {
 describe('applySpendingEventHandler', () => {
   it('reports a poison message as a batch item failure and applies the rest', async () => {
     const { deps, totals } = fakes();
-    const handler = applySpendingEventHandler(deps, { persistenceStore: new InMemoryPersistenceLayer() });
+    const handler = applySpendingEventHandler(deps);
     const good = onTheBus(recorded('u1', expense({ minorUnits: 400 })));
 
     const response = await handler(
