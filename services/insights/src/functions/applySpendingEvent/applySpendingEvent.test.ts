@@ -4,6 +4,7 @@ import { lambdaContext, sqsEvent } from '@spendwise/lambda-kit/testing';
 import {
   budget,
   budgetSet,
+  cal,
   changed,
   day,
   expense,
@@ -178,5 +179,86 @@ describe('applySpendingEventHandler', () => {
 
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'poison' }]);
     expect(totals.get(`${MONTH}|groceries|EUR`)).toBe(400);
+  });
+
+  const batchOf = (...events: EventEnvelope[]) =>
+    sqsEvent(events.map((event, i) => ({ body: onTheBus(event), messageId: `m${i}` })));
+
+  it('writes the expense changes of one user in one commit per batch, and each user apart', async () => {
+    const { deps, totals, commits } = fakes();
+    const handler = applySpendingEventHandler(deps);
+    const lastMonth = cal.monthsAgo(2);
+
+    const response = await handler(
+      batchOf(
+        recorded('u1', expense({ minorUnits: 100 })),
+        recorded('u2', expense({ minorUnits: 200 })),
+        recorded('u1', expense({ minorUnits: 300, date: cal.dayOf(lastMonth, 3) })),
+        recorded('u1', expense({ minorUnits: 400 })),
+      ),
+      lambdaContext(),
+    );
+
+    expect(response.batchItemFailures).toEqual([]);
+    expect(commits.map((plan) => [plan.userId, plan.states.length]).sort()).toEqual([
+      ['u1', 3],
+      ['u2', 1],
+    ]);
+    expect(totals.get(`${MONTH}|groceries|EUR`)).toBe(700);
+    expect(totals.get(`${lastMonth}|groceries|EUR`)).toBe(300);
+  });
+
+  it('fails only the record that cannot be written, in the middle of a batch, and applies the others', async () => {
+    const refused = expense({ minorUnits: 200 });
+    const { deps, totals, states } = fakes({ refuse: (expenseId) => expenseId === refused.expenseId });
+    const handler = applySpendingEventHandler(deps);
+
+    const response = await handler(
+      batchOf(
+        recorded('u1', expense({ minorUnits: 100 })),
+        recorded('u1', refused),
+        recorded('u1', expense({ minorUnits: 400 })),
+      ),
+      lambdaContext(),
+    );
+
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'm1' }]);
+    expect(totals.get(`${MONTH}|groceries|EUR`)).toBe(500);
+    expect(states.has(refused.expenseId)).toBe(false);
+  });
+
+  it('re-plans a batch that lost a race, without counting anything twice', async () => {
+    const { deps, totals, commits } = fakes({ concurrentCommits: 1 });
+    const handler = applySpendingEventHandler(deps);
+    const first = recorded('u1', expense({ minorUnits: 100 }));
+
+    const response = await handler(
+      batchOf(first, recorded('u1', expense({ minorUnits: 300 })), first),
+      lambdaContext(),
+    );
+
+    expect(response.batchItemFailures).toEqual([]);
+    expect(commits).toHaveLength(1);
+    expect(totals.get(`${MONTH}|groceries|EUR`)).toBe(400);
+  });
+
+  it('announces a threshold once for a batch whose expenses cross it together, after a budget in the batch', async () => {
+    const { deps, outbox } = fakes();
+    const handler = applySpendingEventHandler(deps);
+
+    const response = await handler(
+      batchOf(
+        budgetSet('u1', budget({ minorUnits: 1000 })),
+        recorded('u1', expense({ minorUnits: 500 })),
+        recorded('u1', expense({ minorUnits: 600 })),
+      ),
+      lambdaContext(),
+    );
+
+    expect(response.batchItemFailures).toEqual([]);
+    expect(outbox.map((e) => e.detail.data)).toEqual([
+      expect.objectContaining({ threshold: 80, spent: { minorUnits: 1100, currency: 'EUR' } }),
+      expect.objectContaining({ threshold: 100, spent: { minorUnits: 1100, currency: 'EUR' } }),
+    ]);
   });
 });
