@@ -38,6 +38,7 @@ import {
   budgetKey,
   categoryKey,
   expenseKey,
+  monthExpensesIndexKey,
   statsKey,
   thresholdKey,
 } from './keys';
@@ -76,7 +77,7 @@ export function buildInsightsStore(client: DynamoDBDocumentClient, config: Insig
       key ? get(statsKey(userId, key.categoryId, key.currency)) : undefined,
     ]);
     return {
-      stored: strip<ExpenseState>(stored),
+      stored: strip<ExpenseState>(stored, 'GSI1PK', 'GSI1SK'),
       history: stats ? { count: stats.count, mean: stats.mean, m2: stats.m2 } : EMPTY_STATS,
     };
   };
@@ -91,7 +92,7 @@ export function buildInsightsStore(client: DynamoDBDocumentClient, config: Insig
     return {
       states: new Map(
         states
-          .map((item) => strip<ExpenseState>(item))
+          .map((item) => strip<ExpenseState>(item, 'GSI1PK', 'GSI1SK'))
           .filter((state) => state !== undefined)
           .map((state) => [state.expenseId, state]),
       ),
@@ -106,7 +107,18 @@ export function buildInsightsStore(client: DynamoDBDocumentClient, config: Insig
   const stateWrite = (state: ExpenseState, replacesOrder: number | undefined): TransactItem => ({
     Put: {
       TableName,
-      Item: { ...expenseKey(state.userId, state.expenseId), type: 'ExpenseState', ...state },
+      Item: {
+        ...expenseKey(state.userId, state.expenseId),
+        type: 'ExpenseState',
+        ...state,
+        // A live state is listed in its month on GSI1, where the daily and merchant totals are read from.
+        ...(state.contribution
+          ? {
+              GSI1PK: monthExpensesIndexKey(state.userId, monthOfDay(state.contribution.date)),
+              GSI1SK: state.expenseId,
+            }
+          : {}),
+      },
       ...(replacesOrder === undefined
         ? { ConditionExpression: 'attribute_not_exists(PK)' }
         : {

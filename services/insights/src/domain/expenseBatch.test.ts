@@ -34,8 +34,10 @@ describe('planExpenseBatch', () => {
     const plan = planExpenseBatch('u1', changes, nothingStored());
 
     expect(plan.states).toHaveLength(3);
-    expect(categoryDeltas(plan)).toEqual([{ key: 'dining', minorUnits: 6000, count: 3 }]);
-    expect(plan.deltas.filter((d) => d.kind === 'day')).toHaveLength(3);
+    // Daily and merchant totals are computed on read: only the category total is written.
+    expect(plan.deltas).toEqual([
+      { kind: 'category', month: '2026-11', key: 'dining', currency: 'EUR', minorUnits: 6000, count: 3 },
+    ]);
     expect(plan.stats).toEqual([
       {
         key: { categoryId: 'dining', currency: 'EUR' },

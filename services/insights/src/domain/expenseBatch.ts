@@ -4,7 +4,7 @@ import {
   planExpenseChange,
   type StatsKey,
 } from './expenseChange';
-import { type AggregateDelta, contributionDeltas, type ExpenseState } from './expenseState';
+import { type AggregateDelta, type ExpenseState, storedDeltas } from './expenseState';
 import { EMPTY_STATS, type RunningStats } from './runningStats';
 
 /** One expense change of a batch, in delivery order. */
@@ -75,7 +75,7 @@ export function planExpenseBatch(
       state: incoming,
       replacesOrder: first ? first.replacesOrder : plan.replacesOrder,
     });
-    for (const delta of contributionDeltas(before?.contribution, incoming.contribution)) {
+    for (const delta of storedDeltas(before?.contribution, incoming.contribution)) {
       const seen = deltas.get(aggregateId(delta));
       deltas.set(
         aggregateId(delta),

@@ -6,10 +6,10 @@ import { ConcurrentChangeError } from '../domain/errors';
 import type { ExpenseChangePlan } from '../domain/expenseChange';
 import {
   type Contribution,
-  contributionDeltas,
   deletedState,
   type ExpenseState,
   liveState,
+  storedDeltas,
 } from '../domain/expenseState';
 
 /**
@@ -112,7 +112,7 @@ export function planReconcile(
       plan: {
         state: want,
         replacesOrder: have?.order,
-        deltas: contributionDeltas(have?.contribution, want.contribution),
+        deltas: storedDeltas(have?.contribution, want.contribution),
       },
       change: {
         userId: want.userId,
@@ -134,7 +134,7 @@ export function planReconcile(
       plan: {
         state: tombstone,
         replacesOrder: have.order,
-        deltas: contributionDeltas(have.contribution, undefined),
+        deltas: storedDeltas(have.contribution, undefined),
       },
       change: {
         userId: have.userId,
