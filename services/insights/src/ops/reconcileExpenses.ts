@@ -15,8 +15,9 @@ import {
 /**
  * After the expenses table was restored to a point in time (docs/runbooks/restore-table.md), insights has applied
  * changes the restored table no longer has: expenses recorded, changed or deleted after that time. This brings
- * each expense's applied state back to the restored one, and the read models (category, day and merchant totals
- * of every month) with it, through the same guarded transaction the spending consumer writes:
+ * each expense's applied state back to the restored one, and the read models of every month with it (category
+ * totals written; daily and merchant totals are summed on read from the states), through the same guarded
+ * transaction the spending consumer writes:
  *
  * - an expense of the restored table whose applied state differs (or that insights never saw): its live state,
  *   at the restored version, replaces what was applied (deltas: old contribution out, restored one in);
