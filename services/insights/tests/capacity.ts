@@ -43,6 +43,13 @@ const transactionUnits = (items: TransactItem[]) =>
     return sum + 2;
   }, 0);
 
+interface Input {
+  ReturnConsumedCapacity?: string;
+  Item?: Item;
+  Key?: Item;
+  TransactItems?: TransactItem[];
+}
+
 const isWrite = (command: string) => /^(Put|Update|Delete|BatchWrite|TransactWrite)/.test(command);
 
 /** Meters every command sent through `client` (and the document clients built from it). */
@@ -61,40 +68,40 @@ export function meterCapacity(...clients: DynamoDBClient[]): CapacityMeter {
     meter.writeUnits += units;
     meter.writesByCommand[command] = (meter.writesByCommand[command] ?? 0) + units;
   };
+  const onResult = (command: string, input: Input, output: { ConsumedCapacity?: Consumed | Consumed[] }) => {
+    if (command.startsWith('TransactWrite')) {
+      addWrite(command, transactionUnits(input.TransactItems ?? []));
+      return;
+    }
+    for (const c of [output.ConsumedCapacity ?? []].flat()) {
+      const table = c.Table?.CapacityUnits ?? c.CapacityUnits ?? 0;
+      const indexes = Object.values(c.GlobalSecondaryIndexes ?? {}).reduce(
+        (sum, index) => sum + (index.CapacityUnits ?? 0),
+        0,
+      );
+      if (isWrite(command)) addWrite(command, table + indexes);
+      else meter.readUnits += table + indexes;
+    }
+  };
+  const onError = (command: string, input: Input, error: unknown) => {
+    const name = (error as { name?: string }).name;
+    if (name === 'ConditionalCheckFailedException')
+      addWrite(`${command} (refused)`, kb(bytesOf(input.Item ?? input.Key)));
+    if (name === 'TransactionCanceledException')
+      addWrite(`${command} (cancelled)`, transactionUnits(input.TransactItems ?? []));
+  };
   for (const client of clients) {
     client.middlewareStack.add(
       (next, context) => async (args) => {
         const command = String(context.commandName);
-        const input = args.input as {
-          ReturnConsumedCapacity?: string;
-          Item?: Item;
-          Key?: Item;
-          TransactItems?: TransactItem[];
-        };
+        const input = args.input as Input;
         input.ReturnConsumedCapacity = 'INDEXES';
         try {
           const result = await next(args);
-          if (command.startsWith('TransactWrite')) {
-            addWrite(command, transactionUnits(input.TransactItems ?? []));
-            return result;
-          }
-          const consumed = (result.output as { ConsumedCapacity?: Consumed | Consumed[] }).ConsumedCapacity;
-          for (const c of [consumed ?? []].flat()) {
-            const table = c.Table?.CapacityUnits ?? c.CapacityUnits ?? 0;
-            const indexes = Object.values(c.GlobalSecondaryIndexes ?? {}).reduce(
-              (sum, index) => sum + (index.CapacityUnits ?? 0),
-              0,
-            );
-            if (isWrite(command)) addWrite(command, table + indexes);
-            else meter.readUnits += table + indexes;
-          }
+          onResult(command, input, result.output as { ConsumedCapacity?: Consumed | Consumed[] });
           return result;
         } catch (error) {
-          const name = (error as { name?: string }).name;
-          if (name === 'ConditionalCheckFailedException')
-            addWrite(`${command} (refused)`, kb(bytesOf(input.Item ?? input.Key)));
-          if (name === 'TransactionCanceledException')
-            addWrite(`${command} (cancelled)`, transactionUnits(input.TransactItems ?? []));
+          onError(command, input, error);
           throw error;
         }
       },

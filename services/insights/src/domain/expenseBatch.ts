@@ -4,7 +4,7 @@ import {
   planExpenseChange,
   type StatsKey,
 } from './expenseChange';
-import { type AggregateDelta, type ExpenseState, storedDeltas } from './expenseState';
+import type { AggregateDelta, ExpenseState } from './expenseState';
 import { EMPTY_STATS, type RunningStats } from './runningStats';
 
 /** One expense change of a batch, in delivery order. */
@@ -40,6 +40,16 @@ export const statsId = (key: StatsKey) => `${key.categoryId}#${key.currency}`;
 
 const aggregateId = (d: AggregateDelta) => `${d.kind}|${d.month}|${d.key}|${d.currency}`;
 
+function mergeDelta(deltas: Map<string, AggregateDelta>, delta: AggregateDelta) {
+  const seen = deltas.get(aggregateId(delta));
+  deltas.set(
+    aggregateId(delta),
+    seen
+      ? { ...seen, minorUnits: seen.minorUnits + delta.minorUnits, count: seen.count + delta.count }
+      : delta,
+  );
+}
+
 /**
  * Plans a batch of one user's expense changes as if each were applied after the one before it: every change is
  * planned against the state the previous ones left (so a duplicate or an older version in the same batch plans
@@ -70,27 +80,16 @@ export function planExpenseBatch(
       continue;
     }
     current.set(incoming.expenseId, incoming);
-    const first = states.get(incoming.expenseId);
-    states.set(incoming.expenseId, {
-      state: incoming,
-      replacesOrder: first ? first.replacesOrder : plan.replacesOrder,
-    });
-    for (const delta of storedDeltas(before?.contribution, incoming.contribution)) {
-      const seen = deltas.get(aggregateId(delta));
-      deltas.set(
-        aggregateId(delta),
-        seen
-          ? { ...seen, minorUnits: seen.minorUnits + delta.minorUnits, count: seen.count + delta.count }
-          : delta,
-      );
-    }
+    // Guarded on what was stored before the batch, whatever the batch changed since.
+    const replacesOrder = states.has(incoming.expenseId)
+      ? states.get(incoming.expenseId)?.replacesOrder
+      : plan.replacesOrder;
+    states.set(incoming.expenseId, { state: incoming, replacesOrder });
+    for (const delta of plan.deltas) mergeDelta(deltas, delta);
     if (plan.stats) {
       histories.set(key, plan.stats.next);
-      const earlier = stats.get(key);
-      stats.set(key, {
-        ...plan.stats,
-        basedOnCount: earlier ? earlier.basedOnCount : plan.stats.basedOnCount,
-      });
+      const basedOnCount = stats.get(key)?.basedOnCount ?? plan.stats.basedOnCount;
+      stats.set(key, { ...plan.stats, basedOnCount });
     }
     if (plan.anomaly) anomalies.push(plan.anomaly);
     outcomes.push({ applied: true, ...(plan.anomaly ? { anomaly: plan.anomaly } : {}) });
