@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import { planExpenseBatch, type StoredExpenses, statsId } from './expenseBatch';
 import { type Contribution, deletedState, type ExpenseState, orderOf } from './expenseState';
 import { addSample, EMPTY_STATS } from './runningStats';
@@ -113,5 +114,94 @@ describe('planExpenseBatch', () => {
     expect(plan.anomalies.map((a) => a.expenseId)).toEqual(['e1']);
     expect(plan.stats[0]?.basedOnCount).toBe(4);
     expect(plan.stats[0]?.next.count).toBe(7);
+  });
+});
+
+// ---- property: batches give what one-by-one delivery gives ----
+
+const arbitraryContribution = fc.record({
+  categoryId: fc.constantFrom('groceries', 'dining'),
+  currency: fc.constantFrom('EUR', 'USD'),
+  minorUnits: fc.integer({ min: 1, max: 100_000 }),
+  date: fc.constantFrom('2026-10-31', '2026-11-01', '2026-11-15'),
+});
+
+// Changes of a few expenses (versions, perhaps a deletion), delivered in any order, some twice, cut into batches.
+const deliveries = fc
+  .array(
+    fc.record({
+      states: fc.array(arbitraryContribution, { minLength: 1, maxLength: 3 }),
+      deleted: fc.boolean(),
+    }),
+    { minLength: 1, maxLength: 5 },
+  )
+  .chain((expenses) => {
+    const changes = expenses.flatMap((e, i) => {
+      const lives = e.states.map((c, v) => ({ state: live(`e${i}`, v + 1, c), recorded: v === 0 }));
+      return e.deleted
+        ? [...lives, { state: deletedState('u1', `e${i}`, e.states.length), recorded: false }]
+        : lives;
+    });
+    return fc.tuple(
+      fc.shuffledSubarray([...changes, ...changes.slice(0, 2)], {
+        minLength: changes.length + Math.min(2, changes.length),
+      }),
+      fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 10, maxLength: 10 }),
+    );
+  });
+
+type Applied = { states: Map<string, ExpenseState>; totals: Map<string, number>; stats: Map<string, number> };
+
+const emptyApplied = (): Applied => ({ states: new Map(), totals: new Map(), stats: new Map() });
+
+/** Applies a plan as the store does, checking its guards against what is stored. */
+function commit(applied: Applied, plan: ReturnType<typeof planExpenseBatch>) {
+  for (const { state, replacesOrder } of plan.states) {
+    expect(applied.states.get(state.expenseId)?.order).toBe(replacesOrder);
+    applied.states.set(state.expenseId, state);
+  }
+  for (const d of plan.deltas) {
+    const id = `${d.month}|${d.key}|${d.currency}`;
+    applied.totals.set(id, (applied.totals.get(id) ?? 0) + d.minorUnits * 1000 + d.count);
+  }
+  for (const s of plan.stats) {
+    expect(applied.stats.get(statsId(s.key)) ?? 0).toBe(s.basedOnCount);
+    applied.stats.set(statsId(s.key), s.next.count);
+  }
+}
+
+const storedOf = (applied: Applied): StoredExpenses => ({
+  states: new Map(applied.states),
+  histories: new Map(
+    [...applied.stats].map(([id, count]) => [id, { ...EMPTY_STATS, count, mean: 1000 }] as const),
+  ),
+});
+
+const nonZero = (totals: Map<string, number>) =>
+  [...totals].filter(([, v]) => v !== 0).sort(([a], [b]) => a.localeCompare(b));
+
+describe('planExpenseBatch (property)', () => {
+  it('leaves the same states, totals and statistics counts as delivering the changes one by one', () => {
+    fc.assert(
+      fc.property(deliveries, ([changes, sizes]) => {
+        const one = emptyApplied();
+        for (const change of changes) commit(one, planExpenseBatch('u1', [change], storedOf(one)));
+
+        const batched = emptyApplied();
+        let at = 0;
+        for (const size of sizes) {
+          if (at >= changes.length) break;
+          const batch = changes.slice(at, at + size);
+          at += size;
+          commit(batched, planExpenseBatch('u1', batch, storedOf(batched)));
+        }
+        if (at < changes.length)
+          commit(batched, planExpenseBatch('u1', changes.slice(at), storedOf(batched)));
+
+        expect(nonZero(batched.totals)).toEqual(nonZero(one.totals));
+        expect(batched.states).toEqual(one.states);
+        expect(batched.stats).toEqual(one.stats);
+      }),
+    );
   });
 });

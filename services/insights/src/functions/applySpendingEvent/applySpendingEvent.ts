@@ -51,7 +51,7 @@ export interface ApplySpendingEventDependencies {
   count?: (metric: 'ActiveUsers' | 'BudgetThresholdsReached' | 'SpendingAnomalies') => void;
 }
 
-/** What applying one event did: stored with its idempotency record. */
+/** What applying one event did (the record handler's result, for tests and logs). */
 export interface ApplyOutcome {
   applied: boolean;
   thresholds: number[];
@@ -62,11 +62,11 @@ export interface ApplyOutcome {
 const ATTEMPTS = 3;
 
 /**
- * The most changes of one user committed in one transaction: each writes at most 7 items (state, six aggregate
- * deltas when an update moves it, or state, three deltas, statistics, anomaly and its outbox record), and a
- * transaction holds 100.
+ * The most changes of one user committed in one transaction: each writes at most 5 items (its state and two
+ * category deltas when an update moves it, or its state, one delta, statistics, anomaly and its outbox record),
+ * and a transaction holds 100. The queue's batches hold 10.
  */
-const MAX_BATCHED_CHANGES = 14;
+const MAX_BATCHED_CHANGES = 20;
 
 // Read models keep currencies as strings; every one of them came from a schema-checked event, and createEvent
 // checks the outgoing event against its schema again.
