@@ -1,6 +1,7 @@
 import type { EventEnvelope } from '@spendwise/contracts';
 import type { BudgetCopy } from './domain/budgets';
 import type { CategoryCopy } from './domain/categoryCopy';
+import type { ExpenseBatchPlan, StoredExpenses } from './domain/expenseBatch';
 import type { ExpenseChangePlan, StatsKey } from './domain/expenseChange';
 import type { ExpenseState } from './domain/expenseState';
 import type { CategoryMonthTotal } from './domain/monthAggregates';
@@ -27,6 +28,26 @@ export type LoadExpenseContext = (
  * record. Throws ConcurrentChangeError when a guard fails.
  */
 export type CommitExpenseChange = (plan: ExpenseChangePlan, anomalyEvent?: EventEnvelope) => Promise<void>;
+
+/**
+ * Reads the applied states of some of a user's expenses and the statistics of some of their categories, strongly
+ * consistent (what a batch of that user's changes is planned against).
+ */
+export type LoadStoredExpenses = (
+  userId: string,
+  expenseIds: string[],
+  statsKeys: StatsKey[],
+) => Promise<StoredExpenses>;
+
+/**
+ * Writes a planned batch of one user's expense changes in one transaction: each state (guarded on the order it
+ * replaces), one update per changed aggregate, the statistics (guarded on their count) and each anomaly with its
+ * outbox record (`anomalyEvents` by expense id). Throws ConcurrentChangeError when a guard fails.
+ */
+export type CommitExpenseBatch = (
+  plan: ExpenseBatchPlan,
+  anomalyEvents: Map<string, EventEnvelope>,
+) => Promise<void>;
 
 /** Reads the copy of a budget (a removed one too), strongly consistent. */
 export type FindBudget = (userId: string, categoryId: string) => Promise<BudgetCopy | undefined>;

@@ -87,6 +87,44 @@ describe('duplicates', () => {
   });
 });
 
+describe('batches', () => {
+  it('apply a batch mixing users, months, duplicates and versions as if delivered one by one', async () => {
+    const [ann, bob] = ['batch-ann', 'batch-bob'];
+    const earlier = cal.monthsAgo(2);
+    const a1 = expense({ minorUnits: 1000, merchant: 'Bakery' });
+    const a1v2 = changed(a1, { minorUnits: 1600 });
+    const a2 = expense({ minorUnits: 700, date: cal.dayOf(earlier, 9) });
+    const b1 = expense({ minorUnits: 300, categoryId: 'dining', merchant: 'Bakery' });
+    const b2 = expense({ minorUnits: 900, categoryId: 'dining' });
+
+    const response = await harness.deliver(
+      updated(ann, a1, a1v2),
+      recorded(bob, b1),
+      recorded(ann, a1),
+      recorded(ann, a2),
+      recorded(bob, b2),
+      recorded(bob, b1),
+      deleted(bob, b2),
+    );
+    const [annNow, annEarlier, bobNow] = await Promise.all([
+      harness.loadMonth(ann, MONTH),
+      harness.loadMonth(ann, earlier),
+      harness.loadMonth(bob, MONTH),
+    ]);
+
+    expect(response.batchItemFailures).toEqual([]);
+    expect(annNow.totals).toEqual([{ categoryId: 'groceries', currency: 'EUR', minorUnits: 1600, count: 1 }]);
+    expect(annNow.topMerchants).toEqual([
+      { merchant: 'bakery', currency: 'EUR', minorUnits: 1600, count: 1 },
+    ]);
+    expect(annEarlier.totals).toEqual([
+      { categoryId: 'groceries', currency: 'EUR', minorUnits: 700, count: 1 },
+    ]);
+    expect(bobNow.totals).toEqual([{ categoryId: 'dining', currency: 'EUR', minorUnits: 300, count: 1 }]);
+    expect((await harness.listActiveUsers(earlier)).userIds).toContain(ann);
+  });
+});
+
 describe('out-of-order delivery', () => {
   it('applies an update that arrives before its record, and ignores the late record', async () => {
     const user = 'update-first';

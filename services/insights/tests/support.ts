@@ -2,24 +2,24 @@ import type { EventEnvelope } from '@spendwise/contracts';
 import { lambdaContext, sqsEvent } from '@spendwise/lambda-kit/testing';
 import { freshTable } from '@spendwise/test-kit';
 import { buildInsightsStore } from '../src/adapters/insightsStore';
-import { buildActiveUsersReader, buildMonthAggregatesReader } from '../src/adapters/monthAggregatesReader';
+import {
+  buildActiveUsersReader,
+  buildMonthAggregatesReader,
+  buildMonthTotalsReader,
+} from '../src/adapters/monthAggregatesReader';
 import { applySpendingEventHandler } from '../src/functions/applySpendingEvent/applySpendingEvent';
 import { onTheBus } from './events';
 
 const resources = new URL('../resources/table.yml', import.meta.url);
 
 /**
- * The spending consumer as deployed — the real handler (parse, Powertools idempotency, batch failures) over the
- * real store — on fresh insights and idempotency tables of this run's DynamoDB Local.
+ * The spending consumer as deployed — the real handler (parse, batches per user, batch failures) over the real
+ * store — on a fresh insights table of this run's DynamoDB Local.
  */
 export async function spendingHarness() {
   const table = await freshTable(resources, 'InsightsTable');
-  const idempotency = await freshTable(resources, 'InsightsIdempotencyTable');
   const store = buildInsightsStore(table.documentClient, { tableName: table.tableName });
-  const handler = applySpendingEventHandler(
-    { ...store, now: () => new Date() },
-    { tableName: idempotency.tableName, client: idempotency.client },
-  );
+  const handler = applySpendingEventHandler({ ...store, now: () => new Date() });
 
   /** Delivers one SQS batch; a string is sent as the raw message body. */
   const deliver = async (...events: (EventEnvelope | string)[]) =>
@@ -45,14 +45,16 @@ export async function spendingHarness() {
   return {
     table,
     store,
+    /** The DynamoDB clients the consumer writes through (for tests/capacity.ts). */
+    clients: [table.client],
     deliver,
     deliverEach,
     outbox,
     loadMonth: buildMonthAggregatesReader(table.documentClient, table.tableName),
+    loadMonthTotals: buildMonthTotalsReader(table.documentClient, table.tableName),
     listActiveUsers: buildActiveUsersReader(table.documentClient, table.tableName),
     close: () => {
       table.client.destroy();
-      idempotency.client.destroy();
     },
   };
 }

@@ -10,14 +10,17 @@ import { outboxItem } from '@spendwise/outbox';
 import type { BudgetCopy } from '../domain/budgets';
 import type { CategoryCopy } from '../domain/categoryCopy';
 import { ConcurrentChangeError } from '../domain/errors';
-import type { ExpenseChangePlan } from '../domain/expenseChange';
+import { statsId } from '../domain/expenseBatch';
+import type { DetectedAnomaly, ExpenseChangePlan } from '../domain/expenseChange';
 import type { AggregateDelta, ExpenseState } from '../domain/expenseState';
 import { monthOfDay } from '../domain/months';
 import { EMPTY_STATS } from '../domain/runningStats';
 import type {
+  CommitExpenseBatch,
   CommitExpenseChange,
   FindBudget,
   LoadExpenseContext,
+  LoadStoredExpenses,
   MarkActiveInMonth,
   MarkActiveOnDay,
   ReadThresholdProgress,
@@ -35,6 +38,7 @@ import {
   budgetKey,
   categoryKey,
   expenseKey,
+  monthExpensesIndexKey,
   statsKey,
   thresholdKey,
 } from './keys';
@@ -50,6 +54,9 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
 
 /** Active-day markers only need to outlive the day they count. */
 const ACTIVE_DAY_TTL_SECONDS = 3 * 24 * 3600;
+
+/** How many known markers a container remembers before it starts over (a few hundred KB at most). */
+const MARKERS_KEPT = 10_000;
 
 const strip = <T>(item: Record<string, unknown> | undefined, ...names: string[]): T | undefined => {
   if (!item) return undefined;
@@ -70,15 +77,48 @@ export function buildInsightsStore(client: DynamoDBDocumentClient, config: Insig
       key ? get(statsKey(userId, key.categoryId, key.currency)) : undefined,
     ]);
     return {
-      stored: strip<ExpenseState>(stored),
+      stored: strip<ExpenseState>(stored, 'GSI1PK', 'GSI1SK'),
       history: stats ? { count: stats.count, mean: stats.mean, m2: stats.m2 } : EMPTY_STATS,
+    };
+  };
+
+  const loadStoredExpenses: LoadStoredExpenses = async (userId, expenseIds, keys) => {
+    const [states, stats] = await Promise.all([
+      Promise.all([...new Set(expenseIds)].map((id) => get(expenseKey(userId, id)))),
+      Promise.all(
+        keys.map(async (key) => [key, await get(statsKey(userId, key.categoryId, key.currency))] as const),
+      ),
+    ]);
+    return {
+      states: new Map(
+        states
+          .map((item) => strip<ExpenseState>(item, 'GSI1PK', 'GSI1SK'))
+          .filter((state) => state !== undefined)
+          .map((state) => [state.expenseId, state]),
+      ),
+      histories: new Map(
+        stats
+          .filter(([, item]) => item !== undefined)
+          .map(([key, item]) => [statsId(key), { count: item?.count, mean: item?.mean, m2: item?.m2 }]),
+      ),
     };
   };
 
   const stateWrite = (state: ExpenseState, replacesOrder: number | undefined): TransactItem => ({
     Put: {
       TableName,
-      Item: { ...expenseKey(state.userId, state.expenseId), type: 'ExpenseState', ...state },
+      Item: {
+        ...expenseKey(state.userId, state.expenseId),
+        type: 'ExpenseState',
+        ...state,
+        // A live state is listed in its month on GSI1, where the daily and merchant totals are read from.
+        ...(state.contribution
+          ? {
+              GSI1PK: monthExpensesIndexKey(state.userId, monthOfDay(state.contribution.date)),
+              GSI1SK: state.expenseId,
+            }
+          : {}),
+      },
       ...(replacesOrder === undefined
         ? { ConditionExpression: 'attribute_not_exists(PK)' }
         : {
@@ -127,9 +167,7 @@ export function buildInsightsStore(client: DynamoDBDocumentClient, config: Insig
     },
   });
 
-  const anomalyWrites = (userId: string, plan: ExpenseChangePlan, event?: EventEnvelope): TransactItem[] => {
-    const { anomaly } = plan;
-    if (!anomaly || !event) return [];
+  const anomalyWrites = (userId: string, anomaly: DetectedAnomaly, event: EventEnvelope): TransactItem[] => {
     const { historySize: _size, ...view } = anomaly;
     const item = {
       ...anomalyKey(userId, monthOfDay(anomaly.date), anomaly.expenseId),
@@ -143,21 +181,43 @@ export function buildInsightsStore(client: DynamoDBDocumentClient, config: Insig
     ];
   };
 
-  const commitExpenseChange: CommitExpenseChange = async (plan, anomalyEvent) => {
-    const { userId } = plan.state;
-    const TransactItems: TransactItem[] = [
-      stateWrite(plan.state, plan.replacesOrder),
-      ...plan.deltas.map((delta) => deltaWrite(userId, delta)),
-      ...(plan.stats ? [statsWrite(userId, plan.stats)] : []),
-      ...anomalyWrites(userId, plan, anomalyEvent),
-    ];
+  const transact = async (TransactItems: TransactItem[], what: string) => {
     try {
       await client.send(new TransactWriteCommand({ TransactItems }));
     } catch (error) {
-      if (lostARace(error))
-        throw new ConcurrentChangeError(`Expense ${plan.state.expenseId}`, { cause: error });
+      if (lostARace(error)) throw new ConcurrentChangeError(what, { cause: error });
       throw error;
     }
+  };
+
+  const commitExpenseBatch: CommitExpenseBatch = async (plan, anomalyEvents) => {
+    const { userId } = plan;
+    const anomalies = plan.anomalies.flatMap((anomaly) => {
+      const event = anomalyEvents.get(anomaly.expenseId);
+      return event ? anomalyWrites(userId, anomaly, event) : [];
+    });
+    await transact(
+      [
+        ...plan.states.map(({ state, replacesOrder }) => stateWrite(state, replacesOrder)),
+        ...plan.deltas.map((delta) => deltaWrite(userId, delta)),
+        ...plan.stats.map((stats) => statsWrite(userId, stats)),
+        ...anomalies,
+      ],
+      `Expenses of ${userId}`,
+    );
+  };
+
+  const commitExpenseChange: CommitExpenseChange = async (plan, anomalyEvent) => {
+    const { userId } = plan.state;
+    await transact(
+      [
+        stateWrite(plan.state, plan.replacesOrder),
+        ...plan.deltas.map((delta) => deltaWrite(userId, delta)),
+        ...(plan.stats ? [statsWrite(userId, plan.stats)] : []),
+        ...(plan.anomaly && anomalyEvent ? anomalyWrites(userId, plan.anomaly, anomalyEvent) : []),
+      ],
+      `Expense ${plan.state.expenseId}`,
+    );
   };
 
   // Version-guarded copy: written only over an older version (or nothing), so late events never roll back.
@@ -227,8 +287,25 @@ export function buildInsightsStore(client: DynamoDBDocumentClient, config: Insig
     }
   };
 
+  // Markers this container has seen stored: they are never removed while they count (an active day's marker
+  // outlives its day), so a known one is neither read nor written again.
+  const knownMarkers = new Set<string>();
+  /** Writes a marker unless it exists: a read (eventually consistent, half a read unit) instead of a refused write. */
+  const markOnce = async (item: Record<string, unknown> & { PK: string; SK: string }) => {
+    const id = `${item.PK}|${item.SK}`;
+    if (knownMarkers.has(id)) return false;
+    const { PK, SK } = item;
+    const found = await client.send(
+      new GetCommand({ TableName, Key: { PK, SK }, ProjectionExpression: 'PK' }),
+    );
+    const fresh = found.Item === undefined && (await putOnce(item));
+    if (knownMarkers.size >= MARKERS_KEPT) knownMarkers.clear();
+    knownMarkers.add(id);
+    return fresh;
+  };
+
   const markActiveInMonth: MarkActiveInMonth = async (userId, month) => {
-    await putOnce({
+    await markOnce({
       ...activeMonthKey(userId, month),
       type: 'ActiveMonth',
       GSI1PK: activeMonthIndexKey(month),
@@ -239,7 +316,7 @@ export function buildInsightsStore(client: DynamoDBDocumentClient, config: Insig
   };
 
   const markActiveOnDay: MarkActiveOnDay = (userId, day) =>
-    putOnce({
+    markOnce({
       ...activeDayKey(userId, day),
       type: 'ActiveDay',
       userId,
@@ -252,7 +329,9 @@ export function buildInsightsStore(client: DynamoDBDocumentClient, config: Insig
 
   return {
     loadExpenseContext,
+    loadStoredExpenses,
     commitExpenseChange,
+    commitExpenseBatch,
     findBudget,
     saveBudget,
     saveCategory,

@@ -1,12 +1,11 @@
 // Single-table key design (docs/insights-data-model.md). Everything of a user lives in PK USER#<user>; one
 // month's read models share the SK prefix MONTH#<month>#, so a month is one Query.
-//   expense state     SK EXPENSE#<expenseId>
+//   expense state     SK EXPENSE#<expenseId>          GSI1PK USER#<user>#MONTH#<month>  GSI1SK <expenseId>  (live)
 //   statistics        SK STATS#<categoryId>#<currency>
 //   budget copy       SK BUDGET#<categoryId>
 //   category copy     SK CATEGORY#<categoryId>
 //   category total    SK MONTH#<month>#CATEGORY#<categoryId>#<currency>
-//   daily total       SK MONTH#<month>#DAY#<date>#<currency>
-//   merchant total    SK MONTH#<month>#MERCHANT#<currency>#<merchant>
+//   (daily and merchant totals: computed on read from GSI1 USER#<user>#MONTH#<month>, docs/adr/0021)
 //   anomaly           SK MONTH#<month>#ANOMALY#<expenseId>
 //   threshold marker  SK MONTH#<month>#THRESHOLD#<categoryId>#<threshold>
 //   active in month   SK MONTH#<month>#ACTIVE          GSI1PK ACTIVE#<month>  GSI1SK <userId>
@@ -24,6 +23,9 @@ export const expenseKey = (userId: string, expenseId: string) => ({
   PK: userKey(userId),
   SK: `EXPENSE#${expenseId}`,
 });
+
+/** The GSI1 partition of a user's live expense states in a month: daily and merchant totals are read from it. */
+export const monthExpensesIndexKey = (userId: string, month: string) => `${userKey(userId)}#MONTH#${month}`;
 
 export const statsKey = (userId: string, categoryId: string, currency: string) => ({
   PK: userKey(userId),

@@ -11,7 +11,14 @@ import type {
   MerchantMonthTotal,
 } from '../domain/monthAggregates';
 import type { LoadMonthTotals } from '../ports';
-import { activeMonthIndexKey, BUDGET_PREFIX, CATEGORY_PREFIX, monthPrefix, userKey } from './keys';
+import {
+  activeMonthIndexKey,
+  BUDGET_PREFIX,
+  CATEGORY_PREFIX,
+  monthExpensesIndexKey,
+  monthPrefix,
+  userKey,
+} from './keys';
 
 type Item = Record<string, unknown>;
 
@@ -42,18 +49,67 @@ const categoryTotals = (items: Item[]): CategoryMonthTotal[] =>
     .filter(live)
     .map((item) => ({ categoryId: String(item.key), ...amountOf(item) }));
 
-const dailyTotals = (items: Item[]): DailyTotal[] =>
-  ofType(items, 'DailyTotal')
-    .filter(live)
-    .map((item) => ({ date: String(item.key), ...amountOf(item) }))
-    .sort((a, b) => a.date.localeCompare(b.date) || a.currency.localeCompare(b.currency));
+interface Contribution {
+  date: string;
+  currency: string;
+  minorUnits: number;
+  merchant?: string;
+}
 
-const topMerchants = (items: Item[]): MerchantMonthTotal[] =>
-  ofType(items, 'MerchantTotal')
-    .filter(live)
-    .map((item) => ({ merchant: String(item.key), ...amountOf(item) }))
+/** Sums the contributions per key and currency. */
+function sumBy<K extends string>(
+  contributions: Contribution[],
+  name: K,
+  keyOf: (c: Contribution) => string | undefined,
+) {
+  const sums = new Map<string, { currency: string; minorUnits: number; count: number } & Record<K, string>>();
+  for (const c of contributions) {
+    const key = keyOf(c);
+    if (key === undefined) continue;
+    const id = `${key}|${c.currency}`;
+    const seen = sums.get(id) ?? ({ [name]: key, currency: c.currency, minorUnits: 0, count: 0 } as never);
+    sums.set(id, { ...seen, minorUnits: seen.minorUnits + c.minorUnits, count: seen.count + 1 });
+  }
+  return [...sums.values()];
+}
+
+const dailyTotals = (contributions: Contribution[]): DailyTotal[] =>
+  sumBy(contributions, 'date', (c) => c.date).sort(
+    (a, b) => a.date.localeCompare(b.date) || a.currency.localeCompare(b.currency),
+  );
+
+const topMerchants = (contributions: Contribution[]): MerchantMonthTotal[] =>
+  sumBy(contributions, 'merchant', (c) => c.merchant)
     .sort((a, b) => b.minorUnits - a.minorUnits || b.count - a.count || a.merchant.localeCompare(b.merchant))
     .slice(0, TOP_MERCHANTS);
+
+/** The contributions of a user's live expenses in a month (GSI1, eventually consistent like every read here). */
+async function monthContributions(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  userId: string,
+  month: string,
+): Promise<Contribution[]> {
+  const items = await queryAll(client, {
+    TableName: tableName,
+    IndexName: 'GSI1',
+    KeyConditionExpression: 'GSI1PK = :pk',
+    ExpressionAttributeValues: { ':pk': monthExpensesIndexKey(userId, month) },
+    ProjectionExpression: 'contribution',
+  });
+  return items.flatMap((item) => {
+    const c = item.contribution as Record<string, unknown> | undefined;
+    if (!c) return [];
+    return [
+      {
+        date: String(c.date),
+        currency: String(c.currency),
+        minorUnits: Number(c.minorUnits),
+        ...(c.merchant === undefined ? {} : { merchant: String(c.merchant) }),
+      },
+    ];
+  });
+}
 
 const anomalies = (items: Item[]): AnomalyView[] =>
   ofType(items, 'Anomaly')
@@ -77,8 +133,9 @@ const budgets = (items: Item[]): BudgetView[] =>
     }));
 
 /**
- * LoadMonthAggregates on the insights table: one Query for the month's read models, one for the budgets and one
- * for the names of the user's own categories the month mentions. Eventually consistent reads: a report or a
+ * LoadMonthAggregates on the insights table: one Query for the month's read models (category totals, anomalies),
+ * one on GSI1 for the month's expense states (daily and merchant totals, summed here), one for the budgets and
+ * one for the names of the user's own categories the month mentions. Eventually consistent reads: a report or a
  * summary may lag the last event by a moment.
  */
 export function buildMonthAggregatesReader(
@@ -86,8 +143,9 @@ export function buildMonthAggregatesReader(
   tableName: string,
 ): LoadMonthAggregates {
   return async (userId, month) => {
-    const [monthItems, budgetItems, categoryItems] = await Promise.all([
+    const [monthItems, contributions, budgetItems, categoryItems] = await Promise.all([
       queryPrefix(client, tableName, userId, monthPrefix(month)),
+      monthContributions(client, tableName, userId, month),
       queryPrefix(client, tableName, userId, BUDGET_PREFIX),
       queryPrefix(client, tableName, userId, CATEGORY_PREFIX),
     ]);
@@ -106,10 +164,10 @@ export function buildMonthAggregatesReader(
       userId,
       month,
       totals,
-      daily: dailyTotals(monthItems),
+      daily: dailyTotals(contributions),
       budgets: budgetViews,
       anomalies: found,
-      topMerchants: topMerchants(monthItems),
+      topMerchants: topMerchants(contributions),
       categoryNames,
     };
   };

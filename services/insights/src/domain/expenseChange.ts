@@ -1,8 +1,8 @@
 import {
   type AggregateDelta,
   type Contribution,
-  contributionDeltas,
   type ExpenseState,
+  storedDeltas,
   supersedes,
 } from './expenseState';
 import type { AnomalyView } from './monthAggregates';
@@ -83,7 +83,7 @@ export function planExpenseChange(input: ExpenseChangeInput): ExpenseChangePlan 
   const plan: ExpenseChangePlan = {
     state: incoming,
     replacesOrder: stored?.order,
-    deltas: contributionDeltas(stored?.contribution, incoming.contribution),
+    deltas: storedDeltas(stored?.contribution, incoming.contribution),
   };
   const contribution = incoming.contribution;
   if (!input.recorded || stored !== undefined || contribution === undefined) return plan;

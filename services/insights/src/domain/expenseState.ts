@@ -114,3 +114,13 @@ export function contributionDeltas(
   }
   return [...merged.values()].filter((d) => d.minorUnits !== 0 || d.count !== 0);
 }
+
+/**
+ * The deltas a change writes: only the month's category totals are stored (the budget thresholds read them,
+ * strongly consistent, after every change). Daily and merchant totals are computed on read from the month's
+ * expense states (docs/adr/0021), so a change writes neither.
+ */
+export const storedDeltas = (
+  before: Contribution | undefined,
+  after: Contribution | undefined,
+): AggregateDelta[] => contributionDeltas(before, after).filter((delta) => delta.kind === 'category');

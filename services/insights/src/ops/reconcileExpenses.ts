@@ -6,17 +6,18 @@ import { ConcurrentChangeError } from '../domain/errors';
 import type { ExpenseChangePlan } from '../domain/expenseChange';
 import {
   type Contribution,
-  contributionDeltas,
   deletedState,
   type ExpenseState,
   liveState,
+  storedDeltas,
 } from '../domain/expenseState';
 
 /**
  * After the expenses table was restored to a point in time (docs/runbooks/restore-table.md), insights has applied
  * changes the restored table no longer has: expenses recorded, changed or deleted after that time. This brings
- * each expense's applied state back to the restored one, and the read models (category, day and merchant totals
- * of every month) with it, through the same guarded transaction the spending consumer writes:
+ * each expense's applied state back to the restored one, and the read models of every month with it (category
+ * totals written; daily and merchant totals are summed on read from the states), through the same guarded
+ * transaction the spending consumer writes:
  *
  * - an expense of the restored table whose applied state differs (or that insights never saw): its live state,
  *   at the restored version, replaces what was applied (deltas: old contribution out, restored one in);
@@ -112,7 +113,7 @@ export function planReconcile(
       plan: {
         state: want,
         replacesOrder: have?.order,
-        deltas: contributionDeltas(have?.contribution, want.contribution),
+        deltas: storedDeltas(have?.contribution, want.contribution),
       },
       change: {
         userId: want.userId,
@@ -134,7 +135,7 @@ export function planReconcile(
       plan: {
         state: tombstone,
         replacesOrder: have.order,
-        deltas: contributionDeltas(have.contribution, undefined),
+        deltas: storedDeltas(have.contribution, undefined),
       },
       change: {
         userId: have.userId,

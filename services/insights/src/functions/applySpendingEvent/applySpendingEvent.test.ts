@@ -1,9 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import type { EventEnvelope } from '@spendwise/contracts';
-import { InMemoryPersistenceLayer, lambdaContext, sqsEvent } from '@spendwise/lambda-kit/testing';
+import { lambdaContext, sqsEvent } from '@spendwise/lambda-kit/testing';
 import {
   budget,
   budgetSet,
+  cal,
   changed,
   day,
   expense,
@@ -15,9 +16,8 @@ import {
 } from '../../../tests/events';
 import type { BudgetCopy } from '../../domain/budgets';
 import { ConcurrentChangeError } from '../../domain/errors';
-import type { ExpenseChangePlan } from '../../domain/expenseChange';
+import type { ExpenseBatchPlan } from '../../domain/expenseBatch';
 import type { ExpenseState } from '../../domain/expenseState';
-import { EMPTY_STATS } from '../../domain/runningStats';
 import type { ThresholdMarker } from '../../ports';
 import {
   type ApplySpendingEventDependencies,
@@ -26,8 +26,9 @@ import {
 } from './applySpendingEvent';
 
 /** The ports over plain maps: enough of the store's rules (version guards, markers once) to test the use case. */
-function fakes(options: { concurrentCommits?: number } = {}) {
+function fakes(options: { concurrentCommits?: number; refuse?: (expenseId: string) => boolean } = {}) {
   let racesLeft = options.concurrentCommits ?? 0;
+  const commits: ExpenseBatchPlan[] = [];
   const states = new Map<string, ExpenseState>();
   const totals = new Map<string, number>();
   const budgets = new Map<string, BudgetCopy>();
@@ -36,15 +37,28 @@ function fakes(options: { concurrentCommits?: number } = {}) {
   const activeDays = new Set<string>();
   const metrics: string[] = [];
   const deps: ApplySpendingEventDependencies = {
-    loadExpenseContext: async (_user, expenseId) => ({ stored: states.get(expenseId), history: EMPTY_STATS }),
-    commitExpenseChange: async (plan: ExpenseChangePlan, anomalyEvent) => {
+    loadStoredExpenses: async (_user, expenseIds) => ({
+      states: new Map(
+        expenseIds.flatMap((id) => {
+          const state = states.get(id);
+          return state ? [[id, state] as const] : [];
+        }),
+      ),
+      histories: new Map(),
+    }),
+    commitExpenseBatch: async (plan, anomalyEvents) => {
       if (racesLeft-- > 0) throw new ConcurrentChangeError('test');
-      states.set(plan.state.expenseId, plan.state);
+      for (const { state, replacesOrder } of plan.states) {
+        if (options.refuse?.(state.expenseId)) throw new Error(`DynamoDB refuses ${state.expenseId}`);
+        if (states.get(state.expenseId)?.order !== replacesOrder) throw new ConcurrentChangeError('guard');
+      }
+      commits.push(plan);
+      for (const { state } of plan.states) states.set(state.expenseId, state);
       for (const d of plan.deltas.filter((delta) => delta.kind === 'category')) {
         const key = `${d.month}|${d.key}|${d.currency}`;
         totals.set(key, (totals.get(key) ?? 0) + d.minorUnits);
       }
-      if (anomalyEvent) outbox.push(anomalyEvent);
+      outbox.push(...anomalyEvents.values());
     },
     findBudget: async (_user, categoryId) => budgets.get(categoryId),
     saveBudget: async (copy) => {
@@ -74,7 +88,7 @@ function fakes(options: { concurrentCommits?: number } = {}) {
     now: () => new Date(`${day(20)}T10:00:00Z`),
     count: (metric) => metrics.push(metric),
   };
-  return { deps, states, totals, outbox, metrics };
+  return { deps, states, totals, outbox, metrics, commits };
 }
 
 describe('applySpendingEvent', () => {
@@ -152,7 +166,7 @@ describe('applySpendingEvent', () => {
 describe('applySpendingEventHandler', () => {
   it('reports a poison message as a batch item failure and applies the rest', async () => {
     const { deps, totals } = fakes();
-    const handler = applySpendingEventHandler(deps, { persistenceStore: new InMemoryPersistenceLayer() });
+    const handler = applySpendingEventHandler(deps);
     const good = onTheBus(recorded('u1', expense({ minorUnits: 400 })));
 
     const response = await handler(
@@ -165,5 +179,86 @@ describe('applySpendingEventHandler', () => {
 
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'poison' }]);
     expect(totals.get(`${MONTH}|groceries|EUR`)).toBe(400);
+  });
+
+  const batchOf = (...events: EventEnvelope[]) =>
+    sqsEvent(events.map((event, i) => ({ body: onTheBus(event), messageId: `m${i}` })));
+
+  it('writes the expense changes of one user in one commit per batch, and each user apart', async () => {
+    const { deps, totals, commits } = fakes();
+    const handler = applySpendingEventHandler(deps);
+    const lastMonth = cal.monthsAgo(2);
+
+    const response = await handler(
+      batchOf(
+        recorded('u1', expense({ minorUnits: 100 })),
+        recorded('u2', expense({ minorUnits: 200 })),
+        recorded('u1', expense({ minorUnits: 300, date: cal.dayOf(lastMonth, 3) })),
+        recorded('u1', expense({ minorUnits: 400 })),
+      ),
+      lambdaContext(),
+    );
+
+    expect(response.batchItemFailures).toEqual([]);
+    expect(commits.map((plan) => [plan.userId, plan.states.length]).sort()).toEqual([
+      ['u1', 3],
+      ['u2', 1],
+    ]);
+    expect(totals.get(`${MONTH}|groceries|EUR`)).toBe(700);
+    expect(totals.get(`${lastMonth}|groceries|EUR`)).toBe(300);
+  });
+
+  it('fails only the record that cannot be written, in the middle of a batch, and applies the others', async () => {
+    const refused = expense({ minorUnits: 200 });
+    const { deps, totals, states } = fakes({ refuse: (expenseId) => expenseId === refused.expenseId });
+    const handler = applySpendingEventHandler(deps);
+
+    const response = await handler(
+      batchOf(
+        recorded('u1', expense({ minorUnits: 100 })),
+        recorded('u1', refused),
+        recorded('u1', expense({ minorUnits: 400 })),
+      ),
+      lambdaContext(),
+    );
+
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'm1' }]);
+    expect(totals.get(`${MONTH}|groceries|EUR`)).toBe(500);
+    expect(states.has(refused.expenseId)).toBe(false);
+  });
+
+  it('re-plans a batch that lost a race, without counting anything twice', async () => {
+    const { deps, totals, commits } = fakes({ concurrentCommits: 1 });
+    const handler = applySpendingEventHandler(deps);
+    const first = recorded('u1', expense({ minorUnits: 100 }));
+
+    const response = await handler(
+      batchOf(first, recorded('u1', expense({ minorUnits: 300 })), first),
+      lambdaContext(),
+    );
+
+    expect(response.batchItemFailures).toEqual([]);
+    expect(commits).toHaveLength(1);
+    expect(totals.get(`${MONTH}|groceries|EUR`)).toBe(400);
+  });
+
+  it('announces a threshold once for a batch whose expenses cross it together, after a budget in the batch', async () => {
+    const { deps, outbox } = fakes();
+    const handler = applySpendingEventHandler(deps);
+
+    const response = await handler(
+      batchOf(
+        budgetSet('u1', budget({ minorUnits: 1000 })),
+        recorded('u1', expense({ minorUnits: 500 })),
+        recorded('u1', expense({ minorUnits: 600 })),
+      ),
+      lambdaContext(),
+    );
+
+    expect(response.batchItemFailures).toEqual([]);
+    expect(outbox.map((e) => e.detail.data)).toEqual([
+      expect.objectContaining({ threshold: 80, spent: { minorUnits: 1100, currency: 'EUR' } }),
+      expect.objectContaining({ threshold: 100, spent: { minorUnits: 1100, currency: 'EUR' } }),
+    ]);
   });
 });

@@ -3,13 +3,16 @@ import {
   type CurrencyCode,
   createEvent,
   type EventContext,
+  type EventEnvelope,
   parseSqsRecord,
   SpendingAnomalyDetected,
 } from '@spendwise/contracts';
-import { type IdempotencyOptions, sqsEventConsumer } from '@spendwise/lambda-kit/sqs';
+import { sqsEventConsumer } from '@spendwise/lambda-kit/sqs';
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { type BudgetCopy, budgetCoversMonth, newlyReachedThresholds } from '../../domain/budgets';
 import { ConcurrentChangeError } from '../../domain/errors';
-import { planExpenseChange, statsKeyOf } from '../../domain/expenseChange';
+import { planExpenseBatch, statsId } from '../../domain/expenseBatch';
+import { type StatsKey, statsKeyOf } from '../../domain/expenseChange';
 import type { ExpenseState } from '../../domain/expenseState';
 import { dayOfInstant, monthOfDay } from '../../domain/months';
 import {
@@ -20,9 +23,9 @@ import {
 } from '../../domain/spendingEvents';
 import type {
   Clock,
-  CommitExpenseChange,
+  CommitExpenseBatch,
   FindBudget,
-  LoadExpenseContext,
+  LoadStoredExpenses,
   MarkActiveInMonth,
   MarkActiveOnDay,
   ReadThresholdProgress,
@@ -34,8 +37,8 @@ import type {
 export { SPENDING_EVENT_TYPES, type SpendingEvent } from '../../domain/spendingEvents';
 
 export interface ApplySpendingEventDependencies {
-  loadExpenseContext: LoadExpenseContext;
-  commitExpenseChange: CommitExpenseChange;
+  loadStoredExpenses: LoadStoredExpenses;
+  commitExpenseBatch: CommitExpenseBatch;
   findBudget: FindBudget;
   saveBudget: SaveBudget;
   saveCategory: SaveCategory;
@@ -48,7 +51,7 @@ export interface ApplySpendingEventDependencies {
   count?: (metric: 'ActiveUsers' | 'BudgetThresholdsReached' | 'SpendingAnomalies') => void;
 }
 
-/** What applying one event did: stored with its idempotency record. */
+/** What applying one event did (the record handler's result, for tests and logs). */
 export interface ApplyOutcome {
   applied: boolean;
   thresholds: number[];
@@ -57,6 +60,13 @@ export interface ApplyOutcome {
 
 /** How many times a change that lost a race against a concurrent one is re-read and re-planned in place. */
 const ATTEMPTS = 3;
+
+/**
+ * The most changes of one user committed in one transaction: each writes at most 5 items (its state and two
+ * category deltas when an update moves it, or its state, one delta, statistics, anomaly and its outbox record),
+ * and a transaction holds 100. The queue's batches hold 10.
+ */
+const MAX_BATCHED_CHANGES = 20;
 
 // Read models keep currencies as strings; every one of them came from a schema-checked event, and createEvent
 // checks the outgoing event against its schema again.
@@ -103,59 +113,113 @@ async function checkThresholds(
   return announced;
 }
 
-/** Reads, plans and writes one expense change; throws ConcurrentChangeError when a guard fails at commit. */
-async function commitOnce(
-  deps: ApplySpendingEventDependencies,
-  incoming: ExpenseState,
-  recorded: boolean,
-  cause: EventContext,
-) {
-  // Only a newly recorded expense can join (and be judged against) its category's statistics.
-  const key = recorded && incoming.contribution ? statsKeyOf(incoming.contribution) : undefined;
-  const { stored, history } = await deps.loadExpenseContext(incoming.userId, incoming.expenseId, key);
-  const plan = planExpenseChange({ incoming, stored, recorded, history });
-  if (!plan) return { applied: false, anomaly: false };
-  const { anomaly } = plan;
-  const anomalyEvent = anomaly
-    ? createEvent(
-        SpendingAnomalyDetected,
-        { ...anomaly, amount: money(anomaly.amount), typicalAmount: money(anomaly.typicalAmount) },
-        cause,
-      )
-    : undefined;
-  await deps.commitExpenseChange(plan, anomalyEvent);
-  if (anomalyEvent) deps.count?.('SpendingAnomalies');
-  return { applied: true, anomaly: anomalyEvent !== undefined };
+/** One expense change of a batch, with the event that asked for it. */
+interface ExpenseItem {
+  change: { state: ExpenseState; months: string[]; recorded: boolean };
+  cause: EventContext;
 }
 
-async function applyExpense(
+type ExpenseOutcome = Omit<ApplyOutcome, 'thresholds'>;
+
+/** Reads, plans and writes a batch of one user's expense changes; throws ConcurrentChangeError when a guard fails. */
+async function commitOnce(
   deps: ApplySpendingEventDependencies,
-  change: { state: ExpenseState; months: string[]; recorded: boolean },
-  cause: EventContext,
-): Promise<ApplyOutcome> {
-  const { state } = change;
-  // Before the change, so a crash in between never leaves a month with spending but no active-user entry.
-  for (const month of change.months) await deps.markActiveInMonth(state.userId, month);
-  if (await deps.markActiveOnDay(state.userId, dayOfInstant(deps.now()))) deps.count?.('ActiveUsers');
-  let outcome: { applied: boolean; anomaly: boolean } | undefined;
-  for (let attempt = 1; outcome === undefined; attempt += 1) {
+  userId: string,
+  items: ExpenseItem[],
+): Promise<ExpenseOutcome[]> {
+  const expenseIds = items.map((item) => item.change.state.expenseId);
+  // Only newly recorded expenses can join (and be judged against) their category's statistics.
+  const statsKeys = new Map<string, StatsKey>();
+  for (const { change } of items) {
+    const { contribution } = change.state;
+    if (change.recorded && contribution) statsKeys.set(statsId(contribution), statsKeyOf(contribution));
+  }
+  const stored = await deps.loadStoredExpenses(userId, expenseIds, [...statsKeys.values()]);
+  const plan = planExpenseBatch(
+    userId,
+    items.map(({ change }) => ({ state: change.state, recorded: change.recorded })),
+    stored,
+  );
+  const anomalyEvents = new Map<string, EventEnvelope>();
+  plan.outcomes.forEach(({ anomaly }, index) => {
+    if (!anomaly) return;
+    const data = { ...anomaly, amount: money(anomaly.amount), typicalAmount: money(anomaly.typicalAmount) };
+    anomalyEvents.set(
+      anomaly.expenseId,
+      createEvent(SpendingAnomalyDetected, data, (items[index] as ExpenseItem).cause),
+    );
+  });
+  if (plan.states.length > 0) await deps.commitExpenseBatch(plan, anomalyEvents);
+  for (const _ of anomalyEvents.keys()) deps.count?.('SpendingAnomalies');
+  return plan.outcomes.map(({ applied, anomaly }) => ({ applied, anomaly: anomaly !== undefined }));
+}
+
+/** Commits a batch of one user's expense changes, re-reading and re-planning after a lost race. */
+async function commitWithRetries(deps: ApplySpendingEventDependencies, userId: string, items: ExpenseItem[]) {
+  for (let attempt = 1; ; attempt += 1) {
     try {
-      outcome = await commitOnce(deps, state, change.recorded, cause);
+      return await commitOnce(deps, userId, items);
     } catch (error) {
       if (!(error instanceof ConcurrentChangeError) || attempt >= ATTEMPTS) throw error;
     }
   }
-  // Checked even for a duplicate: a delivery that crashed after its change but before this check completes it.
+}
+
+/** Marks the user active in every month the changes touch and, the first time today, counts them active. */
+async function markActive(deps: ApplySpendingEventDependencies, userId: string, items: ExpenseItem[]) {
+  // Before the change, so a crash in between never leaves a month with spending but no active-user entry.
+  const months = new Set(items.flatMap((item) => item.change.months));
+  for (const month of months) await deps.markActiveInMonth(userId, month);
+  if (await deps.markActiveOnDay(userId, dayOfInstant(deps.now()))) deps.count?.('ActiveUsers');
+}
+
+/**
+ * Applies a batch of one user's expense changes: in one transaction when it fits and succeeds, else change by
+ * change, so that a change that cannot be written fails alone. Each entry is the outcome or the error of the
+ * change at that position.
+ */
+async function applyUserExpenses(
+  deps: ApplySpendingEventDependencies,
+  userId: string,
+  items: ExpenseItem[],
+): Promise<(ExpenseOutcome | Error)[]> {
+  await markActive(deps, userId, items);
+  if (items.length > 1 && items.length <= MAX_BATCHED_CHANGES) {
+    try {
+      return await commitWithRetries(deps, userId, items);
+    } catch {
+      // Fall through: one by one, each change's failure is its own.
+    }
+  }
+  const outcomes: (ExpenseOutcome | Error)[] = [];
+  for (const item of items) {
+    outcomes.push(
+      await commitWithRetries(deps, userId, [item]).then(
+        ([outcome]) => outcome as ExpenseOutcome,
+        (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+      ),
+    );
+  }
+  return outcomes;
+}
+
+/** Checks the thresholds of the budget of an expense's category in the month of its new state. */
+async function checkExpenseThresholds(
+  deps: ApplySpendingEventDependencies,
+  state: ExpenseState,
+  cause: EventContext,
+): Promise<number[]> {
   const contribution = state.contribution;
-  const thresholds = contribution
-    ? await checkThresholds(
-        deps,
-        await deps.findBudget(state.userId, contribution.categoryId),
-        monthOfDay(contribution.date),
-        cause,
-      )
-    : [];
-  return { ...outcome, thresholds };
+  if (!contribution) return [];
+  const budget = await deps.findBudget(state.userId, contribution.categoryId);
+  return checkThresholds(deps, budget, monthOfDay(contribution.date), cause);
+}
+
+async function applyExpense(deps: ApplySpendingEventDependencies, item: ExpenseItem): Promise<ApplyOutcome> {
+  const [outcome] = await applyUserExpenses(deps, item.change.state.userId, [item]);
+  if (outcome instanceof Error || outcome === undefined) throw outcome;
+  // Checked even for a duplicate: a delivery that crashed after its change but before this check completes it.
+  return { ...outcome, thresholds: await checkExpenseThresholds(deps, item.change.state, item.cause) };
 }
 
 async function applyBudget(
@@ -182,7 +246,7 @@ export function applySpendingEvent(deps: ApplySpendingEventDependencies) {
     const cause = causeOf(event);
     switch (change.kind) {
       case 'expense':
-        return applyExpense(deps, change, cause);
+        return applyExpense(deps, { change, cause });
       case 'budget':
         return applyBudget(deps, change, cause);
       case 'category':
@@ -192,15 +256,91 @@ export function applySpendingEvent(deps: ApplySpendingEventDependencies) {
 }
 
 /**
- * The Lambda handler of the spending queue: parse (anything else is poison, reported as a batch item failure),
- * de-duplicate on the event id, apply.
+ * One SQS batch: its expense changes are applied together, per user, the first time one of them is handled (one
+ * transaction per user, so ten expenses of one user and month write each aggregate once); everything else, and
+ * the threshold checks after each expense change, go record by record in delivery order.
  */
-export const applySpendingEventHandler = (
-  deps: ApplySpendingEventDependencies,
-  idempotency: IdempotencyOptions | false,
-) =>
-  sqsEventConsumer({
-    parse: (record) => parseSqsRecord(record, SPENDING_EVENT_TYPES),
-    handle: applySpendingEvent(deps),
-    idempotency,
+function batchRun(deps: ApplySpendingEventDependencies, events: Map<SQSRecord, SpendingEvent>) {
+  const apply = applySpendingEvent(deps);
+  let committed: Promise<Map<SQSRecord, ExpenseOutcome | Error>> | undefined;
+  const commitAll = async () => {
+    const byUser = new Map<string, { record: SQSRecord; item: ExpenseItem }[]>();
+    for (const [record, event] of events) {
+      const change = spendingChangeOf(event);
+      if (change.kind !== 'expense') continue;
+      const entries = byUser.get(change.state.userId) ?? [];
+      entries.push({ record, item: { change, cause: causeOf(event) } });
+      byUser.set(change.state.userId, entries);
+    }
+    const outcomes = new Map<SQSRecord, ExpenseOutcome | Error>();
+    await Promise.all(
+      [...byUser].map(async ([userId, entries]) => {
+        const applied = await applyUserExpenses(
+          deps,
+          userId,
+          entries.map((entry) => entry.item),
+        ).catch((error: unknown) => entries.map(() => error as Error));
+        entries.forEach((entry, index) => {
+          outcomes.set(entry.record, applied[index] as ExpenseOutcome | Error);
+        });
+      }),
+    );
+    return outcomes;
+  };
+  // Threshold checks of one category and month in this batch: once, until a budget event may change the answer.
+  let checked = new Map<string, Promise<number[]>>();
+  return async (event: SpendingEvent, record: SQSRecord): Promise<ApplyOutcome> => {
+    const change = spendingChangeOf(event);
+    if (change.kind !== 'expense' || !events.has(record)) {
+      if (change.kind === 'budget') checked = new Map();
+      return apply(event);
+    }
+    committed ??= commitAll();
+    const outcome = (await committed).get(record);
+    if (outcome instanceof Error || outcome === undefined) throw outcome ?? new Error('Not applied');
+    // Checked even for a duplicate: a delivery that crashed after its change but before this check completes it.
+    const { state } = change;
+    const key = `${state.userId}|${state.contribution?.categoryId}|${state.contribution?.date.slice(0, 7)}`;
+    const first = !checked.has(key);
+    if (first) checked.set(key, checkExpenseThresholds(deps, state, causeOf(event)));
+    const thresholds = await (checked.get(key) as Promise<number[]>);
+    return { ...outcome, thresholds: first ? thresholds : [] };
+  };
+}
+
+const parseSpendingEvent = (record: SQSRecord) => parseSqsRecord(record, SPENDING_EVENT_TYPES);
+
+/**
+ * The Lambda handler of the spending queue: parse (anything else is poison, reported as a batch item failure),
+ * apply the batch's expense changes together per user, then each record's follow-ups. No de-duplication layer:
+ * the version guards make every write safe to repeat (docs/adr/0021).
+ */
+export const applySpendingEventHandler = (deps: ApplySpendingEventDependencies) => {
+  const runs = new WeakMap<SQSRecord, ReturnType<typeof batchRun>>();
+  const parsed = new WeakMap<SQSRecord, SpendingEvent>();
+  const consumer = sqsEventConsumer({
+    // Parsed once, before the batch; a poison message is parsed again here, to be reported as one.
+    parse: (record) => parsed.get(record) ?? parseSpendingEvent(record),
+    handle: (event: SpendingEvent, meta) => {
+      const run = runs.get(meta.record);
+      if (!run) throw new Error(`SQS message ${meta.record.messageId} is not of this batch`);
+      return run(event, meta.record);
+    },
+    idempotency: false,
   });
+  return (batch: SQSEvent, context: Context) => {
+    const events = new Map<SQSRecord, SpendingEvent>();
+    for (const record of batch.Records) {
+      try {
+        const event = parseSpendingEvent(record);
+        events.set(record, event);
+        parsed.set(record, event);
+      } catch {
+        // Poison: left to the consumer, which reports it.
+      }
+    }
+    const run = batchRun(deps, events);
+    for (const record of batch.Records) runs.set(record, run);
+    return consumer(batch, context);
+  };
+};
