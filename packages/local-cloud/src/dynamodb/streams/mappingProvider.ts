@@ -51,7 +51,11 @@ export function streamMappingProvider(
       reportUnhonoured(resource, mapping, ctx);
       const checkpoints = ctx.config.inMemory
         ? memoryCheckpoints()
-        : fileCheckpoints(join(ctx.config.dataDir, 'dynamodb-stream-checkpoints'), mapping.name);
+        : fileCheckpoints(
+            join(ctx.config.dataDir, 'dynamodb-stream-checkpoints'),
+            mapping.name,
+            mapping.streamArn,
+          );
       if (resource.properties.Enabled !== false) {
         const poller = new StreamPoller(mapping, ctx, call, checkpoints, ttlDeletions, timings);
         pollers.push(poller);
