@@ -28,6 +28,8 @@ export class ShardWorker {
   private iterator: string | undefined;
   private lastRead: string | undefined;
   private closed = false;
+  /** The first page with records was read again from a fresh TRIM_HORIZON iterator (see `read`). */
+  private startChecked = false;
   private delivering = false;
   /** Callers of `caughtUp()` waiting for a read that finds the shard's end. */
   private waiters: Array<() => void> = [];
@@ -142,7 +144,22 @@ export class ShardWorker {
       this.closed = true;
       return 0;
     }
-    const page = await this.getRecords(this.iterator);
+    let page = await this.getRecords(this.iterator);
+    if (
+      !this.startChecked &&
+      this.lastRead === undefined &&
+      this.start === 'TRIM_HORIZON' &&
+      page.Records?.length
+    ) {
+      // The first records of a shard read from TRIM_HORIZON are read again with an iterator taken now. After a
+      // restart DynamoDB Local numbers a table's next records from the highest sequence number it keeps on disk,
+      // which for a stream enabled with no record yet (a restored table) is below the shard's
+      // StartingSequenceNumber: an iterator taken before those records existed starts above them and never
+      // returns them, while TRIM_HORIZON taken once they exist starts at the oldest.
+      this.startChecked = true;
+      const fresh = await this.newIterator();
+      if (fresh) page = await this.getRecords(fresh);
+    }
     const { mapping, ctx, ttlDeletions } = this.deps;
     const readAt = Date.now();
     for (const wire of page.Records ?? []) {
@@ -154,6 +171,7 @@ export class ShardWorker {
     if (!this.iterator) this.closed = true;
     if (page.unread) return -1;
     const count = page.Records?.length ?? 0;
+
     if (count > 0) this.moves += 1;
     return count;
   }
