@@ -19,7 +19,7 @@
  * (default 0.2: a warm Lambda step with one DynamoDB round trip).
  */
 import { readFile } from 'node:fs/promises';
-import { BedrockError, LocalModel } from '@spendwise/local-cloud/bedrock/index';
+import { LocalModel } from '@spendwise/local-cloud/bedrock/index';
 import type { InvokeOutcome } from '@spendwise/local-cloud/core/ports';
 import {
   type AslDefinition,
@@ -40,6 +40,7 @@ import {
   octoberAggregates,
   septemberAggregates,
 } from '../services/insights/src/report/testing/fixtures';
+import { localBedrockClient } from '../services/insights/tests/localBedrock';
 
 installNode22Polyfills();
 
@@ -94,26 +95,6 @@ async function reportDefinition(): Promise<{ definition: AslDefinition; type: st
     definition: resolveFunctions(machine.definition) as AslDefinition,
     type: machine.type ?? 'STANDARD',
   };
-}
-
-/** The Bedrock client buildBedrockModel takes (the SDK is the insights service's dependency, not the root's). */
-type BedrockRuntimeClient = Parameters<typeof buildBedrockModel>[0];
-
-/** The Converse client of askReportModel, answered by the local model. */
-function localBedrockClient(model: LocalModel): BedrockRuntimeClient {
-  const send = async (command: { input: { modelId?: string } & Record<string, unknown> }) => {
-    const { modelId, ...body } = command.input;
-    try {
-      return await model.converse(String(modelId), body as Record<string, unknown>);
-    } catch (error) {
-      if (!(error instanceof BedrockError)) throw error;
-      throw Object.assign(new Error(error.message), {
-        name: error.code,
-        $metadata: { httpStatusCode: error.status },
-      });
-    }
-  };
-  return { send } as unknown as BedrockRuntimeClient;
 }
 
 /** What one execution consumed. */

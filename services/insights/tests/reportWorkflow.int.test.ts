@@ -6,10 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { BedrockError, LocalModel } from '@spendwise/local-cloud/bedrock/index';
+import { LocalModel } from '@spendwise/local-cloud/bedrock/index';
 import type { InvokeOutcome } from '@spendwise/local-cloud/core/ports';
 import {
   type AslDefinition,
@@ -32,6 +31,7 @@ import { buildEndedExecutions } from '../src/report/adapters/reportWorkflow';
 import { checkModelAnswer } from '../src/report/domain/answer';
 import { pendingReport } from '../src/report/domain/report';
 import { emptyMonth, octoberAggregates, septemberAggregates } from '../src/report/testing/fixtures';
+import { localBedrockClient } from './localBedrock';
 
 installNode22Polyfills();
 
@@ -62,23 +62,6 @@ export async function reportDefinition(): Promise<AslDefinition> {
     stateMachines: { reportWorkflow: { definition: unknown } };
   };
   return resolveFunctions(document.stateMachines.reportWorkflow.definition) as AslDefinition;
-}
-
-/** A Bedrock Runtime client answered by the local model, failing with the SDK's error shape. */
-export function localBedrockClient(model: LocalModel): BedrockRuntimeClient {
-  const send = async (command: ConverseCommand) => {
-    const { modelId, ...body } = command.input;
-    try {
-      return await model.converse(String(modelId), body as Record<string, unknown>);
-    } catch (error) {
-      if (!(error instanceof BedrockError)) throw error;
-      throw Object.assign(new Error(error.message), {
-        name: error.code,
-        $metadata: { httpStatusCode: error.status },
-      });
-    }
-  };
-  return { send } as unknown as BedrockRuntimeClient;
 }
 
 /**
