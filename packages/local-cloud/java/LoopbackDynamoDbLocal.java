@@ -37,16 +37,17 @@ public final class LoopbackDynamoDbLocal {
     }
     proxy.start();
     System.out.println("DynamoDB Local listening on " + host);
-    exitWhenParentGoes();
+    exitWhenParentGoes(proxy);
   }
 
   /**
    * Ends the JVM in order (its shutdown hooks run) once standard input closes: the process that started it has
    * gone, even if it was killed. DynamoDB Local answers a write before its database has it on disk, so a
-   * SIGKILL loses the last acknowledged writes; an orderly exit keeps them. The starter puts this JVM in its
-   * own process group, so killing the starter's group does not kill it too.
+   * SIGKILL loses the last acknowledged writes; an orderly exit keeps them. The server stops first (requests
+   * under way are answered, later ones refused), so nothing is acknowledged while the database closes. The
+   * starter puts this JVM in its own process group, so killing the starter's group does not kill it too.
    */
-  private static void exitWhenParentGoes() {
+  private static void exitWhenParentGoes(DynamoDBProxyServer proxy) {
     Thread watcher =
         new Thread(
             () -> {
@@ -56,6 +57,11 @@ public final class LoopbackDynamoDbLocal {
                 }
               } catch (java.io.IOException ignored) {
                 // A broken pipe is the parent gone too.
+              }
+              try {
+                proxy.stop();
+              } catch (Exception error) {
+                System.err.println("DynamoDB Local did not stop cleanly: " + error);
               }
               System.exit(0);
             },
