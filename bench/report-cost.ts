@@ -41,26 +41,25 @@ import {
   septemberAggregates,
 } from '../services/insights/src/report/testing/fixtures';
 import { localBedrockClient } from '../services/insights/tests/localBedrock';
+import { PRICES } from './cost/prices';
 
 installNode22Polyfills();
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
-/** us-east-1 list prices (December 2026). */
+/** The cost model's us-east-1 list prices (bench/cost/prices.ts), with the memory this bench assumes. */
 const PRICE = {
-  standardTransition: 0.025 / 1000,
-  expressRequest: 1 / 1_000_000,
-  /** Per GB-second, first tier; billed per 100 ms, at least 64 MB (a small workflow's memory). */
-  expressGbSecond: 0.00001667,
+  standardTransition: PRICES.stepfunctions.standardTransition,
+  expressRequest: PRICES.stepfunctions.expressRequest,
+  /** Billed per 100 ms, at least 64 MB (a small workflow's memory). */
+  expressGbSecond: PRICES.stepfunctions.expressGbSecond,
   expressMemoryGb: 64 / 1024,
-  lambdaRequest: 0.2 / 1_000_000,
-  /** arm64, per GB-second. */
-  lambdaGbSecond: 0.0000133334,
+  lambdaRequest: PRICES.lambda.request,
+  lambdaGbSecond: PRICES.lambda.arm64GbSecond,
   lambdaMemoryGb: 256 / 1024,
-  /** amazon.nova-micro-v1:0 on demand, per token. */
-  inputToken: 0.035 / 1_000_000,
-  outputToken: 0.14 / 1_000_000,
+  inputToken: PRICES.bedrock.novaMicroInputToken,
+  outputToken: PRICES.bedrock.novaMicroOutputToken,
 };
 const MODEL_SECONDS = num('BENCH_REPORT_MODEL_SECONDS', 3);
 const STEP_SECONDS = num('BENCH_REPORT_STEP_SECONDS', 0.2);
