@@ -23,7 +23,6 @@ import { LocalModel } from '@spendwise/local-cloud/bedrock/index';
 import type { InvokeOutcome } from '@spendwise/local-cloud/core/ports';
 import {
   type AslDefinition,
-  type ExecutionRecord,
   installNode22Polyfills,
   StepFunctionsEngine,
 } from '@spendwise/local-cloud/stepfunctions/index';
@@ -41,6 +40,7 @@ import {
   septemberAggregates,
 } from '../services/insights/src/report/testing/fixtures';
 import { localBedrockClient } from '../services/insights/tests/localBedrock';
+import { transitionsOf } from './cost/measure';
 import { PRICES } from './cost/prices';
 
 installNode22Polyfills();
@@ -106,16 +106,6 @@ interface Usage {
   modelCalls: number;
   /** Model calls that were answered (not throttled or failed). */
   answeredCalls: number;
-}
-
-/** Transitions as billed: every state entered, plus every retried attempt of a Task state. */
-function transitionsOf(execution: ExecutionRecord): number {
-  const entered = execution.history.filter((event) => event.type.endsWith('StateEntered'));
-  const taskEntries = entered.filter((event) => event.type === 'TaskStateEntered').length;
-  const attempts = execution.history.filter(
-    (event) => event.type === 'LambdaFunctionScheduled' || event.type === 'TaskScheduled',
-  ).length;
-  return entered.length + Math.max(0, attempts - taskEntries);
 }
 
 async function runScenario(
@@ -190,7 +180,7 @@ async function runScenario(
       .reduce((sum, metric) => sum + metric.value, 0);
   return {
     status: `${execution.status} ${reports.get(reportId)?.status ?? '?'}`,
-    transitions: transitionsOf(execution),
+    transitions: transitionsOf(execution.history),
     lambdaCalls,
     inputTokens: tokens('InputTokenCount'),
     outputTokens: tokens('OutputTokenCount'),
