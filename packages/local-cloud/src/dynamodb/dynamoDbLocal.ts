@@ -114,8 +114,14 @@ export async function startDynamoDbLocal(
   );
   if (dataPath && child.pid) await writeFile(join(dataPath, PID_FILE), String(child.pid));
   let output = '';
+  let announce: () => void = () => undefined;
+  // The launcher prints this once its database is ready (LoopbackDynamoDbLocal: the stream-record index).
+  const announced = new Promise<void>((resolve) => {
+    announce = resolve;
+  });
   const collect = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4000);
+    if (output.includes(LISTENING)) announce();
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
@@ -150,12 +156,41 @@ export async function startDynamoDbLocal(
   };
   try {
     const gone = () => child.exitCode !== null || child.signalCode !== null;
-    await waitUntilReady(endpoint, options.readyTimeoutMs ?? readyTimeoutFromEnv(), { gone, exited });
+    const timeoutMs = options.readyTimeoutMs ?? readyTimeoutFromEnv();
+    await waitForAnnouncement(announced, exited, timeoutMs, () => output);
+    await waitUntilReady(endpoint, timeoutMs, { gone, exited });
   } catch (error) {
     await stop();
     throw error;
   }
   return { endpoint, port, dataPath, stop };
+}
+
+/** What LoopbackDynamoDbLocal prints when it takes requests. */
+const LISTENING = 'DynamoDB Local listening on';
+
+/** Waits for the launcher's LISTENING line; rejects as `exited` does, or after `timeoutMs`. */
+async function waitForAnnouncement(
+  announced: Promise<void>,
+  exited: Promise<never>,
+  timeoutMs: number,
+  output: () => string,
+): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new DynamoDbLocalStartError(`DynamoDB Local did not start within ${timeoutMs} ms:\n${output()}`),
+        ),
+      timeoutMs,
+    );
+  });
+  try {
+    await Promise.race([announced, exited, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Where a DynamoDB Local started on a data folder records its process id. */
