@@ -46,6 +46,12 @@ export class TtlSweeper {
   /** Where the next background step resumes, per table (absent: from the start). */
   private readonly cursors = new Map<string, Item>();
   private tables: { list: TtlTable[]; readAt: number } | undefined;
+  /**
+   * Key attribute names per table, read once: DynamoDB Local's DescribeTable sums the size of every item of the
+   * table and of each index (full scans, ~3 s at 56k expenses) on its one database thread, so re-reading the key
+   * schema with every refresh of the table list stalled every request once a minute as the tables grew.
+   */
+  private readonly keyNames = new Map<string, string[]>();
 
   constructor(
     private readonly call: DynamoDbCall,
@@ -88,10 +94,15 @@ export class TtlSweeper {
         if (page.next) this.cursors.set(table.name, page.next);
         else this.cursors.delete(table.name);
       } catch (error) {
-        // A table deleted since the list was read: read the list again next step.
-        if (error instanceof DynamoDbLocalError && error.code === 'ResourceNotFoundException') {
+        // A table deleted (or created again under its name with other keys) since the list was read: read the
+        // list and its keys again next step.
+        if (
+          error instanceof DynamoDbLocalError &&
+          (error.code === 'ResourceNotFoundException' || error.code === 'ValidationException')
+        ) {
           this.tables = undefined;
           this.cursors.delete(table.name);
+          this.keyNames.delete(table.name);
           continue;
         }
         throw error;
@@ -124,13 +135,20 @@ export class TtlSweeper {
         TimeToLiveDescription?: { TimeToLiveStatus?: string; AttributeName?: string };
       }>('DescribeTimeToLive', { TableName: name });
       if (ttl?.TimeToLiveStatus !== 'ENABLED' || !ttl.AttributeName) continue;
-      const { Table } = await this.call<{ Table: { KeySchema: KeySchemaElement[] } }>('DescribeTable', {
-        TableName: name,
-      });
-      const keyNames = Table.KeySchema.map((key) => key.AttributeName as string);
-      tables.push({ name, attribute: ttl.AttributeName, keyNames });
+      tables.push({ name, attribute: ttl.AttributeName, keyNames: await this.keyNamesOf(name) });
     }
     return tables;
+  }
+
+  private async keyNamesOf(name: string): Promise<string[]> {
+    const known = this.keyNames.get(name);
+    if (known) return known;
+    const { Table } = await this.call<{ Table: { KeySchema: KeySchemaElement[] } }>('DescribeTable', {
+      TableName: name,
+    });
+    const keyNames = Table.KeySchema.map((key) => key.AttributeName as string);
+    this.keyNames.set(name, keyNames);
+    return keyNames;
   }
 
   private async tableNames(): Promise<string[]> {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import type { LambdaStreamRecord } from '../../src/dynamodb/streams/records';
 import { TtlDeletions } from '../../src/dynamodb/ttlDeletions';
 import { TtlSweeper } from '../../src/dynamodb/ttlSweeper';
+import type { DynamoDbCall } from '../../src/dynamodb/wire';
 import { resourceOf, streamHarness, streamTableProperties, uniqueTableName, waitFor } from './support';
 
 let harness: ReturnType<typeof streamHarness> | undefined;
@@ -92,5 +93,48 @@ describe('TTL sweeper', () => {
     for (let round = 0; round < 4; round += 1) await sweeper.step([tableName]);
     const { Items } = await call<{ Items: { PK: { S: string } }[] }>('Scan', { TableName: tableName });
     expect(Items.map((item) => item.PK.S)).toEqual(['kept']);
+  });
+
+  it('reads a table’s key schema once, not with every refresh of the table list, and again when the table is created anew with other keys', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    harness = streamHarness(() => now + 7200);
+    const { call, tables, cloud } = harness;
+    const tableName = uniqueTableName('ttl-keys');
+    await tables.create(resourceOf('T', 'AWS::DynamoDB::Table', streamTableProperties(tableName)), cloud);
+    const described: string[] = [];
+    const counting: DynamoDbCall = (operation, body, api) => {
+      if (operation === 'DescribeTable') described.push(String((body as { TableName: string }).TableName));
+      return call(operation, body, api);
+    };
+    // tablesRefreshMs 0: every step reads the list of TTL tables again.
+    const sweeper = new TtlSweeper(counting, new TtlDeletions(), {
+      intervalSeconds: 3600,
+      tablesRefreshMs: 0,
+      now: () => now + 7200,
+    });
+    for (let step = 0; step < 3; step += 1) await sweeper.step([tableName]);
+    expect(described.filter((name) => name === tableName)).toHaveLength(1);
+
+    // The same name, now keyed by `id` alone: the stale keys fail once, then the table is read again.
+    await call('DeleteTable', { TableName: tableName });
+    await call('CreateTable', {
+      TableName: tableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+    });
+    await call('UpdateTimeToLive', {
+      TableName: tableName,
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+    });
+    await call('PutItem', {
+      TableName: tableName,
+      Item: { id: { S: 'expired' }, expiresAt: { N: String(now + 3600) } },
+    });
+    let deleted = 0;
+    for (let step = 0; step < 3; step += 1) deleted += await sweeper.step([tableName]);
+
+    expect(deleted).toBe(1);
+    expect(described.filter((name) => name === tableName)).toHaveLength(2);
   });
 });
