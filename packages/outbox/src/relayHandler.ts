@@ -2,12 +2,11 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
-import { dynamoDocumentClient } from '@spendwise/lambda-kit/dynamo';
 import { requireEnv } from '@spendwise/lambda-kit/env';
 import { logger, metrics, traceClient, traceHandler, tracer } from '@spendwise/lambda-kit/observability';
 import { buildOutboxStore } from './outboxStore';
 import { relayOutbox } from './relayOutbox';
-import { buildOutboxPublisher, outboxEventBridgeClient } from './relayPublisher';
+import { buildOutboxPublisher, outboxDynamoClient, outboxEventBridgeClient } from './relayPublisher';
 
 /**
  * The outbox relay function of a service, composed once at cold start: its table from `tableVariable`, the
@@ -16,7 +15,9 @@ import { buildOutboxPublisher, outboxEventBridgeClient } from './relayPublisher'
  * @example export const handler = outboxRelayHandler('EXPENSES_TABLE_NAME');
  */
 export function outboxRelayHandler(tableVariable: string) {
-  const outbox = buildOutboxStore(dynamoDocumentClient, { tableName: requireEnv(tableVariable) });
+  const outbox = buildOutboxStore(outboxDynamoClient({}, traceClient), {
+    tableName: requireEnv(tableVariable),
+  });
   const publisher = buildOutboxPublisher(traceClient(outboxEventBridgeClient()), {
     busName: requireEnv('EVENT_BUS_NAME'),
   });

@@ -1,8 +1,32 @@
+import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, type EventBridgeClientConfig } from '@aws-sdk/client-eventbridge';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { buildEventPublisher, type EventPublisher } from '@spendwise/contracts';
 
 /** Sends of one event before the relay gives up on it (the publisher's default). */
 export const RELAY_PUBLISH_ATTEMPTS = 4;
+
+/**
+ * Longest wait for the answer to one of the relay's calls (PutEvents, BatchGetItem, BatchWriteItem) before the
+ * attempt fails with a retryable `TimeoutError`. Without it a call that never answers held the invocation until
+ * the function's 30 s timeout: the batch ran again and every event published before the stall was published a
+ * second time (seen under load locally: one BatchWriteItem of outbox deletes hung 27 s after 98 PutEvents had
+ * gone through). Bounded, the stalled attempt is retried on a fresh connection, or the relay drains what it
+ * published and reports the rest as failed. Each of these calls is idempotent, so a retry after a timeout that
+ * the service had in fact served does no harm (a PutEvents entry may arrive twice, as after any retry).
+ */
+export const RELAY_CALL_TIMEOUT_MS = 8_000;
+
+/**
+ * The HTTP settings of the relay's clients: answers within RELAY_CALL_TIMEOUT_MS, connections within 2 s.
+ * `throwOnRequestTimeout`: the SDK's HTTP handler otherwise only logs a warning when `requestTimeout` passes
+ * and goes on waiting.
+ */
+export const relayRequestHandler = (requestTimeout = RELAY_CALL_TIMEOUT_MS) => ({
+  requestTimeout,
+  throwOnRequestTimeout: true,
+  connectionTimeout: 2_000,
+});
 
 /**
  * The EventBridge client outbox publishing uses, with the SDK's own retries switched off (`maxAttempts: 1`).
@@ -15,7 +39,20 @@ export const RELAY_PUBLISH_ATTEMPTS = 4;
  * exactly RELAY_PUBLISH_ATTEMPTS calls per batch.
  */
 export function outboxEventBridgeClient(config: EventBridgeClientConfig = {}): EventBridgeClient {
-  return new EventBridgeClient({ ...config, maxAttempts: 1 });
+  return new EventBridgeClient({ requestHandler: relayRequestHandler(), ...config, maxAttempts: 1 });
+}
+
+/**
+ * The DynamoDB client of the relay's outbox reads and deletes: the SDK's retries (3 attempts) over attempts
+ * bounded by `relayRequestHandler`; `wrap` instruments it (the relay traces it).
+ */
+export function outboxDynamoClient(
+  config: DynamoDBClientConfig = {},
+  wrap: (client: DynamoDBClient) => DynamoDBClient = (client) => client,
+): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(
+    wrap(new DynamoDBClient({ requestHandler: relayRequestHandler(), ...config })),
+  );
 }
 
 /**
