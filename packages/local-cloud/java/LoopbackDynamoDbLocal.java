@@ -35,7 +35,7 @@ public final class LoopbackDynamoDbLocal {
     String host = args[0];
     String[] dynamoDbArgs = Arrays.copyOfRange(args, 1, args.length);
     File database = sharedDatabaseFile(dynamoDbArgs);
-    boolean indexed = database != null && prepareDatabase(database);
+    boolean indexed = database != null && indexStreamRecords(database);
     DynamoDBProxyServer proxy = ServerRunner.createServerFromCommandLineArgs(dynamoDbArgs);
     int bound = 0;
     for (Connector connector : jettyServerOf(proxy).getConnectors()) {
@@ -50,7 +50,7 @@ public final class LoopbackDynamoDbLocal {
     proxy.start();
     if (database != null && !indexed) {
       firstRequest(host, dynamoDbArgs);
-      prepareDatabase(database);
+      indexStreamRecords(database);
     }
     // The starter sends no request before this line.
     System.out.println("DynamoDB Local listening on " + host);
@@ -102,16 +102,6 @@ public final class LoopbackDynamoDbLocal {
     "CREATE INDEX IF NOT EXISTS \"us*StreamID\" ON us (StreamID)",
   };
 
-  /**
-   * SQLite's write-ahead log instead of its rollback journal, kept in the file itself (the mode persists, so
-   * DynamoDB Local's own connection uses it). A commit appends to the log and syncs it once, where the rollback
-   * journal wrote and synced a journal, the database and removed the journal: DynamoDB Local's
-   * TransactWriteItems of an expense went from 223-233 to 279-305 per second at 16 in flight (quiet 2-core
-   * machine). Durability is unchanged: DynamoDB Local's connection keeps SQLite's default synchronous=FULL,
-   * so a commit is on disk when it is acknowledged. The log sits beside the file ({@code -wal}, {@code -shm}).
-   */
-  static final String WRITE_AHEAD_LOG = "PRAGMA journal_mode=WAL";
-
   /** The database file of {@code -sharedDb -dbPath <folder>}; null in memory ({@code -inMemory}). */
   static File sharedDatabaseFile(String[] dynamoDbArgs) {
     java.util.List<String> options = Arrays.asList(dynamoDbArgs);
@@ -121,13 +111,13 @@ public final class LoopbackDynamoDbLocal {
   }
 
   /**
-   * Adds {@link #STREAM_RECORD_INDEXES} and the {@link #WRITE_AHEAD_LOG} to the database file once DynamoDB Local
-   * has created its tables in it; false when it has not (a new file). Called while nothing else uses the database: before DynamoDB Local opens
+   * Adds {@link #STREAM_RECORD_INDEXES} to the database file once DynamoDB Local has created its tables in it;
+   * false when it has not (a new file). Called while nothing else uses the database: before DynamoDB Local opens
    * an existing file, or after the launcher's own first request created a new one and before it announces
    * itself. An in-memory database cannot be reached from outside DynamoDB Local and holds one run's records
    * only: it goes without.
    */
-  static boolean prepareDatabase(File database) throws Exception {
+  static boolean indexStreamRecords(File database) throws Exception {
     if (!database.exists()) return false;
     // SQLite's native library as DynamoDB Local loads it (once per JVM): a second copy, loaded by sqlite4java's
     // own loader, would crash the JVM on DynamoDB Local's first statement.
@@ -141,10 +131,7 @@ public final class LoopbackDynamoDbLocal {
       boolean created = tables.step();
       tables.dispose();
       // DynamoDB Local refuses a file with tables but without its version record: never create its tables here.
-      if (created) {
-        for (String index : STREAM_RECORD_INDEXES) connection.exec(index);
-        connection.exec(WRITE_AHEAD_LOG);
-      }
+      if (created) for (String index : STREAM_RECORD_INDEXES) connection.exec(index);
       return created;
     } finally {
       connection.dispose();
