@@ -115,7 +115,7 @@ export async function startDynamoDbLocal(
   if (dataPath && child.pid) await writeFile(join(dataPath, PID_FILE), String(child.pid));
   let output = '';
   let announce: () => void = () => undefined;
-  // The launcher prints this once its database is ready (LoopbackDynamoDbLocal: indexes, write-ahead log).
+  // The launcher prints this once its database is ready (LoopbackDynamoDbLocal: the stream-record indexes).
   const announced = new Promise<void>((resolve) => {
     announce = resolve;
   });
