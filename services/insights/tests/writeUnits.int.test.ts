@@ -77,21 +77,18 @@ const inBatches = async (events: EventEnvelope[], size: number) => {
 };
 
 describe('write units per expense', () => {
-  it('recorded one per SQS batch', async () => {
-    const user = 'units-single';
+  it.each([
+    { name: 'one per SQS batch', user: 'units-single', size: 1, label: 'one per batch' },
+    {
+      name: 'ten per SQS batch, one user and month',
+      user: 'units-batch',
+      size: 10,
+      label: 'batches of 10 (one user)',
+    },
+  ])('recorded $name', async ({ user, size, label }) => {
     const events = Array.from({ length: 20 }, (_, i) => recorded(user, nth(i)));
 
-    await measure('ExpenseRecorded, one per batch', events.length, () => inBatches(events, 1));
-
-    const month = await harness.loadMonth(user, MONTH);
-    expect(month.totals.reduce((sum, t) => sum + t.count, 0)).toBe(20);
-  });
-
-  it('recorded ten per SQS batch, one user and month', async () => {
-    const user = 'units-batch';
-    const events = Array.from({ length: 20 }, (_, i) => recorded(user, nth(i)));
-
-    await measure('ExpenseRecorded, batches of 10 (one user)', events.length, () => inBatches(events, 10));
+    await measure(`ExpenseRecorded, ${label}`, events.length, () => inBatches(events, size));
 
     const month = await harness.loadMonth(user, MONTH);
     expect(month.totals.reduce((sum, t) => sum + t.count, 0)).toBe(20);

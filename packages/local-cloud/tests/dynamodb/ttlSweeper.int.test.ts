@@ -12,6 +12,19 @@ afterEach(async () => {
   harness = undefined;
 });
 
+/**
+ * A harness whose sweeper clock runs two hours ahead of `now`, and a new stream table with TTL on `expiresAt`.
+ * Items that expire within the hour are then expired for the sweeper only, not for DynamoDB Local itself.
+ */
+async function aTtlTable(prefix: string) {
+  const now = Math.floor(Date.now() / 1000);
+  harness = streamHarness(() => now + 7200);
+  const { call, tables, cloud } = harness;
+  const tableName = uniqueTableName(prefix);
+  await tables.create(resourceOf('T', 'AWS::DynamoDB::Table', streamTableProperties(tableName)), cloud);
+  return { now, call, tableName };
+}
+
 describe('TTL sweeper', () => {
   it('deletes only items whose numeric TTL is in the past, and the REMOVE carries the DynamoDB service identity', async () => {
     // Items expire an hour from now, and the sweeper's clock runs two hours ahead: DynamoDB Local (which
@@ -53,11 +66,7 @@ describe('TTL sweeper', () => {
   });
 
   it('works through a table one bounded page per step, resuming where it stopped and starting over at the end', async () => {
-    const now = Math.floor(Date.now() / 1000);
-    harness = streamHarness(() => now + 7200);
-    const { call, tables, cloud } = harness;
-    const tableName = uniqueTableName('ttl-steps');
-    await tables.create(resourceOf('T', 'AWS::DynamoDB::Table', streamTableProperties(tableName)), cloud);
+    const { now, call, tableName } = await aTtlTable('ttl-steps');
     for (const id of ['a', 'b', 'c', 'd', 'e'])
       await call('PutItem', {
         TableName: tableName,
@@ -96,11 +105,7 @@ describe('TTL sweeper', () => {
   });
 
   it('reads a table’s key schema once, not with every refresh of the table list, and again when the table is created anew with other keys', async () => {
-    const now = Math.floor(Date.now() / 1000);
-    harness = streamHarness(() => now + 7200);
-    const { call, tables, cloud } = harness;
-    const tableName = uniqueTableName('ttl-keys');
-    await tables.create(resourceOf('T', 'AWS::DynamoDB::Table', streamTableProperties(tableName)), cloud);
+    const { now, call, tableName } = await aTtlTable('ttl-keys');
     const described: string[] = [];
     const counting: DynamoDbCall = (operation, body, api) => {
       if (operation === 'DescribeTable') described.push(String((body as { TableName: string }).TableName));
