@@ -1,8 +1,11 @@
 import type { EventSchema } from './catalogue';
 
 /**
- * The registry module: for each detail-type its source, latest version and one entry per version holding the
- * validator; and `EventDetails`, the detail type of each detail-type and version.
+ * The registry module: for each detail-type a constant `<DetailType>Versions` (its source, latest version and one
+ * entry per version holding the validator), which a consumer passes to `subscribe` so its bundle holds the
+ * validators of the events it accepts and no other's; `eventRegistry`, all of them by detail-type; `DETAIL_TYPES`,
+ * the names alone; and `EventDetails`, the detail type of each detail-type and version. The validators come from
+ * the per-event modules, shared with the definitions module, so a bundle never holds one twice.
  */
 export function generateRegistry(events: readonly EventSchema[], header: string): string {
   const byType = new Map<string, EventSchema[]>();
@@ -19,12 +22,18 @@ export function generateRegistry(events: readonly EventSchema[], header: string)
   return [
     header,
     `import type { ${typeNames.join(', ')} } from './types';`,
-    `import { ${typeNames.map((name) => `validate${name}`).join(', ')} } from './validators';`,
+    ...[...events]
+      .sort((a, b) => a.typeName.localeCompare(b.typeName))
+      .map((event) => `import { validate${event.typeName} } from './events/${event.typeName}';`),
     '',
+    ...entries,
     '/** Every event of the catalogue by detail-type: its source, latest version and a validator per version. */',
     'export const eventRegistry = {',
-    ...entries,
+    ...detailTypes.map((detailType) => `  ${detailType}: ${detailType}Versions,`),
     '} as const;',
+    '',
+    '/** The detail-type of every event of the catalogue, without their validators. */',
+    `export const DETAIL_TYPES = [${detailTypes.map((detailType) => `'${detailType}'`).join(', ')}] as const;`,
     '',
     '/** The detail of each detail-type and version: `EventDetails["ExpenseRecorded"][1]`. */',
     'export interface EventDetails {',
@@ -38,16 +47,19 @@ function registryEntry(detailType: string, versions: readonly EventSchema[]): st
   const latest = versions.at(-1)!;
   const lines = versions.map(
     (event) =>
-      `      ${event.version}: { source: '${event.source}', detailType: '${detailType}', version: ${event.version}, validate: validate${event.typeName} },`,
+      `    ${event.version}: { source: '${event.source}', detailType: '${detailType}', version: ${event.version}, validate: validate${event.typeName} },`,
   );
   return [
-    `  ${detailType}: {`,
-    `    source: '${latest.source}',`,
-    `    latest: ${latest.version},`,
-    '    versions: {',
+    `/** ${detailType} in every schema version, published by ${latest.source}: pass it to subscribe to accept it. */`,
+    `export const ${detailType}Versions = {`,
+    `  detailType: '${detailType}',`,
+    `  source: '${latest.source}',`,
+    `  latest: ${latest.version},`,
+    '  versions: {',
     ...lines,
-    '    },',
     '  },',
+    '} as const;',
+    '',
   ].join('\n');
 }
 

@@ -1,4 +1,4 @@
-import { type EventDetails, eventRegistry } from './generated/registry';
+import { DETAIL_TYPES, type EventDetails, eventRegistry } from './generated/registry';
 import type { StandaloneValidator } from './validatorRuntime';
 
 /** The `detail-type` of every event in the catalogue. */
@@ -44,9 +44,20 @@ export interface EventDefinition {
   readonly validate: StandaloneValidator<unknown>;
 }
 
-/** True when `value` names an event of the catalogue (own keys only, so `constructor` is not one). */
+/**
+ * One detail-type in every schema version, as the registry exports it (`ExpenseRecordedVersions`, …): what a
+ * consumer passes to `subscribe`.
+ */
+export interface EventVersions<T extends DetailType = DetailType> {
+  readonly detailType: T;
+  readonly source: string;
+  readonly latest: number;
+  readonly versions: Readonly<Record<number, EventDefinition>>;
+}
+
+/** True when `value` names an event of the catalogue (`constructor` and other inherited names are not one). */
 export function isDetailType(value: unknown): value is DetailType {
-  return typeof value === 'string' && Object.hasOwn(eventRegistry, value);
+  return typeof value === 'string' && (DETAIL_TYPES as readonly string[]).includes(value);
 }
 
 /** The definition of `detailType` at `version`, or undefined when that version does not exist. */

@@ -1,5 +1,12 @@
-import { type DetailType, type EventDefinition, findEventDefinition, isDetailType } from './catalogue';
+import {
+  type DetailType,
+  type EventDefinition,
+  type EventVersions,
+  findEventDefinition,
+  isDetailType,
+} from './catalogue';
 import { InvalidEventError } from './errors';
+import type { Subscription } from './subscription';
 
 /** An event as it travels: its detail-type, source and detail, whatever produced them. */
 export interface UncheckedEvent {
@@ -9,28 +16,60 @@ export interface UncheckedEvent {
 }
 
 /**
- * Checks an event against the catalogue: known detail-type (and among `accepted` when given), the source that
- * owns it, a known `metadata.eventVersion`, and a detail valid for that version's schema.
+ * Checks an event against the whole catalogue: known detail-type (and among `accepted` when given), the source
+ * that owns it, a known `metadata.eventVersion`, and a detail valid for that version's schema. For publishers,
+ * which may send any event; a consumer checks against its subscription (`checkSubscribedEvent`).
  * Returns the matching definition; throws InvalidEventError otherwise.
  */
 export function checkEventDetail(event: UncheckedEvent, accepted?: readonly DetailType[]): EventDefinition {
-  const { detailType, source, detail } = event;
-  const eventId = metadataField(detail, 'eventId');
-  if (!isDetailType(detailType)) {
-    throw new InvalidEventError(`unknown detail-type ${JSON.stringify(detailType)}`, {
+  const detailType = knownDetailType(event);
+  if (accepted && !accepted.includes(detailType)) throw notAccepted(event, detailType);
+  return checkVersion(event, detailType, (version) => findEventDefinition(detailType, version));
+}
+
+/**
+ * Checks an event against a consumer's subscription, as checkEventDetail does against the catalogue: a known
+ * detail-type the subscription accepts, its source, a known version, and a valid detail. Only the subscribed
+ * events' validators are used, so only theirs are bundled.
+ */
+export function checkSubscribedEvent(event: UncheckedEvent, subscription: Subscription): EventDefinition {
+  const detailType = knownDetailType(event);
+  const versions: EventVersions | undefined = subscription.events.get(detailType);
+  if (!versions) throw notAccepted(event, detailType);
+  return checkVersion(event, detailType, (version) =>
+    typeof version === 'number' && Object.hasOwn(versions.versions, version)
+      ? versions.versions[version]
+      : undefined,
+  );
+}
+
+function knownDetailType(event: UncheckedEvent): DetailType {
+  if (!isDetailType(event.detailType)) {
+    throw new InvalidEventError(`unknown detail-type ${JSON.stringify(event.detailType)}`, {
       reason: 'unknown-detail-type',
-      eventId: typeof eventId === 'string' ? eventId : undefined,
+      eventId: eventIdOf(event),
     });
   }
-  const known = { detailType, eventId: typeof eventId === 'string' ? eventId : undefined };
-  if (accepted && !accepted.includes(detailType)) {
-    throw new InvalidEventError(`${detailType} is not among the accepted detail-types`, {
-      reason: 'not-accepted',
-      ...known,
-    });
-  }
+  return event.detailType;
+}
+
+function notAccepted(event: UncheckedEvent, detailType: DetailType): InvalidEventError {
+  return new InvalidEventError(`${detailType} is not among the accepted detail-types`, {
+    reason: 'not-accepted',
+    detailType,
+    eventId: eventIdOf(event),
+  });
+}
+
+function checkVersion(
+  event: UncheckedEvent,
+  detailType: DetailType,
+  findVersion: (version: unknown) => EventDefinition | undefined,
+): EventDefinition {
+  const { source, detail } = event;
+  const known = { detailType, eventId: eventIdOf(event) };
   const version = metadataField(detail, 'eventVersion');
-  const definition = findEventDefinition(detailType, version);
+  const definition = findVersion(version);
   if (!definition) {
     throw new InvalidEventError(`${detailType} has no schema version ${JSON.stringify(version)}`, {
       reason: 'unknown-version',
@@ -56,6 +95,11 @@ export function checkEventDetail(event: UncheckedEvent, accepted?: readonly Deta
     });
   }
   return definition;
+}
+
+function eventIdOf(event: UncheckedEvent): string | undefined {
+  const eventId = metadataField(event.detail, 'eventId');
+  return typeof eventId === 'string' ? eventId : undefined;
 }
 
 function metadataField(detail: unknown, field: string): unknown {

@@ -1,8 +1,9 @@
 import type { SQSRecord } from 'aws-lambda';
 import type { DetailType, EventSource, EventVersion } from './catalogue';
-import { checkEventDetail } from './checkDetail';
+import { checkSubscribedEvent } from './checkDetail';
 import { InvalidEventError } from './errors';
 import type { EventDetails } from './generated/registry';
+import type { Subscription } from './subscription';
 
 /**
  * A received event, checked against its schema version. For a union of detail-types it is a discriminated
@@ -21,17 +22,18 @@ export type ParsedEvent<T extends DetailType = DetailType> = {
   }[EventVersion<K>];
 }[T];
 
+/** The events a subscription accepts, parsed: `SubscribedEvent<typeof SPENDING_EVENTS>`. */
+export type SubscribedEvent<S extends Subscription> =
+  S extends Subscription<infer T> ? ParsedEvent<T> : never;
+
 /**
  * Parses an EventBridge event (`{ id, source, 'detail-type', detail, … }`) into a typed, validated ParsedEvent.
- * Throws InvalidEventError for anything that is not a valid event of an accepted detail-type: a consumer
+ * Throws InvalidEventError for anything that is not a valid event of a subscribed detail-type: a consumer
  * treats it as poison (report the message as failed so it ends in the DLQ) rather than retrying it.
  *
- * @example const event = parseEvent(input, ['ExpenseRecorded', 'ExpenseDeleted']);
+ * @example const event = parseEvent(input, subscribe(ExpenseRecordedVersions, ExpenseDeletedVersions));
  */
-export function parseEvent<const T extends DetailType = DetailType>(
-  input: unknown,
-  accepted?: readonly T[],
-): ParsedEvent<T> {
+export function parseEvent<T extends DetailType>(input: unknown, accepted: Subscription<T>): ParsedEvent<T> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new InvalidEventError('an EventBridge event must be a JSON object', { reason: 'malformed' });
   }
@@ -41,7 +43,7 @@ export function parseEvent<const T extends DetailType = DetailType>(
       reason: 'malformed',
     });
   }
-  const definition = checkEventDetail(
+  const definition = checkSubscribedEvent(
     { detailType: event['detail-type'], source: event.source, detail: event.detail },
     accepted,
   );
@@ -58,9 +60,9 @@ export function parseEvent<const T extends DetailType = DetailType>(
  * Parses an SQS record whose body is an EventBridge event (an EventBridge rule targeting a queue), as parseEvent.
  * Malformed JSON is an InvalidEventError too.
  */
-export function parseSqsRecord<const T extends DetailType = DetailType>(
+export function parseSqsRecord<T extends DetailType>(
   record: Pick<SQSRecord, 'body' | 'messageId'>,
-  accepted?: readonly T[],
+  accepted: Subscription<T>,
 ): ParsedEvent<T> {
   let body: unknown;
   try {

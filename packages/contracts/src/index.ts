@@ -13,14 +13,15 @@ export {
   type EventEnvelope,
   type EventSource,
   type EventVersion,
+  type EventVersions,
   findEventDefinition,
   isDetailType,
   type LatestEventEnvelope,
   type LatestVersion,
   latestEventDefinition,
 } from './catalogue';
-export { checkEventDetail, type UncheckedEvent } from './checkDetail';
-export { type ParsedEvent, parseEvent, parseSqsRecord } from './consumer';
+export { checkEventDetail, checkSubscribedEvent, type UncheckedEvent } from './checkDetail';
+export { type ParsedEvent, parseEvent, parseSqsRecord, type SubscribedEvent } from './consumer';
 export {
   type CreateEventOptions,
   createEvent,
@@ -37,7 +38,7 @@ export {
   type PublishFailure,
 } from './errors';
 export * from './generated/definitions';
-export { type EventDetails, eventRegistry } from './generated/registry';
+export * from './generated/registry';
 export type * from './generated/types';
 export * from './generated/validators';
 export { currencyDigits, DEFAULT_MONEY_LOCALE, formatMoney, type MoneyAmount } from './money';
@@ -50,5 +51,6 @@ export {
   type PutEventsSender,
 } from './publisher';
 export { fullJitterDelay, isRetryableCallError, isRetryableEntryError } from './retry';
+export { everyEvent, type Subscription, subscribe } from './subscription';
 export { type ValidationIssue, validationErrors } from './validationErrors';
 export type { ErrorObject, StandaloneValidator } from './validatorRuntime';

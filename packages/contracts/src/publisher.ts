@@ -5,9 +5,10 @@ import {
 } from '@aws-sdk/client-eventbridge';
 import { type BatchLimits, PUT_EVENTS_LIMITS, putEventsEntrySize, splitIntoBatches } from './batching';
 import type { EventEnvelope } from './catalogue';
-import { checkEventDetail } from './checkDetail';
+import { checkSubscribedEvent } from './checkDetail';
 import { EventPublishError, EventTooLargeError, type PublishFailure } from './errors';
 import { fullJitterDelay, isRetryableCallError, isRetryableEntryError } from './retry';
+import type { Subscription } from './subscription';
 
 /** The one EventBridge operation the publisher needs; an EventBridgeClient is one. */
 export interface PutEventsSender {
@@ -17,6 +18,11 @@ export interface PutEventsSender {
 /** Where and how persistently to publish. */
 export interface EventPublisherConfig {
   readonly busName: string;
+  /**
+   * The events this publisher may send, with their validators (a service's own: `subscribe(…Versions)`); any
+   * other event, or one whose detail breaks its schema, is refused before anything is sent.
+   */
+  readonly events: Subscription;
   /** Sends per event before giving up, the first included (default 4). */
   readonly maxAttempts?: number;
   /** Backoff base before the first retry (default 50 ms); doubles per retry, with full jitter. */
@@ -58,15 +64,20 @@ interface RoundResult {
   permanent: PublishFailure[];
 }
 
-type Settings = Required<Omit<EventPublisherConfig, 'busName' | 'limits'>> & { limits: BatchLimits };
+type Settings = Required<Omit<EventPublisherConfig, 'busName' | 'events' | 'limits'>> & {
+  limits: BatchLimits;
+};
 
 /**
- * Builds `{ publish(events) }`: validates every detail against its schema (InvalidEventError, nothing sent), rejects
+ * Builds `{ publish(events) }`: validates every event against `config.events` and its detail against its schema
+ * (InvalidEventError, nothing sent), rejects
  * entries over 256 KB (EventTooLargeError, nothing sent), sends batches of at most 10 entries and 256 KB, and
  * retries only the entries (or calls) that failed for a transient reason, with exponential backoff and full
  * jitter. Throws EventPublishError naming the events still refused after `maxAttempts`.
  *
- * @example const { publish } = buildEventPublisher(new EventBridgeClient({}), { busName: 'spendwise-dev' });
+ * @example
+ * const events = subscribe(BudgetSetVersions);
+ * const { publish } = buildEventPublisher(new EventBridgeClient({}), { busName: 'spendwise-dev', events });
  */
 export function buildEventPublisher(client: PutEventsSender, config: EventPublisherConfig): EventPublisher {
   const settings: Settings = {
@@ -79,7 +90,9 @@ export function buildEventPublisher(client: PutEventsSender, config: EventPublis
   };
   checkSettings(config.busName, settings);
   const publish: PublishEvents = async (events) => {
-    const pending = events.map((event) => toPendingEntry(event, config.busName, settings.limits));
+    const pending = events.map((event) =>
+      toPendingEntry(event, config.busName, config.events, settings.limits),
+    );
     if (pending.length === 0) return { published: 0, attempts: 0 };
     return sendWithRetries(client, pending, settings);
   };
@@ -104,8 +117,13 @@ function checkSettings(busName: string, { maxAttempts, limits }: Settings): void
   }
 }
 
-function toPendingEntry(event: EventEnvelope, busName: string, limits: BatchLimits): PendingEntry {
-  checkEventDetail(event);
+function toPendingEntry(
+  event: EventEnvelope,
+  busName: string,
+  events: Subscription,
+  limits: BatchLimits,
+): PendingEntry {
+  checkSubscribedEvent(event, events);
   const { eventId, occurredAt } = event.detail.metadata;
   const entry: PutEventsRequestEntry = {
     EventBusName: busName,

@@ -2,6 +2,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
+import type { Subscription } from '@spendwise/contracts';
 import { requireEnv } from '@spendwise/lambda-kit/env';
 import { logger, metrics, traceClient, traceHandler, tracer } from '@spendwise/lambda-kit/observability';
 import { buildOutboxStore } from './outboxStore';
@@ -10,16 +11,18 @@ import { buildOutboxPublisher, outboxDynamoClient, outboxEventBridgeClient } fro
 
 /**
  * The outbox relay function of a service, composed once at cold start: its table from `tableVariable`, the
- * bus from EVENT_BUS_NAME, traced clients, and Powertools logging and metrics.
+ * bus from EVENT_BUS_NAME, the service's own `events` (only their validators are bundled; anything else in the
+ * outbox is refused), traced clients, and Powertools logging and metrics.
  *
- * @example export const handler = outboxRelayHandler('EXPENSES_TABLE_NAME');
+ * @example export const handler = outboxRelayHandler('EXPENSES_TABLE_NAME', EXPENSES_EVENTS);
  */
-export function outboxRelayHandler(tableVariable: string) {
+export function outboxRelayHandler(tableVariable: string, events: Subscription) {
   const outbox = buildOutboxStore(outboxDynamoClient({}, traceClient), {
     tableName: requireEnv(tableVariable),
   });
   const publisher = buildOutboxPublisher(traceClient(outboxEventBridgeClient()), {
     busName: requireEnv('EVENT_BUS_NAME'),
+    events,
   });
   return middy(
     relayOutbox({

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { EventPublishError } from '@spendwise/contracts';
+import { EventPublishError, everyEvent } from '@spendwise/contracts';
 import { expenseDeleted } from '../tests/events';
 import { buildOutboxStore } from './outboxStore';
 import {
@@ -48,7 +48,7 @@ const publisher = () =>
       region: 'eu-west-1',
       credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
     }),
-    { busName: 'spendwise-test', sleep: async () => {} },
+    { busName: 'spendwise-test', events: everyEvent(), sleep: async () => {} },
   );
 
 describe('the outbox publisher against a failing bus', () => {
@@ -116,6 +116,7 @@ describe('the relay’s clients', () => {
     const sleeps: number[] = [];
     const publisher = buildOutboxPublisher(client, {
       busName: 'spendwise-test',
+      events: everyEvent(),
       sleep: async (ms) => void sleeps.push(ms),
     });
 

@@ -1,7 +1,7 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, type EventBridgeClientConfig } from '@aws-sdk/client-eventbridge';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { buildEventPublisher, type EventPublisher } from '@spendwise/contracts';
+import { buildEventPublisher, type EventPublisher, type Subscription } from '@spendwise/contracts';
 
 /** Sends of one event before the relay gives up on it (the publisher's default). */
 export const RELAY_PUBLISH_ATTEMPTS = 4;
@@ -57,14 +57,15 @@ export function outboxDynamoClient(
 
 /**
  * The publisher the relay and the redrive tool put outbox events on the bus with: the shared reliable publisher
- * over `client` (an `outboxEventBridgeClient`, possibly traced).
+ * over `client` (an `outboxEventBridgeClient`, possibly traced), for the service's own `events`.
  */
 export function buildOutboxPublisher(
   client: EventBridgeClient,
-  options: { busName: string; sleep?: (ms: number) => Promise<void> },
+  options: { busName: string; events: Subscription; sleep?: (ms: number) => Promise<void> },
 ): EventPublisher {
   return buildEventPublisher(client, {
     busName: options.busName,
+    events: options.events,
     maxAttempts: RELAY_PUBLISH_ATTEMPTS,
     ...(options.sleep ? { sleep: options.sleep } : {}),
   });

@@ -5,7 +5,7 @@ import type {
 } from '@aws-sdk/client-eventbridge';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { buildEventPublisher, type EventEnvelope } from '@spendwise/contracts';
+import { buildEventPublisher, type EventEnvelope, everyEvent } from '@spendwise/contracts';
 import { freshTable } from '@spendwise/test-kit';
 import { oldestOutboxAgeSeconds } from '../src/monitorHandler';
 import { buildOutboxIndex } from '../src/outboxIndex';
@@ -63,7 +63,12 @@ const outboxIds = async (user: string) =>
 const setup = () => {
   const bus = new RecordingBus();
   const index = buildOutboxIndex(table.documentClient, { tableName: table.tableName });
-  const publisher = buildEventPublisher(bus, { busName: 'spendwise-test', maxAttempts: 2, baseDelayMs: 1 });
+  const publisher = buildEventPublisher(bus, {
+    events: everyEvent(),
+    busName: 'spendwise-test',
+    maxAttempts: 2,
+    baseDelayMs: 1,
+  });
   return { bus, index, publish: publisher.publish };
 };
 

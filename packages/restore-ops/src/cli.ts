@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-cloudformation';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { everyEvent } from '@spendwise/contracts';
 import {
   buildOutboxIndex,
   buildOutboxPublisher,
@@ -243,7 +244,7 @@ export function depsFor(
         const busName = `spendwise-${options.stage}`;
         const summary = await redriveOutbox(
           buildOutboxIndex(DynamoDBDocumentClient.from(dynamo), { tableName }),
-          buildOutboxPublisher(events, { busName }).publish,
+          buildOutboxPublisher(events, { busName, events: everyEvent() }).publish,
           { olderThan: new Date(), dryRun },
         );
         return (

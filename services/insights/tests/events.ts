@@ -15,7 +15,7 @@ import {
   parseEvent,
 } from '@spendwise/contracts';
 import { testCalendar } from '@spendwise/test-kit';
-import type { SpendingEvent } from '../src/domain/spendingEvents';
+import { SPENDING_EVENTS } from '../src/domain/spendingEvents';
 
 /**
  * Dates of the insights tests, from the clock the handlers use. The tests' spending happens in MONTH, last
@@ -163,4 +163,4 @@ export const onTheBus = (event: EventEnvelope) => ({
 });
 
 /** The event as the consumer's parse step hands it over. */
-export const parsed = (event: EventEnvelope) => parseEvent(onTheBus(event)) as SpendingEvent;
+export const parsed = (event: EventEnvelope) => parseEvent(onTheBus(event), SPENDING_EVENTS);

@@ -4,7 +4,7 @@ import type {
   PutEventsRequestEntry,
 } from '@aws-sdk/client-eventbridge';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { buildEventPublisher, validateNotificationDeliveredV1 } from '@spendwise/contracts';
+import { buildEventPublisher, everyEvent, validateNotificationDeliveredV1 } from '@spendwise/contracts';
 import { buildOutboxStore, relayOutbox } from '@spendwise/outbox';
 import { StreamReader } from '@spendwise/test-kit';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
@@ -49,7 +49,12 @@ const relayWith = (bus: RecordingBus) => {
   return relayOutbox({
     findPendingOutbox: outbox.findPendingOutbox,
     drainOutbox: outbox.drainOutbox,
-    publish: buildEventPublisher(bus, { busName: 'spendwise-test', maxAttempts: 2, baseDelayMs: 1 }).publish,
+    publish: buildEventPublisher(bus, {
+      events: everyEvent(),
+      busName: 'spendwise-test',
+      maxAttempts: 2,
+      baseDelayMs: 1,
+    }).publish,
   });
 };
 

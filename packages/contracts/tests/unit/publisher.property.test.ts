@@ -5,6 +5,7 @@ import {
   createEvent,
   type EventEnvelope,
   ExpenseRecorded,
+  everyEvent,
   PUT_EVENTS_LIMITS,
   putEventsEntrySize,
 } from '../../src/index';
@@ -35,7 +36,9 @@ const someLimits = fc.record({
 
 async function publishAll(events: readonly EventEnvelope[], limits = PUT_EVENTS_LIMITS) {
   const client = fakeEventBridge();
-  const summary = await buildEventPublisher(client, { busName: 'bus', limits }).publish(events);
+  const summary = await buildEventPublisher(client, { events: everyEvent(), busName: 'bus', limits }).publish(
+    events,
+  );
   return { client, summary };
 }
 
@@ -83,9 +86,11 @@ describe('buildEventPublisher batching (property)', () => {
           return count <= failuresOf(eventId) ? 'ThrottlingException' : undefined;
         });
 
-        const summary = await buildEventPublisher(client, { busName: 'bus', sleep: async () => {} }).publish(
-          events,
-        );
+        const summary = await buildEventPublisher(client, {
+          events: everyEvent(),
+          busName: 'bus',
+          sleep: async () => {},
+        }).publish(events);
 
         const ids = events.map((event) => event.detail.metadata.eventId);
         expect(summary.published).toBe(events.length);

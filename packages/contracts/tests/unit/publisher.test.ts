@@ -11,6 +11,7 @@ import {
   EventPublishError,
   EventTooLargeError,
   ExpenseRecorded,
+  everyEvent,
   InvalidEventError,
 } from '../../src/index';
 import { accessDeniedError, eventIdOf, fakeEventBridge, throttlingError } from '../fakeEventBridge';
@@ -34,7 +35,7 @@ describe('buildEventPublisher', () => {
     const client = fakeEventBridge();
     const [event] = recorded(1);
 
-    await buildEventPublisher(client, { busName: 'spendwise-test' }).publish([event!]);
+    await buildEventPublisher(client, { events: everyEvent(), busName: 'spendwise-test' }).publish([event!]);
 
     expect(client.calls).toEqual([
       [
@@ -52,7 +53,9 @@ describe('buildEventPublisher', () => {
   it('splits 25 events into calls of 10, 10 and 5 entries and reports one attempt', async () => {
     const client = fakeEventBridge();
 
-    const summary = await buildEventPublisher(client, { busName: 'bus' }).publish(recorded(25));
+    const summary = await buildEventPublisher(client, { events: everyEvent(), busName: 'bus' }).publish(
+      recorded(25),
+    );
 
     expect(client.calls.map((call) => call.length)).toEqual([10, 10, 5]);
     expect(summary).toEqual({ published: 25, attempts: 1 });
@@ -61,7 +64,7 @@ describe('buildEventPublisher', () => {
   it('sends nothing and makes no call for an empty list', async () => {
     const client = fakeEventBridge();
 
-    const summary = await buildEventPublisher(client, { busName: 'bus' }).publish([]);
+    const summary = await buildEventPublisher(client, { events: everyEvent(), busName: 'bus' }).publish([]);
 
     expect(summary).toEqual({ published: 0, attempts: 0 });
     expect(client.calls).toHaveLength(0);
@@ -76,7 +79,10 @@ describe('buildEventPublisher', () => {
       detail: { ...bad!.detail, data: { expense: { ...aSnapshot(), version: 0 } } },
     } as EventEnvelope;
 
-    const publishing = buildEventPublisher(client, { busName: 'bus' }).publish([good!, tampered]);
+    const publishing = buildEventPublisher(client, { events: everyEvent(), busName: 'bus' }).publish([
+      good!,
+      tampered,
+    ]);
 
     await expect(publishing).rejects.toThrow(InvalidEventError);
     expect(client.calls).toHaveLength(0);
@@ -86,7 +92,7 @@ describe('buildEventPublisher', () => {
     const client = fakeEventBridge();
     const [event] = recorded(1);
 
-    const publishing = buildEventPublisher(client, { busName: 'bus' }).publish([
+    const publishing = buildEventPublisher(client, { events: everyEvent(), busName: 'bus' }).publish([
       { ...event!, source: 'spendwise.catalog' } as unknown as EventEnvelope,
     ]);
 
@@ -97,9 +103,11 @@ describe('buildEventPublisher', () => {
     const client = fakeEventBridge();
     const events = [...recorded(1), ...recorded(1, 'x'.repeat(1000))];
 
-    const publishing = buildEventPublisher(client, { busName: 'bus', limits: { maxBytes: 1000 } }).publish(
-      events,
-    );
+    const publishing = buildEventPublisher(client, {
+      events: everyEvent(),
+      busName: 'bus',
+      limits: { maxBytes: 1000 },
+    }).publish(events);
 
     await expect(publishing).rejects.toThrow(EventTooLargeError);
     expect(client.calls).toHaveLength(0);
@@ -112,7 +120,11 @@ describe('buildEventPublisher', () => {
       call === 1 && flaky.has(eventId) ? 'ThrottlingException' : undefined,
     );
 
-    const summary = await buildEventPublisher(client, { busName: 'bus', sleep: noSleep }).publish(events);
+    const summary = await buildEventPublisher(client, {
+      events: everyEvent(),
+      busName: 'bus',
+      sleep: noSleep,
+    }).publish(events);
 
     expect(client.calls.map((call) => call.map(eventIdOf))).toEqual([events.map(idOf), [...flaky]]);
     expect(summary).toEqual({ published: 5, attempts: 2 });
@@ -123,7 +135,12 @@ describe('buildEventPublisher', () => {
     const stuck = idOf(events[2]!);
     const client = fakeEventBridge((eventId) => (eventId === stuck ? 'InternalFailure' : undefined));
 
-    const error = await buildEventPublisher(client, { busName: 'bus', maxAttempts: 3, sleep: noSleep })
+    const error = await buildEventPublisher(client, {
+      events: everyEvent(),
+      busName: 'bus',
+      maxAttempts: 3,
+      sleep: noSleep,
+    })
       .publish(events)
       .catch((caught: unknown) => caught);
 
@@ -141,7 +158,11 @@ describe('buildEventPublisher', () => {
     const malformed = idOf(events[0]!);
     const client = fakeEventBridge((eventId) => (eventId === malformed ? 'MalformedDetail' : undefined));
 
-    const publishing = buildEventPublisher(client, { busName: 'bus', sleep: noSleep }).publish(events);
+    const publishing = buildEventPublisher(client, {
+      events: everyEvent(),
+      busName: 'bus',
+      sleep: noSleep,
+    }).publish(events);
 
     await expect(publishing).rejects.toMatchObject({
       failures: [{ eventId: malformed, errorCode: 'MalformedDetail' }],
@@ -152,9 +173,11 @@ describe('buildEventPublisher', () => {
   it('retries a whole call that was throttled', async () => {
     const client = fakeEventBridge(undefined, (call) => (call === 1 ? throttlingError() : undefined));
 
-    const summary = await buildEventPublisher(client, { busName: 'bus', sleep: noSleep }).publish(
-      recorded(3),
-    );
+    const summary = await buildEventPublisher(client, {
+      events: everyEvent(),
+      busName: 'bus',
+      sleep: noSleep,
+    }).publish(recorded(3));
 
     expect(summary).toEqual({ published: 3, attempts: 2 });
     expect(client.calls.map((call) => call.length)).toEqual([3, 3]);
@@ -163,7 +186,11 @@ describe('buildEventPublisher', () => {
   it('does not retry a whole call refused for lack of permission', async () => {
     const client = fakeEventBridge(undefined, () => accessDeniedError());
 
-    const publishing = buildEventPublisher(client, { busName: 'bus', sleep: noSleep }).publish(recorded(2));
+    const publishing = buildEventPublisher(client, {
+      events: everyEvent(),
+      busName: 'bus',
+      sleep: noSleep,
+    }).publish(recorded(2));
 
     await expect(publishing).rejects.toMatchObject({
       name: 'EventPublishError',
@@ -184,9 +211,11 @@ describe('buildEventPublisher', () => {
       },
     };
 
-    const summary = await buildEventPublisher(client, { busName: 'bus', sleep: noSleep }).publish(
-      recorded(2),
-    );
+    const summary = await buildEventPublisher(client, {
+      events: everyEvent(),
+      busName: 'bus',
+      sleep: noSleep,
+    }).publish(recorded(2));
 
     expect(calls).toEqual([2, 2]);
     expect(summary).toEqual({ published: 2, attempts: 2 });
@@ -196,6 +225,7 @@ describe('buildEventPublisher', () => {
     const delays: number[] = [];
     const client = fakeEventBridge(() => 'ThrottlingException');
     const publisher = buildEventPublisher(client, {
+      events: everyEvent(),
       busName: 'bus',
       maxAttempts: 4,
       baseDelayMs: 100,
@@ -213,14 +243,18 @@ describe('buildEventPublisher', () => {
   it('accepts a real EventBridgeClient as its sender', () => {
     const client = new EventBridgeClient({ region: 'eu-west-1' });
 
-    const publisher = buildEventPublisher(client, { busName: 'bus' });
+    const publisher = buildEventPublisher(client, { events: everyEvent(), busName: 'bus' });
 
     expect(typeof publisher.publish).toBe('function');
   });
 
   it('rejects limits looser than those of PutEvents', () => {
     const build = () =>
-      buildEventPublisher(fakeEventBridge(), { busName: 'bus', limits: { maxEntries: 11 } });
+      buildEventPublisher(fakeEventBridge(), {
+        events: everyEvent(),
+        busName: 'bus',
+        limits: { maxEntries: 11 },
+      });
 
     expect(build).toThrow(RangeError);
   });

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DescribeEventBusCommand, type EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { everyEvent } from '@spendwise/contracts';
 import { buildOutboxIndex } from '../outboxIndex';
 import { type RedriveProgress, redriveOutbox } from '../redrive';
 import { buildOutboxPublisher, outboxEventBridgeClient } from '../relayPublisher';
@@ -72,7 +73,7 @@ export async function runOutboxRedrive(argv: string[], io: CliIo): Promise<numbe
         `${olderThan.toISOString()} (${olderThanMinutes} min ago) from ${tableName} to ${busName}`,
     );
     const index = buildOutboxIndex(DynamoDBDocumentClient.from(dynamo), { tableName });
-    const publisher = buildOutboxPublisher(events, { busName });
+    const publisher = buildOutboxPublisher(events, { busName, events: everyEvent() });
     const summary = await redriveOutbox(index, publisher.publish, {
       olderThan,
       dryRun,

@@ -1,4 +1,11 @@
-import type { ParsedEvent } from '@spendwise/contracts';
+import {
+  CategoryArchivedVersions,
+  CategoryCreatedVersions,
+  CategoryUpdatedVersions,
+  MerchantRuleSetVersions,
+  type SubscribedEvent,
+  subscribe,
+} from '@spendwise/contracts';
 
 /**
  * The expenses service's own copy of what it needs from the catalog, fed by the catalog's events: per user, the
@@ -6,15 +13,15 @@ import type { ParsedEvent } from '@spendwise/contracts';
  * a change is applied only when it is newer than what the copy holds.
  */
 
-/** The catalog events the copy is built from. */
-export const CATALOG_COPY_EVENTS = [
-  'CategoryCreated',
-  'CategoryUpdated',
-  'CategoryArchived',
-  'MerchantRuleSet',
-] as const;
+/** The catalog events the copy is built from, with their validators. */
+export const CATALOG_COPY_EVENTS = subscribe(
+  CategoryCreatedVersions,
+  CategoryUpdatedVersions,
+  CategoryArchivedVersions,
+  MerchantRuleSetVersions,
+);
 
-export type CatalogCopyEvent = ParsedEvent<(typeof CATALOG_COPY_EVENTS)[number]>;
+export type CatalogCopyEvent = SubscribedEvent<typeof CATALOG_COPY_EVENTS>;
 
 /** One of a user's own categories, as far as expenses needs to know it. */
 export interface OwnCategoryCopy {

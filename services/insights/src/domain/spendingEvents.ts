@@ -1,23 +1,35 @@
-import type { EventContext, ParsedEvent } from '@spendwise/contracts';
+import {
+  BudgetRemovedVersions,
+  BudgetSetVersions,
+  CategoryArchivedVersions,
+  CategoryCreatedVersions,
+  CategoryUpdatedVersions,
+  type EventContext,
+  ExpenseDeletedVersions,
+  ExpenseRecordedVersions,
+  ExpenseUpdatedVersions,
+  type SubscribedEvent,
+  subscribe,
+} from '@spendwise/contracts';
 import type { BudgetCopy } from './budgets';
 import type { CategoryCopy } from './categoryCopy';
 import { monthsOf } from './expenseChange';
 import { deletedState, type ExpenseState, liveState } from './expenseState';
 import { monthOfInstant } from './months';
 
-/** The events the spending consumer's rule delivers. */
-export const SPENDING_EVENT_TYPES = [
-  'ExpenseRecorded',
-  'ExpenseUpdated',
-  'ExpenseDeleted',
-  'CategoryCreated',
-  'CategoryUpdated',
-  'CategoryArchived',
-  'BudgetSet',
-  'BudgetRemoved',
-] as const;
+/** The events the spending consumer's rule delivers, with their validators. */
+export const SPENDING_EVENTS = subscribe(
+  ExpenseRecordedVersions,
+  ExpenseUpdatedVersions,
+  ExpenseDeletedVersions,
+  CategoryCreatedVersions,
+  CategoryUpdatedVersions,
+  CategoryArchivedVersions,
+  BudgetSetVersions,
+  BudgetRemovedVersions,
+);
 
-export type SpendingEvent = ParsedEvent<(typeof SPENDING_EVENT_TYPES)[number]>;
+export type SpendingEvent = SubscribedEvent<typeof SPENDING_EVENTS>;
 
 /** What a spending event asks of the read models. */
 export type SpendingChange =

@@ -1,9 +1,13 @@
 import {
   createEvent,
-  type ParsedEvent,
+  ExpenseDeletedVersions,
   parseSqsRecord,
   ReceiptAttached,
+  ReceiptAttachedVersions,
   ReceiptRejected,
+  ReceiptRemovedVersions,
+  type SubscribedEvent,
+  subscribe,
 } from '@spendwise/contracts';
 import type { Observability } from '@spendwise/lambda-kit/observability';
 import { PoisonMessageError, sqsEventConsumer } from '@spendwise/lambda-kit/sqs';
@@ -39,10 +43,15 @@ export interface ObjectCreated {
 }
 
 /** The events this function consumes from the Spendwise bus. */
-export type ReceiptsQueueEvent = ObjectCreated | (ParsedEvent<FileEvents> & { kind: 'spendwise' });
+export type ReceiptsQueueEvent = ObjectCreated | (FileEvent & { kind: 'spendwise' });
 
-/** The Spendwise events after which a receipt file must go. */
-type FileEvents = 'ExpenseDeleted' | 'ReceiptAttached' | 'ReceiptRemoved';
+/** The Spendwise events that leave files to delete, with their validators. */
+const RECEIPT_FILE_EVENTS = subscribe(
+  ExpenseDeletedVersions,
+  ReceiptAttachedVersions,
+  ReceiptRemovedVersions,
+);
+type FileEvent = SubscribedEvent<typeof RECEIPT_FILE_EVENTS>;
 
 export interface CheckReceiptDependencies {
   findExpense: FindExpense;
@@ -134,7 +143,7 @@ export function checkReceipt(deps: CheckReceiptDependencies) {
   };
 
   /** Deletes the files an event says are no longer needed: a deleted expense's, a replaced or removed receipt. */
-  const deleteFiles = async (event: ParsedEvent<FileEvents>) => {
+  const deleteFiles = async (event: FileEvent) => {
     const keys = filesToDelete(event);
     if (keys.length === 0) return report('nothing-to-delete', { detailType: event.detailType });
     for (const key of keys) await deps.files.remove(key);
@@ -204,7 +213,7 @@ function attachedEvent(
 }
 
 /** The receipt keys an event names as no longer needed; only ever keys of the event's own user and expense. */
-function filesToDelete(event: ParsedEvent<FileEvents>): string[] {
+function filesToDelete(event: FileEvent): string[] {
   const { userId } = event.detail.metadata;
   if (event.detailType === 'ExpenseDeleted') {
     const { expense } = event.detail.data;
@@ -248,7 +257,7 @@ export function parseReceiptsQueueRecord(record: SQSRecord): ReceiptsQueueEvent 
     };
   }
   return {
-    ...parseSqsRecord(record, ['ExpenseDeleted', 'ReceiptAttached', 'ReceiptRemoved']),
+    ...parseSqsRecord(record, RECEIPT_FILE_EVENTS),
     kind: 'spendwise',
   };
 }

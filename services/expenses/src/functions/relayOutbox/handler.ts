@@ -1,3 +1,4 @@
 import { outboxRelayHandler } from '@spendwise/outbox/relayHandler';
+import { EXPENSES_EVENTS } from '../../publishedEvents';
 
-export const handler = outboxRelayHandler('EXPENSES_TABLE_NAME');
+export const handler = outboxRelayHandler('EXPENSES_TABLE_NAME', EXPENSES_EVENTS);

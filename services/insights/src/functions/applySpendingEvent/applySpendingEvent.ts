@@ -15,12 +15,7 @@ import { planExpenseBatch, statsId } from '../../domain/expenseBatch';
 import { type StatsKey, statsKeyOf } from '../../domain/expenseChange';
 import type { ExpenseState } from '../../domain/expenseState';
 import { dayOfInstant, monthOfDay } from '../../domain/months';
-import {
-  causeOf,
-  SPENDING_EVENT_TYPES,
-  type SpendingEvent,
-  spendingChangeOf,
-} from '../../domain/spendingEvents';
+import { causeOf, SPENDING_EVENTS, type SpendingEvent, spendingChangeOf } from '../../domain/spendingEvents';
 import type {
   Clock,
   CommitExpenseBatch,
@@ -34,7 +29,7 @@ import type {
   SaveCategory,
 } from '../../ports';
 
-export { SPENDING_EVENT_TYPES, type SpendingEvent } from '../../domain/spendingEvents';
+export { SPENDING_EVENTS, type SpendingEvent } from '../../domain/spendingEvents';
 
 export interface ApplySpendingEventDependencies {
   loadStoredExpenses: LoadStoredExpenses;
@@ -308,7 +303,7 @@ function batchRun(deps: ApplySpendingEventDependencies, events: Map<SQSRecord, S
   };
 }
 
-const parseSpendingEvent = (record: SQSRecord) => parseSqsRecord(record, SPENDING_EVENT_TYPES);
+const parseSpendingEvent = (record: SQSRecord) => parseSqsRecord(record, SPENDING_EVENTS);
 
 /**
  * The Lambda handler of the spending queue: parse (anything else is poison, reported as a batch item failure),

@@ -1,6 +1,15 @@
-import { createEvent, NotificationDelivered, parseSqsRecord } from '@spendwise/contracts';
+import {
+  BudgetThresholdReachedVersions,
+  createEvent,
+  InsightReportFailedVersions,
+  InsightReportReadyVersions,
+  NotificationDelivered,
+  parseSqsRecord,
+  SpendingAnomalyDetectedVersions,
+  subscribe,
+} from '@spendwise/contracts';
 import { type IdempotencyOptions, type SqsEventConsumer, sqsEventConsumer } from '@spendwise/lambda-kit/sqs';
-import { ALERT_TYPES, type Alert, type AlertSourceEvent, alertFromEvent } from '../../domain/alert';
+import { type Alert, type AlertSourceEvent, alertFromEvent } from '../../domain/alert';
 import { wantsWebhook } from '../../domain/preferences';
 import type { Clock, FindPreferences, MarkPublished, PublishUserAlert, SaveInboxItem } from '../../ports';
 
@@ -60,13 +69,21 @@ export function deliverAlert(deps: DeliverAlertDependencies) {
   };
 }
 
+/** The insights events that become user alerts (every alert type), with their validators. */
+const ALERT_EVENTS = subscribe(
+  BudgetThresholdReachedVersions,
+  SpendingAnomalyDetectedVersions,
+  InsightReportReadyVersions,
+  InsightReportFailedVersions,
+);
+
 /** The SQS consumer of the alerts queue: partial batch failures, poison messages, idempotency on eventId. */
 export const deliverAlertHandler = (
   deps: DeliverAlertDependencies & { idempotency: IdempotencyOptions | false },
 ): SqsEventConsumer =>
   sqsEventConsumer({
     parse: (record) =>
-      parseSqsRecord(record, ALERT_TYPES) as AlertSourceEvent & ReturnType<typeof parseSqsRecord>,
+      parseSqsRecord(record, ALERT_EVENTS) as AlertSourceEvent & ReturnType<typeof parseSqsRecord>,
     handle: deliverAlert(deps),
     idempotency: deps.idempotency,
   });

@@ -1,4 +1,9 @@
-import { parseEvent } from '@spendwise/contracts';
+import {
+  InsightReportFailedVersions,
+  InsightReportReadyVersions,
+  parseEvent,
+  subscribe,
+} from '@spendwise/contracts';
 import { type SqsEventConsumer, sqsEventConsumer } from '@spendwise/lambda-kit/sqs';
 import type { SQSRecord } from 'aws-lambda';
 import {
@@ -10,7 +15,7 @@ import {
 } from '../../domain/opsAlert';
 import type { ClaimOpsCause, Clock, PublishOpsAlert } from '../../ports';
 
-const FAILURE_TYPES = ['InsightReportFailed', 'InsightReportReady'] as const;
+const FAILURE_EVENTS = subscribe(InsightReportFailedVersions, InsightReportReadyVersions);
 
 /** A record of the ops queue, read into the alert it raises (null: nothing operators need to hear). */
 export interface OpsSignal {
@@ -49,7 +54,7 @@ export function parseOpsRecord(runbookBase: string) {
       const alert = opsAlertFromAlarm(body, runbookBase);
       return { detail: { metadata: { eventId: alert.alertId } }, alert };
     }
-    const event = parseEvent(body, FAILURE_TYPES) as unknown as FailureEvent;
+    const event = parseEvent(body, FAILURE_EVENTS) as unknown as FailureEvent;
     const { eventId, correlationId } = event.detail.metadata;
     return { detail: { metadata: { eventId, correlationId } }, alert: opsAlertFromEvent(event, runbookBase) };
   };
