@@ -1,14 +1,20 @@
 /**
- * `pnpm demo`: the Spendwise story against the running local system (`pnpm start` in another terminal).
- * A fresh demo user each run, so it can be repeated on the same local data.
+ * `pnpm demo [--data-dir DIR]`: the Spendwise story against the running local system (`pnpm start` in another
+ * terminal; the same `--data-dir` when it was started with one). A fresh demo user each run, so it can be
+ * repeated on the same local data.
  */
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { control } from '../packages/local-cloud/src/cli/control';
 import { readEndpoints } from '../packages/local-cloud/src/cli/endpointsFile';
 import { buildClient } from './demo/client';
 import { runDemoStory } from './demo/story';
 
-const dataDir = fileURLToPath(new URL('../.local-cloud', import.meta.url));
+const { values } = parseArgs({ options: { 'data-dir': { type: 'string' } } });
+const dataDir = values['data-dir']
+  ? resolve(values['data-dir'])
+  : fileURLToPath(new URL('../.local-cloud', import.meta.url));
 
 const bold = (text: string) => (process.stdout.isTTY ? `\u001b[1m${text}\u001b[22m` : text);
 
