@@ -406,12 +406,15 @@ function answer(req: IncomingMessage, body: string): Reply {
     if (operation === 'Query' || operation === 'Scan') return json({ Items: [], Count: 0, ScannedCount: 0 });
     if (operation === 'BatchWriteItem') return json({ UnprocessedItems: {} });
     if (operation === 'BatchGetItem') {
-      // Every outbox record asked for is still pending (the relay's consistent read), so it publishes them.
+      // Every outbox record asked for is still pending (the relay's consistent read), so it publishes them;
+      // nothing else is found.
       const requests = (input.RequestItems ?? {}) as Record<string, { Keys: { PK?: { S?: string } }[] }>;
       const responses = Object.fromEntries(
         Object.entries(requests).map(([table, { Keys }]) => [
           table,
-          Keys.map((key) => ({ eventId: { S: String(key.PK?.S ?? '').replace(/^OUTBOX#/, '') } })),
+          Keys.filter((key) => key.PK?.S?.startsWith('OUTBOX#')).map((key) => ({
+            eventId: { S: String(key.PK?.S).replace(/^OUTBOX#/, '') },
+          })),
         ]),
       );
       return json({ Responses: responses, UnprocessedKeys: {} });
