@@ -1,5 +1,6 @@
 /**
- * `pnpm bench:warm-cpu [--only fn1,fn2] [--batches N] [--records N] [--warm-up N] [--unsampled] [--cpu-prof]`:
+ * `pnpm bench:warm-cpu [--only fn1,fn2] [--batches N] [--records N] [--warm-up N] [--unsampled] [--cpu-prof]
+ *   [--against <dir>] [--rounds N]`:
  * the CPU a warm SQS consumer spends per record, measured on its packaged bundle as Lambda runs it.
  *
  * Packages the services as `pnpm package` does (cached), unzips each SQS-triggered function and runs it in a
@@ -13,7 +14,10 @@
  * With --cpu-prof, each child also runs under `node --cpu-prof`, on an unminified build of the same entry with
  * the services' esbuild options (readable names, `// <module>` comments), and the profile's samples inside the
  * measured invocations are summed by self time per function and per module (bench/cpuProfile.ts). The
- * .cpuprofile files stay in .bench/warm-cpu/ for Chrome DevTools.
+ * .cpuprofile files and the builds they ran stay in .bench/warm-cpu/ (open a profile in Chrome DevTools).
+ *
+ * With --against <dir> (a folder of `<fn>.zip`, e.g. copied from an earlier package), each function is also run
+ * from that zip, one process of each in turn for --rounds rounds (default 3), and the ratio now / against printed.
  *
  * Figures only: nothing is asserted. Compare runs made in the same machine state (the load average is printed).
  */
@@ -32,6 +36,7 @@ import { bundleModules, type CpuProfile, summarizeProfile, type Window } from '.
 import {
   type BenchFunction,
   CALLS_PATH,
+  type FakeAws,
   functionsOf,
   handlerModule,
   lambdaEnv,
@@ -46,7 +51,7 @@ import {
   type UserOf,
   unzip,
 } from './lambdaHarness';
-import { type MeasuredBatch, warmCpuFigures } from './warmCpuFigures';
+import { type MeasuredBatch, type WarmCpuFigures, warmCpuFigures } from './warmCpuFigures';
 
 /** The SQS-triggered consumers of the templates, applySpendingEvent first. */
 const DEFAULT_FUNCTIONS = [
@@ -65,6 +70,9 @@ interface Options {
   warmUp: number;
   sampled: boolean;
   cpuProf: boolean;
+  /** A folder of function zips (`<fn>.zip`, e.g. copied from an earlier `pnpm package`) to measure against. */
+  against?: string;
+  rounds: number;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -75,6 +83,7 @@ function parseArgs(argv: string[]): Options {
     warmUp: 10,
     sampled: true,
     cpuProf: false,
+    rounds: 0,
   };
   const args = argv
     .filter((arg) => arg !== '--')
@@ -84,16 +93,37 @@ function parseArgs(argv: string[]): Options {
     if (!Number.isInteger(n) || n < min) throw new Error(`${name} needs a whole number ≥ ${min}`);
     return n;
   };
+  const flags: Record<string, (value: () => string | undefined) => void> = {
+    '--only': (value) => options.only.push(...(value() ?? '').split(',').filter(Boolean)),
+    '--batches': (value) => {
+      options.batches = whole('--batches', value(), 1);
+    },
+    '--records': (value) => {
+      options.records = whole('--records', value(), 1);
+    },
+    '--warm-up': (value) => {
+      options.warmUp = whole('--warm-up', value(), 0);
+    },
+    '--rounds': (value) => {
+      options.rounds = whole('--rounds', value(), 1);
+    },
+    '--against': (value) => {
+      options.against = value();
+    },
+    '--unsampled': () => {
+      options.sampled = false;
+    },
+    '--cpu-prof': () => {
+      options.cpuProf = true;
+    },
+  };
   for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--only') options.only.push(...(args[++i] ?? '').split(',').filter(Boolean));
-    else if (arg === '--batches') options.batches = whole(arg, args[++i], 1);
-    else if (arg === '--records') options.records = whole(arg, args[++i], 1);
-    else if (arg === '--warm-up') options.warmUp = whole(arg, args[++i], 0);
-    else if (arg === '--unsampled') options.sampled = false;
-    else if (arg === '--cpu-prof') options.cpuProf = true;
-    else throw new Error(`unknown option ${arg}`);
+    const flag = flags[args[i]!];
+    if (!flag) throw new Error(`unknown option ${args[i]}`);
+    flag(() => args[++i]);
   }
+  if (options.against && options.cpuProf) throw new Error('--against and --cpu-prof do not go together');
+  options.rounds ||= options.against ? 3 : 1;
   return options;
 }
 
@@ -186,7 +216,7 @@ function printProfile(
   process.stdout.write(
     `${formatTable(
       ['module', 'self ms / record', 'share'],
-      summary.modules.slice(0, 20).map((m) => [m.module, us(m.selfUs, perRecord), share(m.selfUs)]),
+      summary.modules.slice(0, 30).map((m) => [m.module, us(m.selfUs, perRecord), share(m.selfUs)]),
     )}\n\n`,
   );
   process.stdout.write(
@@ -195,6 +225,124 @@ function printProfile(
       summary.functions.slice(0, 30).map((f) => [f.name, f.module, us(f.selfUs, perRecord), share(f.selfUs)]),
     )}\n`,
   );
+}
+
+/** What every measurement of a run shares. */
+interface Run {
+  options: Options;
+  node: string;
+  work: string;
+  profiles: string;
+  fake: FakeAws;
+  daemon: string;
+}
+
+/** One process of a function from `dir`: warm-up, then the measured batches, each of fresh events. */
+async function measureOnce(run: Run, c: Case, dir: string): Promise<ChildRun & { modulePath: string }> {
+  const { options, work, fake } = run;
+  const { f } = c;
+  const name = `spendwise-${f.service}-bench-${f.fn}`;
+  const batchesFile = join(work, 'batches.json');
+  const reportFile = join(work, 'report.json');
+  await rm(reportFile, { force: true });
+  await writeFile(
+    batchesFile,
+    JSON.stringify({
+      warmUp: Array.from({ length: options.warmUp }, () => batchOf(c, options.records)),
+      measured: Array.from({ length: options.batches }, () => batchOf(c, options.records)),
+      context: lambdaContext({ functionName: name }),
+      callsUrl: `${fake.url}${CALLS_PATH}`,
+    }),
+  );
+  const trace = { endpoint: fake.url, daemon: run.daemon, sampled: options.sampled };
+  const env = lambdaEnv(name, dir, trace, f.variables);
+  let { modulePath, exportName } = handlerModule(f, dir);
+  const nodeArgs: string[] = [];
+  if (options.cpuProf) {
+    modulePath = await readableBuild(f, await mkdirp(join(run.profiles, `${f.service}-${f.fn}`)));
+    await rm(join(work, 'profile'), { recursive: true, force: true });
+    nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${join(work, 'profile')}`, '--cpu-prof-interval=250');
+  }
+  const child = join(rootDir, 'bench', 'warmCpuChild.mjs');
+  await runChild(
+    run.node,
+    [...nodeArgs, child, pathToFileURL(modulePath).href, exportName, batchesFile, reportFile],
+    env,
+  );
+  return { ...(JSON.parse(await readFile(reportFile, 'utf8')) as ChildRun), modulePath };
+}
+
+/** Sums the kept profile of the last process over its measured invocations and prints where the CPU went. */
+async function reportProfile(run: Run, c: Case, last: ChildRun & { modulePath: string }) {
+  const { options, profiles } = run;
+  const [file] = (await readdir(join(run.work, 'profile'))).filter((name) => name.endsWith('.cpuprofile'));
+  if (!file) throw new Error(`${c.label}: node --cpu-prof wrote no profile`);
+  const kept = join(profiles, `${c.label.replace(/\W+/g, '-').replace(/-$/, '')}.cpuprofile`);
+  const text = await readFile(join(run.work, 'profile', file), 'utf8');
+  await writeFile(kept, text);
+  await writeFile(kept.replace(/\.cpuprofile$/, '.windows.json'), JSON.stringify(last.windows));
+  const summary = summarizeProfile(JSON.parse(text) as CpuProfile, {
+    windows: last.windows,
+    bundleUrl: pathToFileURL(last.modulePath).href,
+    moduleOf: bundleModules(await readFile(last.modulePath, 'utf8')),
+  });
+  printProfile(c.label, kept, summary, options.records * options.batches);
+}
+
+/** The table's row of one side of a case, with the ratio to the `against` side when there is one. */
+function rowOf(f: BenchFunction, label: string, own: WarmCpuFigures, against?: WarmCpuFigures): string[] {
+  const pair = (spread: { median: number; p90: number }) => `${ms(spread.median)} / ${ms(spread.p90)}`;
+  const row = [
+    f.service,
+    label,
+    pair(own.cpuPerRecordMs),
+    pair(own.cpuPerBatchMs),
+    pair(own.wallPerBatchMs),
+    `${own.callsPerBatch.median}`,
+    [...own.outcomes].map(([outcome, n]) => `${outcome} ×${n}`).join(', '),
+  ];
+  if (against) {
+    const ratio = (key: 'median' | 'p90') =>
+      (own.cpuPerRecordMs[key] / against.cpuPerRecordMs[key]).toFixed(2);
+    row.push(`${ratio('median')} / ${ratio('p90')}`);
+  }
+  return row;
+}
+
+/** Every case of a function, from its packaged zip and (with --against) the other zip, interleaved by process. */
+async function measureFunction(run: Run, f: BenchFunction): Promise<string[][]> {
+  const { options } = run;
+  const sides = [{ label: '', dir: join(run.work, `${f.service}-${f.fn}`) }];
+  if (options.against) {
+    const dir = await mkdirp(join(run.work, `against-${f.service}-${f.fn}`));
+    await unzip(join(options.against, `${f.fn}.zip`), dir);
+    sides[0]!.label = ' now';
+    sides.unshift({ label: ' against', dir });
+  }
+  const rows: string[][] = [];
+  for (const c of casesOf(f)) {
+    const measured = sides.map(() => [] as MeasuredBatch[]);
+    let last: (ChildRun & { modulePath: string }) | undefined;
+    for (let round = 0; round < options.rounds; round++) {
+      for (const [index, side] of sides.entries()) {
+        last = await measureOnce(run, c, side.dir);
+        measured[index]!.push(...last.batches);
+      }
+    }
+    const figures = measured.map((batches) => warmCpuFigures(batches, options.records));
+    for (const [index, side] of sides.entries()) {
+      const row = rowOf(
+        f,
+        `${c.label}${side.label}`,
+        figures[index]!,
+        options.against ? figures[0] : undefined,
+      );
+      rows.push(row);
+      process.stderr.write(`${row.join('  ')}\n`);
+    }
+    if (options.cpuProf && last) await reportProfile(run, c, last);
+  }
+  return rows;
 }
 
 async function main(): Promise<void> {
@@ -217,77 +365,14 @@ async function main(): Promise<void> {
     const version = await nodeVersion(node.path);
     const loadBefore = load();
     process.stdout.write(
-      `\nNode.js ${version} (${node.note}); ${options.warmUp} warm-up + ${options.batches} measured batch(es) of ${options.records} record(s) per function, ${options.sampled ? 'sampled' : 'unsampled'} trace; load average (1/5/15 min) ${loadBefore}\n`,
+      `\nNode.js ${version} (${node.note}); ${options.warmUp} warm-up + ${options.batches} measured batch(es) of ${options.records} record(s) per process, ${options.rounds} process(es) per function${options.against ? ' and side' : ''}, ${options.sampled ? 'sampled' : 'unsampled'} trace; load average (1/5/15 min) ${loadBefore}\n`,
     );
     // Every bundle is copied out first, so packaging during the run (another command) cannot change what is measured.
     for (const f of functions) await unzip(f.zipPath, await mkdirp(join(work, `${f.service}-${f.fn}`)));
     if (options.cpuProf) await mkdir(profiles, { recursive: true });
-
+    const run: Run = { options, node: node.path, work, profiles, fake, daemon: daemon.address };
     const rows: string[][] = [];
-    for (const f of functions) {
-      for (const c of casesOf(f)) {
-        const dir = join(work, `${f.service}-${f.fn}`);
-        const name = `spendwise-${f.service}-bench-${f.fn}`;
-        const batchesFile = join(work, 'batches.json');
-        const reportFile = join(work, 'report.json');
-        await rm(reportFile, { force: true });
-        await writeFile(
-          batchesFile,
-          JSON.stringify({
-            warmUp: Array.from({ length: options.warmUp }, () => batchOf(c, options.records)),
-            measured: Array.from({ length: options.batches }, () => batchOf(c, options.records)),
-            context: lambdaContext({ functionName: name }),
-            callsUrl: `${fake.url}${CALLS_PATH}`,
-          }),
-        );
-        const trace = { endpoint: fake.url, daemon: daemon.address, sampled: options.sampled };
-        const env = lambdaEnv(name, dir, trace, f.variables);
-        let { modulePath, exportName } = handlerModule(f, dir);
-        const nodeArgs: string[] = [];
-        let profileDir: string | undefined;
-        if (options.cpuProf) {
-          const readableDir = await mkdirp(join(work, `${f.service}-${f.fn}-readable`));
-          modulePath = await readableBuild(f, readableDir);
-          profileDir = await mkdirp(join(work, 'profile'));
-          await rm(profileDir, { recursive: true, force: true });
-          nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=250');
-        }
-        const child = join(rootDir, 'bench', 'warmCpuChild.mjs');
-        await runChild(
-          node.path,
-          [...nodeArgs, child, pathToFileURL(modulePath).href, exportName, batchesFile, reportFile],
-          env,
-        );
-        const run = JSON.parse(await readFile(reportFile, 'utf8')) as ChildRun;
-        const figures = warmCpuFigures(run.batches, options.records);
-        const row = [
-          f.service,
-          c.label,
-          `${ms(figures.cpuPerRecordMs.median)} / ${ms(figures.cpuPerRecordMs.p90)}`,
-          `${ms(figures.cpuPerBatchMs.median)} / ${ms(figures.cpuPerBatchMs.p90)}`,
-          `${ms(figures.wallPerBatchMs.median)} / ${ms(figures.wallPerBatchMs.p90)}`,
-          `${figures.callsPerBatch.median}`,
-          [...figures.outcomes].map(([outcome, n]) => `${outcome} ×${n}`).join(', '),
-        ];
-        rows.push(row);
-        process.stderr.write(`${row.join('  ')}\n`);
-
-        if (profileDir) {
-          const [file] = (await readdir(profileDir)).filter((name) => name.endsWith('.cpuprofile'));
-          if (!file) throw new Error(`${c.label}: node --cpu-prof wrote no profile`);
-          const kept = join(profiles, `${c.label.replace(/\W+/g, '-').replace(/-$/, '')}.cpuprofile`);
-          const text = await readFile(join(profileDir, file), 'utf8');
-          await writeFile(kept, text);
-          const bundle = await readFile(modulePath, 'utf8');
-          const summary = summarizeProfile(JSON.parse(text) as CpuProfile, {
-            windows: run.windows,
-            bundleUrl: pathToFileURL(modulePath).href,
-            moduleOf: bundleModules(bundle),
-          });
-          printProfile(c.label, kept, summary, options.records * options.batches);
-        }
-      }
-    }
+    for (const f of functions) rows.push(...(await measureFunction(run, f)));
 
     const table = formatTable(
       [
@@ -298,12 +383,13 @@ async function main(): Promise<void> {
         'wall ms / batch',
         'AWS calls / batch',
         'outcome × batches',
+        ...(options.against ? ['CPU / record ÷ against (median / p90)'] : []),
       ],
       rows,
     );
     process.stdout.write(`\n${table}\n\n`);
     process.stdout.write(
-      `CPU = the function process's user + system CPU during each measured invocation (process.cpuUsage()), the fake AWS endpoint's not included; ${options.batches} batch(es) of ${options.records} record(s) after ${options.warmUp} warm-up batch(es), fresh events in each.\n` +
+      `CPU = the function process's user + system CPU during each measured invocation (process.cpuUsage()), the fake AWS endpoint's not included; ${options.rounds} process(es) × ${options.batches} batch(es) of ${options.records} record(s) after ${options.warmUp} warm-up batch(es), fresh events in each${options.against ? `; against = the zips of ${options.against}, interleaved process by process` : ''}.\n` +
         `Node.js ${version}. Load average before ${loadBefore}, after ${load()}: compare runs of one machine state.\n`,
     );
   } finally {
