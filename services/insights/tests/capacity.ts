@@ -48,7 +48,26 @@ interface Input {
   Item?: Item;
   Key?: Item;
   TransactItems?: TransactItem[];
+  RequestItems?: Record<string, { Keys?: Item[]; ConsistentRead?: boolean }>;
 }
+
+interface BatchGetOutput {
+  Responses?: Record<string, Item[]>;
+  UnprocessedKeys?: Record<string, { Keys?: Item[] }>;
+}
+
+/**
+ * BatchGetItem, counted as AWS bills it: each key read as a GetItem of its own (a unit per started 4 KB of the
+ * item, a key without an item the minimum unit), strongly consistent 1, eventually consistent 0.5. DynamoDB Local
+ * reports only the items it found (and nothing when it found none), where a GetItem of a missing item costs one.
+ */
+const batchGetUnits = (input: Input, output: BatchGetOutput) =>
+  Object.entries(input.RequestItems ?? {}).reduce((sum, [table, request]) => {
+    const items = output.Responses?.[table] ?? [];
+    const read = (request.Keys?.length ?? 0) - (output.UnprocessedKeys?.[table]?.Keys?.length ?? 0);
+    const units = items.reduce((n, item) => n + Math.ceil(bytesOf(item) / 4096), read - items.length);
+    return sum + units * (request.ConsistentRead ? 1 : 0.5);
+  }, 0);
 
 const isWrite = (command: string) => /^(Put|Update|Delete|BatchWrite|TransactWrite)/.test(command);
 
@@ -71,6 +90,10 @@ export function meterCapacity(...clients: DynamoDBClient[]): CapacityMeter {
   const onResult = (command: string, input: Input, output: { ConsumedCapacity?: Consumed | Consumed[] }) => {
     if (command.startsWith('TransactWrite')) {
       addWrite(command, transactionUnits(input.TransactItems ?? []));
+      return;
+    }
+    if (command.startsWith('BatchGet')) {
+      meter.readUnits += batchGetUnits(input, output as BatchGetOutput);
       return;
     }
     for (const c of [output.ConsumedCapacity ?? []].flat()) {

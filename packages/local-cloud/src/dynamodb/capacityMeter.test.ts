@@ -4,7 +4,7 @@ import { crc32 } from 'node:zlib';
 import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { AwsRequest } from '../core/protocol';
-import { CapacityMeter, itemSize, multiItemUnits, type TableShape } from './capacityMeter';
+import { batchGetUnits, CapacityMeter, itemSize, multiItemUnits, type TableShape } from './capacityMeter';
 import { DynamoDbApi } from './proxy';
 
 /** A stand-in for DynamoDB Local: answers every call with a fixed consumption when asked for one. */
@@ -200,6 +200,32 @@ describe('DynamoDbApi.measure', () => {
     await client().send(put());
     expect(meter.tables()).toEqual([]);
     expect(received[0]?.ReturnConsumedCapacity).toBeUndefined();
+  });
+});
+
+describe('batchGetUnits', () => {
+  const key = (sk: string) => ({ PK: { S: 'USER#u' }, SK: { S: sk } });
+
+  it('bills every key read as a GetItem: per started 4 KB of its item, the minimum for a missing one', () => {
+    const big = { ...key('B'), blob: { S: 'x'.repeat(5000) } };
+    const units = batchGetUnits(
+      {
+        RequestItems: {
+          insights: { Keys: [key('A'), key('B'), key('missing'), key('later')], ConsistentRead: true },
+          catalog: { Keys: [key('C')] },
+        },
+      },
+      {
+        Responses: { insights: [key('A'), big], catalog: [key('C')] },
+        UnprocessedKeys: { insights: { Keys: [key('later')] } },
+      },
+    );
+    expect(units).toEqual([
+      // A 1, B 2 (5 KB), the missing key 1; the unprocessed key was not read.
+      { TableName: 'insights', CapacityUnits: 4, Table: { CapacityUnits: 4 } },
+      // Eventually consistent: half.
+      { TableName: 'catalog', CapacityUnits: 0.5, Table: { CapacityUnits: 0.5 } },
+    ]);
   });
 });
 

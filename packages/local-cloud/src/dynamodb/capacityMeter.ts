@@ -228,6 +228,29 @@ const numberSize = (n: string) => Math.ceil(n.replace(/^[-+]?0*|[eE].*$|\./g, ''
 
 const kb = (bytes: number) => Math.max(1, Math.ceil(bytes / 1024));
 
+/**
+ * The read units of a BatchGetItem as AWS bills them: each key read as a GetItem of its own, a unit per started
+ * 4 KB of its item (a key without an item the minimum unit), strongly consistent 1, eventually consistent 0.5;
+ * keys left unprocessed are not read. DynamoDB Local reports only the items it found (nothing when it found none),
+ * where its GetItem of a missing item reports the minimum. Projections are not applied (the whole item counts, as
+ * AWS bills the item read, not the attributes returned).
+ */
+export function batchGetUnits(
+  input: { RequestItems?: Record<string, { Keys?: Item[]; ConsistentRead?: boolean }> },
+  output: { Responses?: Record<string, Item[]>; UnprocessedKeys?: Record<string, { Keys?: Item[] }> },
+): ConsumedCapacity[] {
+  return Object.entries(input.RequestItems ?? {}).map(([table, request]) => {
+    const items = output.Responses?.[table] ?? [];
+    const read = (request.Keys?.length ?? 0) - (output.UnprocessedKeys?.[table]?.Keys?.length ?? 0);
+    const units = items.reduce(
+      (sum, item) => sum + Math.max(1, Math.ceil(itemSize(item) / 4096)),
+      Math.max(0, read - items.length),
+    );
+    const capacity = units * (request.ConsistentRead ? 1 : 0.5);
+    return { TableName: table, CapacityUnits: capacity, Table: { CapacityUnits: capacity } };
+  });
+}
+
 const hasKeys = (item: Item | undefined, keys: string[]): item is Item =>
   item !== undefined && keys.every((key) => item[key] !== undefined);
 

@@ -2,6 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { crc32 } from 'node:zlib';
 import type { AwsApi, AwsRequest, AwsResponse } from '../core/protocol';
 import {
+  batchGetUnits,
   CAPACITY_OPERATIONS,
   type CapacityMeter,
   type ConsumedCapacity,
@@ -114,12 +115,18 @@ export class DynamoDbApi implements AwsApi {
     const output = JSON.parse((response.body as Buffer).toString('utf8')) as {
       ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[];
     };
-    // DynamoDB Local's figure for a call writing several items of one table is not their sum: work it out.
+    // DynamoDB Local's figure for a call writing several items of one table is not their sum, and for a batch
+    // read leaves out the keys it did not find: work them out.
     meter.record(
       operation,
       multi
         ? multiItemUnits(await this.itemsAfter(multi), multi.shapes, multi.factor)
-        : output.ConsumedCapacity,
+        : operation === 'BatchGetItem'
+          ? batchGetUnits(
+              input as Parameters<typeof batchGetUnits>[0],
+              output as Parameters<typeof batchGetUnits>[1],
+            )
+          : output.ConsumedCapacity,
     );
     if (asked === 'INDEXES') return response;
     const answered = asCallerAsked(output, asked);

@@ -28,6 +28,7 @@ import type {
   SaveBudget,
   SaveCategory,
 } from '../ports';
+import { gatheredConsistentReads } from './gatheredReads';
 import {
   AGGREGATE_TYPE,
   activeDayKey,
@@ -68,8 +69,8 @@ const strip = <T>(item: Record<string, unknown> | undefined, ...names: string[])
 export function buildInsightsStore(client: DynamoDBDocumentClient, config: InsightsStoreConfig) {
   const { tableName: TableName } = config;
   const now = config.now ?? (() => new Date());
-  const get = async (Key: Record<string, string>) =>
-    (await client.send(new GetCommand({ TableName, Key, ConsistentRead: true }))).Item;
+  // Strongly consistent reads, gathered per turn of the event loop: a batch's records read together.
+  const get = gatheredConsistentReads(client, TableName);
 
   const loadExpenseContext: LoadExpenseContext = async (userId, expenseId, key) => {
     const [stored, stats] = await Promise.all([
@@ -325,7 +326,7 @@ export function buildInsightsStore(client: DynamoDBDocumentClient, config: Insig
     });
 
   const progress: ReadThresholdProgress = (userId, month, categoryId, currency) =>
-    readThresholdProgress(client, TableName, { userId, month, categoryId, currency });
+    readThresholdProgress(client, TableName, { userId, month, categoryId, currency }, get);
 
   return {
     loadExpenseContext,

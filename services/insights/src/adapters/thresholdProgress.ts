@@ -1,22 +1,26 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ThresholdProgress } from '../ports';
+import type { ConsistentGet } from './gatheredReads';
 import { aggregateKey, monthPrefix, THRESHOLD_SEGMENT, userKey } from './keys';
 
-/** What was spent in a category and currency during a month, and the thresholds already announced for it. */
+/**
+ * What was spent in a category and currency during a month, and the thresholds already announced for it. The
+ * category total is read strongly consistent, with `get` when given (the store's gathered reads).
+ */
 export async function readThresholdProgress(
   client: DynamoDBDocumentClient,
   tableName: string,
   at: { userId: string; month: string; categoryId: string; currency: string },
+  get?: ConsistentGet,
 ): Promise<ThresholdProgress> {
   const { userId, month, categoryId, currency } = at;
+  const totalKey = aggregateKey(userId, { kind: 'category', month, key: categoryId, currency });
   const [total, markers] = await Promise.all([
-    client.send(
-      new GetCommand({
-        TableName: tableName,
-        Key: aggregateKey(userId, { kind: 'category', month, key: categoryId, currency }),
-        ConsistentRead: true,
-      }),
-    ),
+    get
+      ? get(totalKey)
+      : client
+          .send(new GetCommand({ TableName: tableName, Key: totalKey, ConsistentRead: true }))
+          .then((result) => result.Item),
     // At most ten thresholds per budget: one page.
     client.send(
       new QueryCommand({
@@ -31,7 +35,7 @@ export async function readThresholdProgress(
     ),
   ]);
   return {
-    spentMinorUnits: Number(total.Item?.minorUnits ?? 0),
+    spentMinorUnits: Number(total?.minorUnits ?? 0),
     reached: new Set((markers.Items ?? []).map((item) => Number(item.threshold))),
   };
 }

@@ -242,6 +242,60 @@ describe('applySpendingEventHandler', () => {
     expect(totals.get(`${MONTH}|groceries|EUR`)).toBe(400);
   });
 
+  /** Wraps findBudget to count its calls and the most of them in flight at once. */
+  const watchBudgetReads = (deps: ApplySpendingEventDependencies) => {
+    const reads = { calls: 0, inFlight: 0, most: 0 };
+    const find = deps.findBudget;
+    deps.findBudget = async (userId, categoryId) => {
+      reads.calls += 1;
+      reads.inFlight += 1;
+      reads.most = Math.max(reads.most, reads.inFlight);
+      await new Promise((resolve) => setImmediate(resolve));
+      reads.inFlight -= 1;
+      return find(userId, categoryId);
+    };
+    return reads;
+  };
+
+  it('checks the thresholds of a batch without budget events together, once per user, category and month', async () => {
+    const { deps } = fakes();
+    const reads = watchBudgetReads(deps);
+    const handler = applySpendingEventHandler(deps);
+
+    const response = await handler(
+      batchOf(
+        recorded('u1', expense({ minorUnits: 100 })),
+        recorded('u2', expense({ minorUnits: 200 })),
+        recorded('u1', expense({ minorUnits: 300 })),
+        recorded('u3', expense({ minorUnits: 400, categoryId: 'travel' })),
+      ),
+      lambdaContext(),
+    );
+
+    expect(response.batchItemFailures).toEqual([]);
+    expect(reads).toEqual({ calls: 3, inFlight: 0, most: 3 });
+  });
+
+  it('checks thresholds record by record in a batch with a budget event', async () => {
+    const { deps } = fakes();
+    const reads = watchBudgetReads(deps);
+    const handler = applySpendingEventHandler(deps);
+
+    const response = await handler(
+      batchOf(
+        recorded('u1', expense({ minorUnits: 100 })),
+        recorded('u2', expense({ minorUnits: 200 })),
+        budgetSet('u1', budget({ minorUnits: 1000 })),
+        recorded('u1', expense({ minorUnits: 300 })),
+      ),
+      lambdaContext(),
+    );
+
+    expect(response.batchItemFailures).toEqual([]);
+    // u1 before the budget, u2, the budget's own check, u1 again after it.
+    expect(reads).toEqual({ calls: 4, inFlight: 0, most: 1 });
+  });
+
   it('announces a threshold once for a batch whose expenses cross it together, after a budget in the batch', async () => {
     const { deps, outbox } = fakes();
     const handler = applySpendingEventHandler(deps);

@@ -282,24 +282,48 @@ function batchRun(deps: ApplySpendingEventDependencies, events: Map<SQSRecord, S
     );
     return outcomes;
   };
-  // Threshold checks of one category and month in this batch: once, until a budget event may change the answer.
-  let checked = new Map<string, Promise<number[]>>();
+  // Threshold checks of one user, category and month in this batch: once, until a budget event may change the
+  // answer; the first record to ask reports what it announced.
+  let checked = new Map<string, { first: SQSRecord; thresholds: Promise<number[]> }>();
+  const checkOnce = (record: SQSRecord, state: ExpenseState, cause: EventContext) => {
+    const key = `${state.userId}|${state.contribution?.categoryId}|${state.contribution?.date.slice(0, 7)}`;
+    let check = checked.get(key);
+    if (!check) {
+      check = { first: record, thresholds: checkExpenseThresholds(deps, state, cause) };
+      // Awaited by its records, possibly later than it fails: not an unhandled rejection meanwhile.
+      check.thresholds.catch(() => {});
+      checked.set(key, check);
+    }
+    return check;
+  };
+  // Without a budget event in the batch, nothing the batch does changes a check's answer once its expense changes
+  // are written: every user × category × month of an applied change is checked right after the commit, all at
+  // once (their reads go out together), each still once and reported by its first record in delivery order.
+  const budgetInBatch = [...events.values()].some((event) => spendingChangeOf(event).kind === 'budget');
+  const checkAll = (outcomes: Map<SQSRecord, ExpenseOutcome | Error>) => {
+    for (const [record, event] of events) {
+      const change = spendingChangeOf(event);
+      const outcome = outcomes.get(record);
+      if (change.kind === 'expense' && outcome !== undefined && !(outcome instanceof Error))
+        checkOnce(record, change.state, causeOf(event));
+    }
+  };
   return async (event: SpendingEvent, record: SQSRecord): Promise<ApplyOutcome> => {
     const change = spendingChangeOf(event);
     if (change.kind !== 'expense' || !events.has(record)) {
       if (change.kind === 'budget') checked = new Map();
       return apply(event);
     }
-    committed ??= commitAll();
+    committed ??= commitAll().then((outcomes) => {
+      if (!budgetInBatch) checkAll(outcomes);
+      return outcomes;
+    });
     const outcome = (await committed).get(record);
     if (outcome instanceof Error || outcome === undefined) throw outcome ?? new Error('Not applied');
     // Checked even for a duplicate: a delivery that crashed after its change but before this check completes it.
-    const { state } = change;
-    const key = `${state.userId}|${state.contribution?.categoryId}|${state.contribution?.date.slice(0, 7)}`;
-    const first = !checked.has(key);
-    if (first) checked.set(key, checkExpenseThresholds(deps, state, causeOf(event)));
-    const thresholds = await (checked.get(key) as Promise<number[]>);
-    return { ...outcome, thresholds: first ? thresholds : [] };
+    const check = checkOnce(record, change.state, causeOf(event));
+    const thresholds = await check.thresholds;
+    return { ...outcome, thresholds: check.first === record ? thresholds : [] };
   };
 }
 
