@@ -17,8 +17,10 @@ import {
   BudgetThresholdReached,
   CategoryCreated,
   createEvent,
+  type EventEnvelope,
   ExpenseRecorded,
   InsightReportFailed,
+  NotificationDelivered,
 } from '@spendwise/contracts';
 import yauzl from 'yauzl';
 import { httpEvent, sqsEvent } from '../packages/lambda-kit/src/testing';
@@ -193,41 +195,59 @@ const expenseSnapshot = () => ({
 const recordedOnTheBus = (userId = BENCH_USER) =>
   onTheBus(createEvent(ExpenseRecorded, { expense: expenseSnapshot() }, eventContext(userId)));
 
+const categoryCreated = (userId: string) =>
+  createEvent(
+    CategoryCreated,
+    {
+      category: {
+        categoryId: `c-${randomUUID()}`,
+        name: 'Bench',
+        archived: false,
+        version: 1,
+        createdAt: new Date().toISOString(),
+        updatedAt: new Date().toISOString(),
+      },
+    } as never,
+    eventContext(userId),
+  );
+const thresholdReached = (userId: string) =>
+  createEvent(
+    BudgetThresholdReached,
+    {
+      categoryId: 'groceries',
+      month: today().slice(0, 7),
+      threshold: 80,
+      budget: { minorUnits: 10000, currency: 'EUR' },
+      spent: { minorUnits: 8500, currency: 'EUR' },
+      budgetVersion: 1,
+    } as never,
+    eventContext(userId),
+  );
+const notificationDelivered = (userId: string) =>
+  createEvent(
+    NotificationDelivered,
+    {
+      notificationId: randomUUID(),
+      type: 'BudgetThresholdReached',
+      severity: 'warning',
+      channels: ['inbox', 'sns'],
+    } as never,
+    eventContext(userId),
+  );
+
+/** The event in the outbox record each service's relay gets: one its service publishes (its relay refuses others). */
+const OUTBOX_EVENT: Record<string, (userId: string) => EventEnvelope> = {
+  expenses: (userId) => createEvent(ExpenseRecorded, { expense: expenseSnapshot() }, eventContext(userId)),
+  catalog: categoryCreated,
+  insights: thresholdReached,
+  notifications: notificationDelivered,
+};
+
 /** One SQS message body of each consumer, for a given user: events it accepts and handles the whole way. */
 const SQS_BODY: Record<string, (userId: string) => unknown> = {
   applySpendingEvent: recordedOnTheBus,
-  applyCatalogChange: (userId) =>
-    onTheBus(
-      createEvent(
-        CategoryCreated,
-        {
-          category: {
-            categoryId: `c-${randomUUID()}`,
-            name: 'Bench',
-            archived: false,
-            version: 1,
-            createdAt: new Date().toISOString(),
-            updatedAt: new Date().toISOString(),
-          },
-        } as never,
-        eventContext(userId),
-      ),
-    ),
-  deliverAlert: (userId) =>
-    onTheBus(
-      createEvent(
-        BudgetThresholdReached,
-        {
-          categoryId: 'groceries',
-          month: today().slice(0, 7),
-          threshold: 80,
-          budget: { minorUnits: 10000, currency: 'EUR' },
-          spent: { minorUnits: 8500, currency: 'EUR' },
-          budgetVersion: 1,
-        } as never,
-        eventContext(userId),
-      ),
-    ),
+  applyCatalogChange: (userId) => onTheBus(categoryCreated(userId)),
+  deliverAlert: (userId) => onTheBus(thresholdReached(userId)),
   // S3's Object Created notification of an uploaded receipt, from the default bus (its main path).
   checkReceipt: (userId) => ({
     version: '0',
@@ -347,10 +367,9 @@ export function eventOf(f: BenchFunction): unknown {
   if (trigger.kind === 'stream') {
     // An outbox record as the relay's stream filter passes it (packages/outbox/src/outboxItem.ts).
     const now = new Date();
-    const item = outboxItem(
-      createEvent(ExpenseRecorded, { expense: expenseSnapshot() }, eventContext()),
-      now,
-    );
+    const event = OUTBOX_EVENT[f.service];
+    if (!event) throw new Error(`${f.service}/${f.fn}: no outbox event for the ${f.service} service's relay`);
+    const item = outboxItem(event(BENCH_USER), now);
     const image = Object.fromEntries(
       Object.entries(item).map(([key, value]) => [
         key,
