@@ -5,11 +5,12 @@ import type {
   PutEventsRequestEntry,
 } from '@aws-sdk/client-eventbridge';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { buildEventPublisher, everyEvent } from '@spendwise/contracts';
+import { buildEventPublisher } from '@spendwise/contracts';
 import { buildOutboxStore, relayOutbox } from '@spendwise/outbox';
 import { StreamReader, testCalendar } from '@spendwise/test-kit';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { buildExpenseStore } from '../src/adapters/expenseStore';
+import { EXPENSES_EVENTS } from '../src/publishedEvents';
 import { expensesApi, lunch } from './api';
 import { freshExpensesTable } from './support';
 
@@ -51,7 +52,7 @@ const relayWith = (bus: RecordingBus) => {
     findPendingOutbox: outbox.findPendingOutbox,
     drainOutbox: outbox.drainOutbox,
     publish: buildEventPublisher(bus, {
-      events: everyEvent(),
+      events: EXPENSES_EVENTS,
       busName: 'spendwise-test',
       maxAttempts: 2,
       baseDelayMs: 1,

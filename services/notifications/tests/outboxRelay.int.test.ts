@@ -4,7 +4,7 @@ import type {
   PutEventsRequestEntry,
 } from '@aws-sdk/client-eventbridge';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { buildEventPublisher, everyEvent, validateNotificationDeliveredV1 } from '@spendwise/contracts';
+import { buildEventPublisher, validateNotificationDeliveredV1 } from '@spendwise/contracts';
 import { buildOutboxStore, relayOutbox } from '@spendwise/outbox';
 import { StreamReader } from '@spendwise/test-kit';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
@@ -12,6 +12,7 @@ import { buildInboxStore } from '../src/adapters/inboxStore';
 import { buildPreferencesStore } from '../src/adapters/preferencesStore';
 import { type AlertSourceEvent, notificationIdOf } from '../src/domain/alert';
 import { deliverAlert } from '../src/functions/deliverAlert/deliverAlert';
+import { NOTIFICATIONS_EVENTS } from '../src/publishedEvents';
 import { anomalyData, busEvent, freshNotificationsTable, thresholdData } from './support';
 
 // deliverAlert writes NotificationDelivered outbox records into the notifications table; here the table's real
@@ -50,7 +51,7 @@ const relayWith = (bus: RecordingBus) => {
     findPendingOutbox: outbox.findPendingOutbox,
     drainOutbox: outbox.drainOutbox,
     publish: buildEventPublisher(bus, {
-      events: everyEvent(),
+      events: NOTIFICATIONS_EVENTS,
       busName: 'spendwise-test',
       maxAttempts: 2,
       baseDelayMs: 1,
