@@ -115,7 +115,7 @@ export function sourceOperations(
       const next = resolveImport(file, match[1]!, workspace);
       if (next) queue.push(next);
     }
-    for (const match of text.matchAll(/new\s+(\w+Command)\s*\(/g)) {
+    for (const match of text.matchAll(/new\s+([\w$]+)\s*\(/g)) {
       const known = classes.get(match[1]!);
       if (!known) continue;
       const [service = '', imported = ''] = known.split(':');
@@ -137,9 +137,8 @@ export function sourceOperations(
       });
     }
   }
-  return [...found.values()].sort((a, b) =>
-    `${a.service}:${a.operation}`.localeCompare(`${b.service}:${b.operation}`),
-  );
+  const order = (op: BundledOperation) => `${op.service}:${op.operation}:${op.utility ? 1 : 0}`;
+  return [...found.values()].sort((a, b) => order(a).localeCompare(order(b)));
 }
 
 function resolveImport(
