@@ -18,6 +18,9 @@ import {
 } from './policies';
 import type { AuthorizationCheck, ContextValues } from './resources';
 
+/** The simulator's entry points, for the bench (`bench/iam-evaluate.ts`) outside this package. */
+export { runSimulation, runUnsafeSimulation } from '@cloud-copilot/iam-simulate';
+
 /** Who calls: the developer (`admin`, full access), an IAM role's ARN, or an AWS service principal (`events.amazonaws.com`). */
 export type Principal = 'admin' | string;
 
@@ -89,6 +92,7 @@ export class Authorizer {
   constructor(
     private readonly policies: PolicySet,
     private readonly where: { region: string; accountId: string },
+    /** `cacheSize`: decisions kept (default 10 000; 0 keeps none). */
     private readonly options: { cacheSize?: number } = {},
   ) {}
 
@@ -104,7 +108,9 @@ export class Authorizer {
     const cached = this.cache.get(key);
     if (cached) return cached;
     const decision = await this.evaluate(request);
-    if (this.cache.size >= (this.options.cacheSize ?? 10_000)) this.cache.clear();
+    const limit = this.options.cacheSize ?? 10_000;
+    if (limit === 0) return decision;
+    if (this.cache.size >= limit) this.cache.clear();
     this.cache.set(key, decision);
     return decision;
   }
