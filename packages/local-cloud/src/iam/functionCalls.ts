@@ -77,43 +77,55 @@ export function sourceOperations(
   entry: string,
   workspace: (specifier: string) => string | undefined,
 ): BundledOperation[] {
-  const seen = new Set<string>();
   const found = new Map<string, BundledOperation>();
-  const queue = [entry];
+  /** Files whose own code was read; names already followed through each file's re-exports (`*`: all). */
+  const read = new Set<string>();
+  const followed = new Map<string, Set<string>>();
+  const queue: { file: string; names?: Set<string> }[] = [{ file: entry }];
   while (queue.length > 0) {
-    const file = queue.pop()!;
-    if (seen.has(file) || !existsSync(file)) continue;
-    seen.add(file);
+    const { file, names } = queue.pop()!;
+    if (!existsSync(file)) continue;
+    const done = followed.get(file) ?? new Set<string>();
+    if (done.has('*') || (names && [...names].every((name) => done.has(name)))) continue;
+    for (const name of names ?? ['*']) done.add(name);
+    followed.set(file, done);
     const text = readFileSync(file, 'utf8');
+    // Re-exports (`export { a } from './x'`, `export * from './x'`): followed only for the names asked of this
+    // file, so importing one helper from a package's index does not count every module of the package.
+    for (const match of text.matchAll(/(?:^|\n)\s*export\s+(?:type\s+)?(\*|\{[^}]*\})\s+from\s+'([^']+)'/g)) {
+      const [, list = '', specifier = ''] = match;
+      const next = resolveImport(file, specifier, workspace);
+      if (!next) continue;
+      if (list === '*') {
+        queue.push({ file: next, ...(names ? { names } : {}) });
+        continue;
+      }
+      const pairs = importedNames(list);
+      const wanted = names ? pairs.filter(([, local]) => names.has(local)) : pairs;
+      if (wanted.length > 0) queue.push({ file: next, names: new Set(wanted.map(([imported]) => imported)) });
+    }
+    if (read.has(file)) continue;
+    read.add(file);
     const classes = new Map<string, string>();
-    for (const match of text.matchAll(
-      /(?:^|\n)\s*(?:import|export)\s+(?:type\s+)?([^;]*?)\s+from\s+'([^']+)'/g,
-    )) {
-      const [, names = '', specifier = ''] = match;
+    for (const match of text.matchAll(/(?:^|\n)\s*import\s+(?:type\s+)?([^;]*?)\s+from\s+'([^']+)'/g)) {
+      const [, list = '', specifier = ''] = match;
+      if (/^type\s/.test(match[0].trim().slice('import'.length).trim())) continue;
+      const pairs = importedNames(list);
       const service = CLIENT_PACKAGES[specifier];
       if (service)
-        for (const name of names.replace(/[{}]/g, '').split(',')) {
-          const local = name
-            .trim()
-            .replace(/^type\s+/, '')
-            .split(/\s+as\s+/)
-            .pop()
-            ?.trim();
-          const imported = name
-            .trim()
-            .replace(/^type\s+/, '')
-            .split(/\s+as\s+/)[0]
-            ?.trim();
-          if (local && imported?.endsWith('Command')) classes.set(local, `${service}:${imported}`);
-        }
+        for (const [imported, local] of pairs)
+          if (imported.endsWith('Command')) classes.set(local, `${service}:${imported}`);
       for (const call of UTILITY_CALLS[specifier] ?? [])
         found.set(`utility:${call.service}:${call.operation}`, { ...call, utility: true, file });
       const next = resolveImport(file, specifier, workspace);
-      if (next) queue.push(next);
+      // Named imports follow those names; default and namespace imports the whole module.
+      const named = list.trim().startsWith('{') && pairs.length > 0;
+      if (next)
+        queue.push({ file: next, ...(named ? { names: new Set(pairs.map(([imported]) => imported)) } : {}) });
     }
     for (const match of text.matchAll(/import\(\s*'([^']+)'\s*\)/g)) {
       const next = resolveImport(file, match[1]!, workspace);
-      if (next) queue.push(next);
+      if (next) queue.push({ file: next });
     }
     for (const match of text.matchAll(/new\s+([\w$]+)\s*\(/g)) {
       const known = classes.get(match[1]!);
@@ -139,6 +151,19 @@ export function sourceOperations(
   }
   const order = (op: BundledOperation) => `${op.service}:${op.operation}:${op.utility ? 1 : 0}`;
   return [...found.values()].sort((a, b) => order(a).localeCompare(order(b)));
+}
+
+/** `{ a, type B, c as d }` → [['a', 'a'], ['c', 'd']] (imported name, local name; types left out). */
+function importedNames(list: string): [string, string][] {
+  return list
+    .replace(/[{}]/g, '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '' && !part.startsWith('type '))
+    .map((part) => {
+      const [imported = '', local = imported] = part.split(/\s+as\s+/).map((name) => name.trim());
+      return [imported, local];
+    });
 }
 
 function resolveImport(
