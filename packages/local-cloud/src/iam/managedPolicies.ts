@@ -1,5 +1,3 @@
-import type { PolicyDocument } from './policies';
-
 /**
  * AWS managed policies the local cloud knows the statements of, by name (the ARN after `:policy/`).
  *
@@ -12,7 +10,9 @@ import type { PolicyDocument } from './policies';
  * policy's default version (v1) as IAM shows it (`aws iam get-policy-version --policy-arn
  * arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole --version-id v1`), unchanged since 2015.
  */
-export const AWS_MANAGED_POLICIES: Readonly<Record<string, PolicyDocument>> = {
+export const AWS_MANAGED_POLICIES: Readonly<
+  Record<string, { Version: string; Statement: Record<string, unknown>[] }>
+> = {
   'service-role/AWSLambdaBasicExecutionRole': {
     Version: '2012-10-17',
     Statement: [
