@@ -71,6 +71,25 @@ const safeJson = (text: string): Record<string, unknown> => {
 };
 export const statementsOf = (document: PolicyDocument): Statement[] => list(document.Statement).map(record);
 
+interface Entry {
+  stack: string;
+  logicalId: string;
+  resource: DeployedStack['resources'] extends Map<string, infer R> ? R : never;
+  props: Record<string, unknown>;
+}
+
+/** What the readers of one deployment share while they read it. */
+interface Reading {
+  set: PolicySet;
+  where: { region: string; accountId: string };
+  partitionKeys: Map<string, string>;
+  secretArns: Map<string, string>;
+  roleArnsByName: Map<string, string>;
+  managedPolicies: Map<string, NamedPolicy>;
+  /** Customer managed policies and AWS::IAM::Policy resources, attached once every role is known. */
+  attachments: { stack: string; logicalId: string; roles: string[]; policy: NamedPolicy }[];
+}
+
 /**
  * Reads the policies of deployed stacks.
  *
@@ -80,30 +99,26 @@ export function collectPolicies(
   stacks: readonly DeployedStack[],
   where: { region: string; accountId: string },
 ): PolicySet {
-  const set: PolicySet = {
-    roles: new Map(),
-    resourcePolicies: new Map(),
-    functionRoles: new Map(),
-    functionArns: new Map(),
-    stateMachineRoles: new Map(),
-    scheduleRoles: new Map(),
-    ruleTargetRoles: new Map(),
-    facts: { partitionKeyOf: () => undefined, secretArnOf: () => undefined },
-    gaps: [],
+  const reading: Reading = {
+    set: {
+      roles: new Map(),
+      resourcePolicies: new Map(),
+      functionRoles: new Map(),
+      functionArns: new Map(),
+      stateMachineRoles: new Map(),
+      scheduleRoles: new Map(),
+      ruleTargetRoles: new Map(),
+      facts: { partitionKeyOf: () => undefined, secretArnOf: () => undefined },
+      gaps: [],
+    },
+    where,
+    partitionKeys: new Map(),
+    secretArns: new Map(),
+    roleArnsByName: new Map(),
+    managedPolicies: new Map(),
+    attachments: [],
   };
-  const partitionKeys = new Map<string, string>();
-  const secretArns = new Map<string, string>();
-  const roleArnsByName = new Map<string, string>();
-  const managedPolicies = new Map<string, NamedPolicy>();
-  /** Attachments of customer managed policies and AWS::IAM::Policy resources, resolved once roles are known. */
-  const attachments: { stack: string; logicalId: string; roles: string[]; policy: NamedPolicy }[] = [];
-  const addResourcePolicy = (arn: string, policy: NamedPolicy) => {
-    const existing = set.resourcePolicies.get(arn) ?? [];
-    existing.push(policy);
-    set.resourcePolicies.set(arn, existing);
-  };
-
-  const all = stacks.flatMap((stack) =>
+  const entries: Entry[] = stacks.flatMap((stack) =>
     [...stack.resources].map(([logicalId, resource]) => ({
       stack: stack.name,
       logicalId,
@@ -111,53 +126,70 @@ export function collectPolicies(
       props: resource.properties ?? {},
     })),
   );
+  // Roles and policies first: attachments refer to roles by name and to managed policies by ARN.
+  for (const entry of entries) IDENTITY_READERS[entry.resource.type]?.(entry, reading);
+  for (const entry of entries) if (entry.resource.type === 'AWS::IAM::Role') attachManaged(entry, reading);
+  attachPolicies(reading);
+  for (const entry of entries) RESOURCE_READERS[entry.resource.type]?.(entry, reading);
+  const { set, partitionKeys, secretArns } = reading;
+  for (const [, policies] of set.resourcePolicies) policies.sort((a, b) => a.name.localeCompare(b.name));
+  set.facts = {
+    partitionKeyOf: (table) => partitionKeys.get(table),
+    secretArnOf: (id) => secretArns.get(id),
+  };
+  return set;
+}
 
-  // Roles and managed policies first: attachments refer to them by name or ARN.
-  for (const { stack, logicalId, resource, props } of all) {
-    if (resource.type === 'AWS::IAM::Role') {
-      const arn = String(resource.attributes.Arn);
-      roleArnsByName.set(resource.ref, arn);
-      const policies = list(props.Policies)
-        .map(record)
-        .flatMap((policy) => {
-          const document = documentOf(policy.PolicyDocument);
-          return document
-            ? [{ name: `${stack}/${logicalId}/${str(policy.PolicyName) ?? 'inline'}`, document }]
-            : [];
-        });
-      set.roles.set(arn, { arn, stack, logicalId, policies });
-    } else if (resource.type === 'AWS::IAM::ManagedPolicy') {
-      const document = documentOf(props.PolicyDocument);
-      if (!document) continue;
-      const policy = { name: `${stack}/${logicalId}`, document };
-      managedPolicies.set(resource.ref, policy);
-      attachments.push({ stack, logicalId, roles: list(props.Roles).map(String), policy });
-    } else if (resource.type === 'AWS::IAM::Policy') {
-      const document = documentOf(props.PolicyDocument);
-      if (!document) continue;
-      const name = `${stack}/${logicalId}/${str(props.PolicyName) ?? 'policy'}`;
-      attachments.push({
+type Reader = (entry: Entry, reading: Reading) => void;
+
+const IDENTITY_READERS: Record<string, Reader> = {
+  'AWS::IAM::Role': ({ stack, logicalId, resource, props }, { set, roleArnsByName }) => {
+    const arn = String(resource.attributes.Arn);
+    roleArnsByName.set(resource.ref, arn);
+    const policies = list(props.Policies)
+      .map(record)
+      .flatMap((policy) => {
+        const document = documentOf(policy.PolicyDocument);
+        const name = `${stack}/${logicalId}/${str(policy.PolicyName) ?? 'inline'}`;
+        return document ? [{ name, document }] : [];
+      });
+    set.roles.set(arn, { arn, stack, logicalId, policies });
+  },
+  'AWS::IAM::ManagedPolicy': ({ stack, logicalId, resource, props }, { managedPolicies, attachments }) => {
+    const document = documentOf(props.PolicyDocument);
+    if (!document) return;
+    const policy = { name: `${stack}/${logicalId}`, document };
+    managedPolicies.set(resource.ref, policy);
+    attachments.push({ stack, logicalId, roles: list(props.Roles).map(String), policy });
+  },
+  'AWS::IAM::Policy': ({ stack, logicalId, props }, { attachments }) => {
+    const document = documentOf(props.PolicyDocument);
+    if (!document) return;
+    const name = `${stack}/${logicalId}/${str(props.PolicyName) ?? 'policy'}`;
+    attachments.push({ stack, logicalId, roles: list(props.Roles).map(String), policy: { name, document } });
+  },
+};
+
+/** A role's `ManagedPolicyArns`: the stacks' customer managed policies, or the vendored AWS managed ones. */
+function attachManaged(
+  { stack, logicalId, resource, props }: Entry,
+  { set, managedPolicies }: Reading,
+): void {
+  const role = set.roles.get(String(resource.attributes.Arn))!;
+  for (const arn of list(props.ManagedPolicyArns).map(String)) {
+    const policy = managedPolicies.get(arn) ?? awsManaged(arn);
+    if (policy) role.policies.push(policy);
+    else
+      set.gaps.push({
         stack,
         logicalId,
-        roles: list(props.Roles).map(String),
-        policy: { name, document },
+        reason: `managed policy ${arn} is not known locally: it grants nothing here`,
       });
-    }
   }
-  for (const { stack, logicalId, resource, props } of all) {
-    if (resource.type !== 'AWS::IAM::Role') continue;
-    const role = set.roles.get(String(resource.attributes.Arn))!;
-    for (const arn of list(props.ManagedPolicyArns).map(String)) {
-      const policy = managedPolicies.get(arn) ?? awsManaged(arn);
-      if (policy) role.policies.push(policy);
-      else
-        set.gaps.push({
-          stack,
-          logicalId,
-          reason: `managed policy ${arn} is not known locally: it grants nothing here`,
-        });
-    }
-  }
+}
+
+/** Policies attached through their own `Roles` (role names, as `Ref` gives them). */
+function attachPolicies({ set, attachments, roleArnsByName }: Reading): void {
   for (const { stack, logicalId, roles, policy } of attachments) {
     for (const name of roles) {
       const arn = roleArnsByName.get(name) ?? (name.startsWith('arn:') ? name : undefined);
@@ -166,104 +198,98 @@ export function collectPolicies(
       else set.gaps.push({ stack, logicalId, reason: `attached to role ${name}, which no stack defines` });
     }
   }
-
-  for (const { stack, logicalId, resource, props } of all) {
-    const source = `${stack}/${logicalId}`;
-    switch (resource.type) {
-      case 'AWS::Lambda::Function': {
-        const arn = String(resource.attributes.Arn);
-        set.functionArns.set(resource.ref, arn);
-        if (str(props.Role)) set.functionRoles.set(arn, String(props.Role));
-        break;
-      }
-      case 'AWS::StepFunctions::StateMachine':
-        if (str(props.RoleArn)) set.stateMachineRoles.set(resource.ref, String(props.RoleArn));
-        break;
-      case 'AWS::Scheduler::Schedule': {
-        const role = str(record(props.Target).RoleArn);
-        if (role) set.scheduleRoles.set(String(resource.attributes.Arn), role);
-        break;
-      }
-      case 'AWS::Events::Rule':
-        for (const target of list(props.Targets).map(record)) {
-          const role = str(target.RoleArn);
-          if (role) set.ruleTargetRoles.set(`${resource.attributes.Arn} ${target.Arn}`, role);
-        }
-        break;
-      case 'AWS::DynamoDB::Table': {
-        const hash = list(props.KeySchema)
-          .map(record)
-          .find((key) => key.KeyType === 'HASH');
-        if (str(hash?.AttributeName)) partitionKeys.set(resource.ref, String(hash!.AttributeName));
-        const document = documentOf(record(props.ResourcePolicy).PolicyDocument);
-        if (document) addResourcePolicy(String(resource.attributes.Arn), { name: source, document });
-        break;
-      }
-      case 'AWS::SecretsManager::Secret':
-        secretArns.set(str(props.Name) ?? resource.ref, resource.ref);
-        break;
-      case 'AWS::SQS::QueuePolicy': {
-        const document = documentOf(props.PolicyDocument);
-        if (document)
-          for (const queue of list(props.Queues).map(String))
-            addResourcePolicy(queueArn(where, queue), { name: source, document });
-        break;
-      }
-      case 'AWS::SNS::TopicPolicy': {
-        const document = documentOf(props.PolicyDocument);
-        if (document)
-          for (const topic of list(props.Topics).map(String))
-            addResourcePolicy(topic, { name: source, document });
-        break;
-      }
-      case 'AWS::S3::BucketPolicy': {
-        const document = documentOf(props.PolicyDocument);
-        if (document) addResourcePolicy(`arn:aws:s3:::${String(props.Bucket)}`, { name: source, document });
-        break;
-      }
-      case 'AWS::SecretsManager::ResourcePolicy': {
-        const document = documentOf(props.ResourcePolicy);
-        if (document) addResourcePolicy(String(props.SecretId), { name: source, document });
-        break;
-      }
-      case 'AWS::KMS::Key': {
-        const document = documentOf(props.KeyPolicy);
-        if (document) addResourcePolicy(String(resource.attributes.Arn), { name: source, document });
-        break;
-      }
-      case 'AWS::Lambda::Permission': {
-        const arn = functionArn(where, String(props.FunctionName));
-        addResourcePolicy(arn, { name: source, document: lambdaPermissionPolicy(logicalId, arn, props) });
-        break;
-      }
-      case 'AWS::Events::EventBusPolicy': {
-        const bus = String(props.EventBusName ?? 'default');
-        const arn = bus.startsWith('arn:')
-          ? bus
-          : `arn:aws:events:${where.region}:${where.accountId}:event-bus/${bus}`;
-        const statement = props.Statement
-          ? record(props.Statement)
-          : {
-              Sid: props.StatementId,
-              Effect: 'Allow',
-              Principal: { AWS: props.Principal },
-              Action: props.Action,
-              Resource: arn,
-              ...(props.Condition ? { Condition: props.Condition } : {}),
-            };
-        addResourcePolicy(arn, { name: source, document: { Version: '2012-10-17', Statement: [statement] } });
-        break;
-      }
-    }
-  }
-  // Function resolution keeps the latest mapping; a function name also resolves through its ARN.
-  for (const [, policies] of set.resourcePolicies) policies.sort((a, b) => a.name.localeCompare(b.name));
-  set.facts = {
-    partitionKeyOf: (table) => partitionKeys.get(table),
-    secretArnOf: (id) => secretArns.get(id),
-  };
-  return set;
 }
+
+function addResourcePolicy(set: PolicySet, arn: string, policy: NamedPolicy): void {
+  const existing = set.resourcePolicies.get(arn) ?? [];
+  existing.push(policy);
+  set.resourcePolicies.set(arn, existing);
+}
+
+/** A resource policy read from one property, protecting the ARNs `targets` gives. */
+const policyReader =
+  (property: string, targets: (entry: Entry, reading: Reading) => string[]): Reader =>
+  (entry, reading) => {
+    const document = documentOf(entry.props[property]);
+    if (!document) return;
+    for (const arn of targets(entry, reading))
+      addResourcePolicy(reading.set, arn, { name: `${entry.stack}/${entry.logicalId}`, document });
+  };
+
+const RESOURCE_READERS: Record<string, Reader> = {
+  'AWS::Lambda::Function': ({ resource, props }, { set }) => {
+    const arn = String(resource.attributes.Arn);
+    set.functionArns.set(resource.ref, arn);
+    if (str(props.Role)) set.functionRoles.set(arn, String(props.Role));
+  },
+  'AWS::StepFunctions::StateMachine': ({ resource, props }, { set }) => {
+    if (str(props.RoleArn)) set.stateMachineRoles.set(resource.ref, String(props.RoleArn));
+  },
+  'AWS::Scheduler::Schedule': ({ resource, props }, { set }) => {
+    const role = str(record(props.Target).RoleArn);
+    if (role) set.scheduleRoles.set(String(resource.attributes.Arn), role);
+  },
+  'AWS::Events::Rule': ({ resource, props }, { set }) => {
+    for (const target of list(props.Targets).map(record)) {
+      const role = str(target.RoleArn);
+      if (role) set.ruleTargetRoles.set(`${resource.attributes.Arn} ${target.Arn}`, role);
+    }
+  },
+  'AWS::DynamoDB::Table': (entry, reading) => {
+    const { resource, props } = entry;
+    const hash = list(props.KeySchema)
+      .map(record)
+      .find((key) => key.KeyType === 'HASH');
+    if (str(hash?.AttributeName)) reading.partitionKeys.set(resource.ref, String(hash!.AttributeName));
+    const document = documentOf(record(props.ResourcePolicy).PolicyDocument);
+    if (document)
+      addResourcePolicy(reading.set, String(resource.attributes.Arn), {
+        name: `${entry.stack}/${entry.logicalId}`,
+        document,
+      });
+  },
+  'AWS::SecretsManager::Secret': ({ resource, props }, { secretArns }) => {
+    secretArns.set(str(props.Name) ?? resource.ref, resource.ref);
+  },
+  'AWS::SQS::QueuePolicy': policyReader('PolicyDocument', ({ props }, { where }) =>
+    list(props.Queues).map((queue) => queueArn(where, String(queue))),
+  ),
+  'AWS::SNS::TopicPolicy': policyReader('PolicyDocument', ({ props }) => list(props.Topics).map(String)),
+  'AWS::S3::BucketPolicy': policyReader('PolicyDocument', ({ props }) => [
+    `arn:aws:s3:::${String(props.Bucket)}`,
+  ]),
+  'AWS::SecretsManager::ResourcePolicy': policyReader('ResourcePolicy', ({ props }) => [
+    String(props.SecretId),
+  ]),
+  'AWS::KMS::Key': policyReader('KeyPolicy', ({ resource }) => [String(resource.attributes.Arn)]),
+  'AWS::Lambda::Permission': ({ stack, logicalId, props }, { set, where }) => {
+    const arn = functionArn(where, String(props.FunctionName));
+    addResourcePolicy(set, arn, {
+      name: `${stack}/${logicalId}`,
+      document: lambdaPermissionPolicy(logicalId, arn, props),
+    });
+  },
+  'AWS::Events::EventBusPolicy': ({ stack, logicalId, props }, { set, where }) => {
+    const bus = String(props.EventBusName ?? 'default');
+    const arn = bus.startsWith('arn:')
+      ? bus
+      : `arn:aws:events:${where.region}:${where.accountId}:event-bus/${bus}`;
+    const statement = props.Statement
+      ? record(props.Statement)
+      : {
+          Sid: props.StatementId,
+          Effect: 'Allow',
+          Principal: { AWS: props.Principal },
+          Action: props.Action,
+          Resource: arn,
+          ...(props.Condition ? { Condition: props.Condition } : {}),
+        };
+    addResourcePolicy(set, arn, {
+      name: `${stack}/${logicalId}`,
+      document: { Version: '2012-10-17', Statement: [statement] },
+    });
+  },
+};
 
 /** The policy statement Lambda writes for an `AWS::Lambda::Permission` (as GetPolicy shows it). */
 function lambdaPermissionPolicy(
