@@ -141,7 +141,7 @@ export function plannedDeliveries(
         const target = str(props.Target)?.replace(/^integrations\//, '');
         const fn = target ? integrations.get(target) : undefined;
         const [method = 'ANY', path = '/'] = String(props.RouteKey).split(' ');
-        if (!fn || !fn.includes(':function:')) break;
+        if (!fn?.includes(':function:')) break;
         const sample = path.replace(/\{([^}+]+)\+?\}/g, '$1').replace(/^\//, '');
         const sourceArn = `arn:aws:execute-api:${where.region}:${where.accountId}:${props.ApiId}/$default/${method === 'ANY' ? 'GET' : method}/${sample}`;
         add(
