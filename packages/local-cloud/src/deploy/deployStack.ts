@@ -38,7 +38,8 @@ export async function deployStack(
       properties: (properties ?? {}) as Record<string, unknown>,
       referencedBy: referrers.get(logicalId) ?? [],
     };
-    state.resources.set(logicalId, await createResource(resource, state, providers, ctx, permissions));
+    const created = await createResource(resource, state, providers, ctx, permissions);
+    state.resources.set(logicalId, { ...created, properties: resource.properties });
   }
   reportPermissions(state, permissions, ctx);
   return {

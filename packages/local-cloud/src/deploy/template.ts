@@ -43,6 +43,8 @@ export type Handling = 'provider' | 'accepted' | 'unsupported';
 export interface DeployedResource extends CreatedResource {
   type: string;
   handledBy: Handling;
+  /** Its properties with every intrinsic resolved (what IAM's policies and principals are read from). */
+  properties?: Record<string, unknown>;
 }
 
 export interface DeployedStack {

@@ -1,0 +1,138 @@
+/**
+ * `pnpm iam:audit [--all]`: what the local cloud's IAM enforcement would
+ * deny in the deployment of every compose service, before any request is made. Figures only; it asserts nothing.
+ *
+ * 1. The engines' calls on behalf of deployed resources (rule and subscription deliveries, HTTP API and scheduler
+ *    invocations, alarm actions, state machine tasks, event source mappings, destinations, function logs), each
+ *    as the principal AWS would authorise it (`deliveries.ts`).
+ * 2. Per function, the AWS SDK operations its source can call (`functionCalls.ts`) on the resources its
+ *    environment names, as its role. Per imported file, so an upper bound: a denial is a candidate to read the
+ *    code for.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { deployStacks } from '@spendwise/local-cloud/deploy/deployStacks';
+import { loadComposeStacks } from '@spendwise/local-cloud/deploy/loadComposeStacks';
+import { Authorizer } from '@spendwise/local-cloud/iam/authorize';
+import { plannedDeliveries } from '@spendwise/local-cloud/iam/deliveries';
+import {
+  type EnvironmentResources,
+  functionChecks,
+  sourceOperations,
+} from '@spendwise/local-cloud/iam/functionCalls';
+import { collectPolicies } from '@spendwise/local-cloud/iam/policies';
+import { fakeCloud } from '@spendwise/local-cloud/testing/fakeCloud';
+import { namingProviders } from '@spendwise/local-cloud/testing/namingProviders';
+
+const rootDir = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
+const all = process.argv.includes('--all');
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+/** `@spendwise/<package>[/<sub>]` → its source file (the packages export `./src/index.ts` and `./src/*.ts`). */
+function workspace(specifier: string): string | undefined {
+  const [, name = '', ...sub] = specifier
+    .replace('@spendwise/', '@spendwise/ ')
+    .split(/[ /]/)
+    .filter(Boolean)
+    .slice(0);
+  const dir = join(rootDir, 'packages', name, 'src');
+  const file = sub.length > 0 ? join(dir, `${sub.join('/')}.ts`) : join(dir, 'index.ts');
+  return existsSync(file) ? file : undefined;
+}
+
+async function main(): Promise<void> {
+  const inputs = await loadComposeStacks(rootDir, 'dev', 'eu-west-1');
+  const { cloud } = fakeCloud({ stage: 'dev' });
+  cloud.secrets = { resolve: ({ secretId }) => `value-of-${secretId}` };
+  const { stacks } = await deployStacks(inputs, namingProviders(), cloud);
+  const where = cloud.config;
+  const policies = collectPolicies(stacks, where);
+  const authorizer = new Authorizer(policies, where);
+  say(
+    `${policies.roles.size} roles, ${policies.functionRoles.size} functions, ${policies.resourcePolicies.size} resource policies`,
+  );
+  for (const gap of policies.gaps) say(`  gap: ${gap.stack}/${gap.logicalId}: ${gap.reason}`);
+
+  say("\n## The engines' calls on behalf of deployed resources");
+  const calls = plannedDeliveries(stacks, policies, where);
+  let denied = 0;
+  const started = performance.now();
+  for (const call of calls) {
+    const decision = await authorizer.authorize({ principal: call.principal, ...call.check });
+    if (decision.decision === 'allow' && !all) continue;
+    if (decision.decision !== 'allow') denied += 1;
+    say(`  ${decision.decision.padEnd(13)} ${call.caller}\n                ${decision.explanation}`);
+  }
+  say(`  ${calls.length} calls, ${denied} denied (${Math.round(performance.now() - started)} ms)`);
+
+  say("\n## The SDK operations of each function's code, on the resources its environment names, as its role");
+  const deployed = stacks.flatMap((stack) =>
+    [...stack.resources.values()].map((resource) => ({ stack, resource })),
+  );
+  const refsOf = (type: string) =>
+    new Set(deployed.filter((d) => d.resource.type === type).map((d) => d.resource.ref));
+  const tables = refsOf('AWS::DynamoDB::Table');
+  const buckets = refsOf('AWS::S3::Bucket');
+  const queues = refsOf('AWS::SQS::Queue');
+  const topics = refsOf('AWS::SNS::Topic');
+  const buses = refsOf('AWS::Events::EventBus');
+  const machines = refsOf('AWS::StepFunctions::StateMachine');
+  const functions = refsOf('AWS::Lambda::Function');
+  const secrets = new Set(
+    deployed
+      .filter((d) => d.resource.type === 'AWS::SecretsManager::Secret')
+      .flatMap((d) => [d.resource.ref, String(d.resource.properties?.Name ?? '')]),
+  );
+  let candidates = 0;
+  for (const { stack, resource } of deployed) {
+    if (resource.type !== 'AWS::Lambda::Function') continue;
+    const props = resource.properties ?? {};
+    const dir = inputs.find((input) => input.name === stack.name)?.dir ?? '';
+    const entry = join(dir, `${String(props.Handler).replace(/\.[^./]+$/, '')}.ts`);
+    const variables = ((props.Environment as Record<string, unknown> | undefined)?.Variables ?? {}) as Record<
+      string,
+      string
+    >;
+    const values = Object.entries(variables).filter(([, value]) => typeof value === 'string' && value !== '');
+    const pick = (test: (name: string, value: string) => boolean) =>
+      values.filter(([n, v]) => test(n, v)).map(([, v]) => v);
+    const env: EnvironmentResources = {
+      dynamodb: pick((n, v) => tables.has(v) && !n.includes('IDEMPOTENCY')),
+      idempotency: pick((n, v) => tables.has(v) && n.includes('IDEMPOTENCY')),
+      s3: pick((_, v) => buckets.has(v)),
+      sqs: pick((_, v) => queues.has(v) || [...queues].some((q) => q.endsWith(`/${v.split(':').pop()}`))),
+      sns: pick((_, v) => topics.has(v)),
+      events: pick((_, v) => buses.has(v)),
+      states: pick((_, v) => machines.has(v)),
+      lambda: pick((_, v) => functions.has(v)),
+      ssm: pick((n, v) => v.startsWith('/') && !n.includes('PATH')),
+      secretsmanager: pick((_, v) => secrets.has(v)),
+      bedrock: pick((n) => n.includes('MODEL_ID')),
+    };
+    const role = policies.functionRoles.get(String(resource.attributes.Arn)) ?? '';
+    const lines: string[] = [];
+    for (const operation of sourceOperations(entry, workspace)) {
+      for (const check of functionChecks(operation, env, where)) {
+        const decision = await authorizer.authorize({ principal: role, ...check });
+        if (decision.decision === 'allow') continue;
+        const file = operation.file?.replace(`${rootDir}/`, '') ?? '?';
+        if (check.unresolved) {
+          lines.push(
+            `    unresolved    ${operation.operation}: ${check.action} (${check.unresolved}; no resource of the role allows it) [${file}]`,
+          );
+          continue;
+        }
+        candidates += 1;
+        lines.push(
+          `    ${decision.decision.padEnd(13)} ${operation.operation}: ${check.action} on ${check.resource} [${file}]`,
+        );
+      }
+    }
+    if (lines.length > 0 || all) say(`  ${stack.name}/${resource.ref}\n${lines.join('\n')}`);
+  }
+  say(
+    `  ${candidates} candidate denials (operations its code can call that the role does not allow; per imported file: read the code to confirm)`,
+  );
+}
+
+await main();
