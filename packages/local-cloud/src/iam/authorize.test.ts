@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { DeployedStack } from '../deploy/template';
+import { deployedStackOf, type TestResource } from '../testing/deployedStack';
 import { Authorizer, allowingStatement } from './authorize';
 import { collectPolicies } from './policies';
 
@@ -9,24 +9,7 @@ const roleArn = 'arn:aws:iam::000000000000:role/fn-role';
 const table = arn('dynamodb', 'table/expenses');
 const queue = arn('sqs', 'spending');
 const rule = arn('events', 'rule/spendwise-dev/to-spending');
-
-/** A deployed stack of the given resources (properties already resolved). */
-function stack(
-  resources: Record<
-    string,
-    { type: string; ref: string; attributes?: Record<string, unknown>; properties: Record<string, unknown> }
-  >,
-): DeployedStack {
-  return {
-    name: 'test',
-    stackName: 'spendwise-test-dev',
-    skipped: [],
-    outputs: {},
-    resources: new Map(
-      Object.entries(resources).map(([id, r]) => [id, { handledBy: 'accepted', attributes: {}, ...r }]),
-    ),
-  };
-}
+const stack = (resources: Record<string, TestResource>) => deployedStackOf(resources, 'accepted');
 
 const statements = [
   {

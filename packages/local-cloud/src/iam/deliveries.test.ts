@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { DeployedStack } from '../deploy/template';
+import { deployedStackOf } from '../testing/deployedStack';
 import { plannedDeliveries, stateMachineTasks } from './deliveries';
 import { collectPolicies } from './policies';
 
@@ -7,26 +7,9 @@ const where = { region: 'eu-west-1', accountId: '000000000000' };
 const arn = (service: string, resource: string) => `arn:aws:${service}:eu-west-1:000000000000:${resource}`;
 const role = 'arn:aws:iam::000000000000:role/machine';
 
-function stack(
-  resources: Record<
-    string,
-    { type: string; ref: string; attributes?: Record<string, unknown>; properties: Record<string, unknown> }
-  >,
-): DeployedStack {
-  return {
-    name: 'test',
-    stackName: 'spendwise-test-dev',
-    skipped: [],
-    outputs: {},
-    resources: new Map(
-      Object.entries(resources).map(([id, r]) => [id, { handledBy: 'provider', attributes: {}, ...r }]),
-    ),
-  };
-}
-
 describe('plannedDeliveries', () => {
   const stacks = [
-    stack({
+    deployedStackOf({
       Rule: {
         type: 'AWS::Events::Rule',
         ref: 'bus|r',

@@ -17,6 +17,7 @@ import {
   functionArn,
   queueArn,
 } from './resources';
+import { list, record, str } from './values';
 
 export interface PlannedCall {
   /** What makes the call, for a person: `rule spendwise-dev-insights-spending → queue …`. */
@@ -27,15 +28,6 @@ export interface PlannedCall {
   principal: string;
   check: AuthorizationCheck;
 }
-
-const record = (value: unknown): Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
-const list = (value: unknown): unknown[] =>
-  Array.isArray(value) ? value : value === undefined ? [] : [value];
-const str = (value: unknown): string | undefined =>
-  typeof value === 'string' && value !== '' ? value : undefined;
 
 /**
  * Every call an engine makes on behalf of the deployed resources.

@@ -7,6 +7,7 @@
 import type { DeployedStack } from '../deploy/template';
 import { AWS_MANAGED_POLICIES } from './managedPolicies';
 import { functionArn, queueArn, type ResourceFacts } from './resources';
+import { list, record, str } from './values';
 
 export type PolicyDocument = { Version?: string; Statement: Statement[] | Statement; [key: string]: unknown };
 export type Statement = Record<string, unknown>;
@@ -50,14 +51,6 @@ export interface PolicySet {
   gaps: PolicyGap[];
 }
 
-const record = (value: unknown): Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
-const list = (value: unknown): unknown[] =>
-  Array.isArray(value) ? value : value === undefined ? [] : [value];
-const str = (value: unknown): string | undefined =>
-  typeof value === 'string' && value !== '' ? value : undefined;
 const documentOf = (value: unknown): PolicyDocument | undefined => {
   const document = typeof value === 'string' ? safeJson(value) : record(value);
   return document.Statement === undefined ? undefined : (document as PolicyDocument);
