@@ -15,7 +15,13 @@ import { planExpenseBatch, statsId } from '../../domain/expenseBatch';
 import { type StatsKey, statsKeyOf } from '../../domain/expenseChange';
 import type { ExpenseState } from '../../domain/expenseState';
 import { dayOfInstant, monthOfDay } from '../../domain/months';
-import { causeOf, SPENDING_EVENTS, type SpendingEvent, spendingChangeOf } from '../../domain/spendingEvents';
+import {
+  causeOf,
+  SPENDING_EVENTS,
+  type SpendingChange,
+  type SpendingEvent,
+  spendingChangeOf,
+} from '../../domain/spendingEvents';
 import type {
   Clock,
   CommitExpenseBatch,
@@ -257,11 +263,13 @@ export function applySpendingEvent(deps: ApplySpendingEventDependencies) {
  */
 function batchRun(deps: ApplySpendingEventDependencies, events: Map<SQSRecord, SpendingEvent>) {
   const apply = applySpendingEvent(deps);
+  // What each record asks of the read models, worked out once for the batch.
+  const changes = new Map([...events].map(([record, event]) => [record, spendingChangeOf(event)]));
   let committed: Promise<Map<SQSRecord, ExpenseOutcome | Error>> | undefined;
   const commitAll = async () => {
     const byUser = new Map<string, { record: SQSRecord; item: ExpenseItem }[]>();
     for (const [record, event] of events) {
-      const change = spendingChangeOf(event);
+      const change = changes.get(record) as SpendingChange;
       if (change.kind !== 'expense') continue;
       const entries = byUser.get(change.state.userId) ?? [];
       entries.push({ record, item: { change, cause: causeOf(event) } });
@@ -299,17 +307,17 @@ function batchRun(deps: ApplySpendingEventDependencies, events: Map<SQSRecord, S
   // Without a budget event in the batch, nothing the batch does changes a check's answer once its expense changes
   // are written: every user × category × month of an applied change is checked right after the commit, all at
   // once (their reads go out together), each still once and reported by its first record in delivery order.
-  const budgetInBatch = [...events.values()].some((event) => spendingChangeOf(event).kind === 'budget');
+  const budgetInBatch = [...changes.values()].some((change) => change.kind === 'budget');
   const checkAll = (outcomes: Map<SQSRecord, ExpenseOutcome | Error>) => {
     for (const [record, event] of events) {
-      const change = spendingChangeOf(event);
+      const change = changes.get(record) as SpendingChange;
       const outcome = outcomes.get(record);
       if (change.kind === 'expense' && outcome !== undefined && !(outcome instanceof Error))
         checkOnce(record, change.state, causeOf(event));
     }
   };
   return async (event: SpendingEvent, record: SQSRecord): Promise<ApplyOutcome> => {
-    const change = spendingChangeOf(event);
+    const change = changes.get(record) ?? spendingChangeOf(event);
     if (change.kind !== 'expense' || !events.has(record)) {
       if (change.kind === 'budget') checked = new Map();
       return apply(event);
