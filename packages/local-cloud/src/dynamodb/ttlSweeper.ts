@@ -10,17 +10,47 @@ type Item = Record<string, unknown>;
 export interface TtlSweeperOptions {
   /** Seconds between background steps (each reads one bounded page of every TTL table). */
   intervalSeconds: number;
-  /**
-   * Items a background step reads per table (default 100). A step is one Scan page that resumes where the last
-   * one stopped, so a table of any size costs DynamoDB Local's single database thread the same few
-   * milliseconds per step instead of a full scan; a table is covered every `items / pageSize` steps.
-   */
+  /** Items a background step reads per table (default 100): one Scan page, resuming where the last one stopped. */
   pageSize?: number;
+  /**
+   * About how many items one parallel-scan segment of a table should hold (default 2,000; see `SegmentedCursor`;
+   * a segment cannot split a partition, so one user's items stay in one segment whatever their number).
+   * DynamoDB Local answers a Scan page from an `ExclusiveStartKey` by walking its segment from the beginning, so
+   * a page costs in proportion to how far into the segment it starts.
+   */
+  segmentItems?: number;
   /** How long the list of tables with TTL enabled is reused before it is read again (default 60 s). */
   tablesRefreshMs?: number;
   log?: (message: string) => void;
   /** The clock, in epoch seconds (tests move it). */
   now?: () => number;
+}
+
+/** The most segments a Scan takes (DynamoDB's limit on `TotalSegments`). */
+const MAX_SEGMENTS = 1_000_000;
+
+/**
+ * Where a table's background sweep stands: which of how many parallel-scan segments, and where in it.
+ *
+ * DynamoDB Local answers a Scan page that starts from an `ExclusiveStartKey` by walking its SQLite table (or the
+ * segment's part of it) from the beginning up to that key: measured on a 422k-item expenses table, a page of 100
+ * took ~50 ms near the start and ~1.8 s 300k items in. Paging through a large table one page a second kept its
+ * only database thread busy all the time (the seeding of `bench:table-growth` slowed from 500/s to 125/s by 400k
+ * items). Within a segment the walk is as long as the segment, so the sweep splits each table into segments of
+ * about `segmentItems`: a pass sizes the next one from the items it scanned, and a segment found far larger than
+ * that (a table that grew) starts the pass again, once, finer. Items read twice by a restarted pass
+ * are harmless: a deletion is conditional on the expired value.
+ */
+interface SegmentedCursor {
+  segments: number;
+  segment: number;
+  start?: Item;
+  /** Pages read in the current segment. */
+  pages: number;
+  /** Items scanned so far in this pass. */
+  scanned: number;
+  /** Whether this pass was already started again, finer (at most once per pass). */
+  split?: boolean;
 }
 
 interface TtlTable {
@@ -36,15 +66,16 @@ interface TtlTable {
  *
  * In the background it works incrementally, as DynamoDB's TTL does (which deletes "within a few days", not at
  * the second): every `intervalSeconds` it reads one page of `pageSize` items of each TTL table, resuming from
- * where the previous step stopped and starting over at the end. Full scans of every table on every pass kept
+ * where the previous step stopped and starting over at the end, in parallel-scan segments small enough that no
+ * page is expensive (`SegmentedCursor`). Full scans of every table on every pass kept
  * DynamoDB Local's only database thread busy (94–100 % CPU with no traffic at ~30k items) and made every
  * request and stream read queue behind them. `sweepOnce` still sweeps whole tables, for tests and tools.
  */
 export class TtlSweeper {
   private timer: NodeJS.Timeout | undefined;
   private sweeping: Promise<number> | undefined;
-  /** Where the next background step resumes, per table (absent: from the start). */
-  private readonly cursors = new Map<string, Item>();
+  /** Where the next background step resumes, per table (absent: from the start, in one segment). */
+  private readonly cursors = new Map<string, SegmentedCursor>();
   private tables: { list: TtlTable[]; readAt: number } | undefined;
   /**
    * Key attribute names per table, read once: DynamoDB Local's DescribeTable sums the size of every item of the
@@ -89,10 +120,7 @@ export class TtlSweeper {
     let deleted = 0;
     for (const table of this.tables.list.filter((t) => !only || only.includes(t.name))) {
       try {
-        const page = await this.sweepPage(table, this.cursors.get(table.name), this.options.pageSize ?? 100);
-        deleted += page.deleted;
-        if (page.next) this.cursors.set(table.name, page.next);
-        else this.cursors.delete(table.name);
+        deleted += await this.stepTable(table);
       } catch (error) {
         // A table deleted (or created again under its name with other keys) since the list was read: read the
         // list and its keys again next step.
@@ -110,6 +138,33 @@ export class TtlSweeper {
     }
     if (deleted > 0) this.options.log?.(`TTL sweeper deleted ${deleted} expired item(s)`);
     return deleted;
+  }
+
+  /** One page of `table`'s current segment; moves its cursor on (next page, next segment, or a new pass). */
+  private async stepTable(table: TtlTable): Promise<number> {
+    const pageSize = this.options.pageSize ?? 100;
+    const segmentItems = this.options.segmentItems ?? 2000;
+    const cursor = this.cursors.get(table.name) ?? { segments: 1, segment: 0, pages: 0, scanned: 0 };
+    const page = await this.sweepPage(table, cursor.start, pageSize, cursor);
+    cursor.pages += 1;
+    cursor.scanned += page.scanned;
+    cursor.start = page.next;
+    if (page.next && !cursor.split && cursor.pages * pageSize > 4 * segmentItems) {
+      // This segment alone is over four times the target: the table grew. Start the pass again, once, with as
+      // many segments as a table of this segment's size times their number needs.
+      const estimate = cursor.pages * pageSize * cursor.segments;
+      const segments = Math.min(MAX_SEGMENTS, Math.ceil(estimate / segmentItems));
+      this.cursors.set(table.name, { segments, segment: 0, pages: 0, scanned: 0, split: true });
+    } else if (page.next) {
+      this.cursors.set(table.name, cursor);
+    } else if (cursor.segment + 1 < cursor.segments) {
+      this.cursors.set(table.name, { ...cursor, segment: cursor.segment + 1, pages: 0, start: undefined });
+    } else {
+      // The pass is over: the next one is sized by what this one scanned.
+      const segments = Math.min(MAX_SEGMENTS, Math.max(1, Math.ceil(cursor.scanned / segmentItems)));
+      this.cursors.set(table.name, { segments, segment: 0, pages: 0, scanned: 0 });
+    }
+    return page.deleted;
   }
 
   /** One pass over the whole of every table (or only `only`); returns how many items were deleted. */
@@ -165,14 +220,18 @@ export class TtlSweeper {
     return names;
   }
 
-  /** Reads one Scan page from `start` and deletes its expired items; `next` is where the following page starts. */
+  /**
+   * Reads one Scan page from `start` (of one segment, when `segment` is given) and deletes its expired items;
+   * `next` is where the following page starts.
+   */
   private async sweepPage(
     table: TtlTable,
     start: Item | undefined,
     limit?: number,
-  ): Promise<{ deleted: number; next: Item | undefined }> {
+    segment?: { segment: number; segments: number },
+  ): Promise<{ deleted: number; scanned: number; next: Item | undefined }> {
     const now = Math.floor(this.options.now?.() ?? Date.now() / 1000);
-    const page: { Items?: Item[]; LastEvaluatedKey?: Item } = await this.call('Scan', {
+    const page: { Items?: Item[]; ScannedCount?: number; LastEvaluatedKey?: Item } = await this.call('Scan', {
       TableName: table.name,
       FilterExpression: '#ttl < :now AND #ttl > :floor',
       ExpressionAttributeNames: { '#ttl': table.attribute },
@@ -182,12 +241,15 @@ export class TtlSweeper {
       },
       ...(limit ? { Limit: limit } : {}),
       ...(start ? { ExclusiveStartKey: start } : {}),
+      ...(segment && segment.segments > 1
+        ? { Segment: segment.segment, TotalSegments: segment.segments }
+        : {}),
     });
     let deleted = 0;
     for (const item of page.Items ?? []) {
       if (await this.deleteIfStillExpired(table.name, table.attribute, item, table.keyNames)) deleted += 1;
     }
-    return { deleted, next: page.LastEvaluatedKey };
+    return { deleted, scanned: page.ScannedCount ?? 0, next: page.LastEvaluatedKey };
   }
 
   private async deleteIfStillExpired(

@@ -104,6 +104,46 @@ describe('TTL sweeper', () => {
     expect(Items.map((item) => item.PK.S)).toEqual(['kept']);
   });
 
+  it('walks a table larger than a segment in parallel-scan segments sized from what it scanned, deleting every expired item', async () => {
+    const { now, call, tableName } = await aTtlTable('ttl-segments');
+    const expired = Array.from({ length: 24 }, (_, i) => `expired-${i}`);
+    const kept = Array.from({ length: 24 }, (_, i) => `kept-${i}`);
+    for (const id of [...expired, ...kept])
+      await call('PutItem', {
+        TableName: tableName,
+        Item: {
+          PK: { S: id },
+          SK: { S: id },
+          expiresAt: { N: String(id.startsWith('expired') ? now + 3600 : now + 3 * 86_400) },
+        },
+      });
+    const scans: { segment?: number; segments?: number }[] = [];
+    const recording: DynamoDbCall = (operation, body, api) => {
+      if (operation === 'Scan') {
+        const { Segment, TotalSegments } = body as { Segment?: number; TotalSegments?: number };
+        scans.push({ segment: Segment, segments: TotalSegments });
+      }
+      return call(operation, body, api);
+    };
+    // Two items a page and segments of about four: the first pass finds its one segment over four times that,
+    // starts again finer, and the passes after it are sized by the 24 items left (six segments).
+    const sweeper = new TtlSweeper(recording, new TtlDeletions(), {
+      intervalSeconds: 3600,
+      pageSize: 2,
+      segmentItems: 4,
+      now: () => now + 7200,
+    });
+    const sixSegments = () => scans.some((scan) => scan.segments === 6);
+    for (let step = 0; step < 300 && !sixSegments(); step += 1) await sweeper.step([tableName]);
+
+    const { Items } = await call<{ Items: { PK: { S: string } }[] }>('Scan', { TableName: tableName });
+    expect(Items.map((item) => item.PK.S).sort()).toEqual([...kept].sort());
+    expect(scans[0]).toEqual({ segment: undefined, segments: undefined });
+    expect(sixSegments()).toBe(true);
+    // The one-segment start read nine pages (18 items, over four times four) before it split.
+    expect(scans.findIndex((scan) => scan.segments !== undefined)).toBe(9);
+  });
+
   it('reads a table’s key schema once, not with every refresh of the table list, and again when the table is created anew with other keys', async () => {
     const { now, call, tableName } = await aTtlTable('ttl-keys');
     const described: string[] = [];
