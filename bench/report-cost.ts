@@ -15,8 +15,8 @@
  * transition: the Choice state such a workflow needs to skip a quiet month). See ADR 23 and ADR 29. The
  * execution runs as the definition's own type (EXPRESS since ADR 29: the engine waits for it in process, as
  * Describe/List refuse Express executions); the row of that type is marked `<- as defined`. An EXPRESS workflow
- * also writes the PendingReports index (2 WRU per report: the pending report's entry and its removal), printed
- * and added to the Express rows; `pnpm bench:cost` measures those writes on DynamoDB Local.
+ * also writes the PendingReports index (4 WRU per requested report: the pending report's entry and its removal,
+ * both in transactions), printed and added to the Express rows; `pnpm bench:cost` measures those writes.
  *
  * Durations cannot be measured locally (the local model answers at once): they are parameters, printed with the
  * figures. BENCH_REPORT_MODEL_SECONDS (default 3: Nova Micro writing ~350 tokens), BENCH_REPORT_STEP_SECONDS
@@ -88,8 +88,12 @@ function resolveFunctions(node: unknown): unknown {
   return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, resolveFunctions(value)]));
 }
 
-/** The PendingReports index writes of one report on an EXPRESS workflow (ADR 29): its entry, then its removal. */
-const PENDING_INDEX_WRU = 2;
+/**
+ * The PendingReports index writes of one requested report on an EXPRESS workflow (ADR 29): its entry, then its
+ * removal, each in a transaction (2 WRU each), as `pnpm bench:cost` measures them on DynamoDB Local. A scheduled
+ * report's entry is a plain put: 3 WRU.
+ */
+const PENDING_INDEX_WRU = 4;
 
 /** AskModel's retrier of the model's own errors, as defined: the waits between its attempts. */
 let modelRetry = { interval: 2, rate: 2, maxDelay: Number.POSITIVE_INFINITY };
