@@ -4,7 +4,7 @@
  * them once, and the monthly run checks the table before starting a report (ADR 29).
  */
 import { randomUUID } from 'node:crypto';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { freshTable, testCalendar } from '@spendwise/test-kit';
 import { markReportFailed } from '../src/functions/markReportFailed/markReportFailed';
@@ -14,7 +14,8 @@ import {
   sweepUnfinishedReports,
   UNFINISHED_AFTER_MS,
 } from '../src/functions/sweepUnfinishedReports/sweepUnfinishedReports';
-import { PENDING_REPORTS_INDEX, pendingShards } from '../src/report/adapters/reportItems';
+import { indexPendingReports } from '../src/ops/indexPendingReports';
+import { PENDING_REPORTS_INDEX, pendingShards, reportItem } from '../src/report/adapters/reportItems';
 import { buildReportStore, type ReportStore } from '../src/report/adapters/reportStore';
 import { pendingReport, type ReportJob, scheduledReportId } from '../src/report/domain/report';
 import { octoberStatistics } from '../src/report/testing/fixtures';
@@ -31,6 +32,8 @@ const ID = {
   running: randomUUID(),
   stuck: randomUUID(),
   again: randomUUID(),
+  legacy: randomUUID(),
+  legacyReady: randomUUID(),
 };
 /** The table's clock: the time reports are requested at. Tests move it on to let reports age. */
 let clock = cal.now;
@@ -198,5 +201,50 @@ describe('the monthly run checks the table before starting a report', () => {
     expect(repeated).toEqual({ month, started: 0, alreadyStarted: 2, failed: 0 });
     expect(started.map((scheduled) => scheduled.userId)).toEqual(['dan', 'dora']);
     expect((await store.findReport(dora))?.status).toBe('pending');
+  });
+});
+
+describe('the one-off indexing of reports written pending before the index (indexPendingReports)', () => {
+  it('indexes each unindexed pending report once, so the sweeper finishes it, and leaves final reports alone', async () => {
+    clock = cal.now;
+    const month = cal.monthsAgo(6);
+    const legacy = job('eve', ID.legacy, month);
+    const legacyReady = job('eve', ID.legacyReady, cal.monthsAgo(7));
+    // As the STANDARD workflow's store wrote them: the report item without pendingShard / pendingSince.
+    const withoutIndexKeys = (item: Record<string, unknown>) => {
+      const { pendingShard: _shard, pendingSince: _since, ...rest } = item;
+      return rest;
+    };
+    await table.documentClient.send(
+      new PutCommand({
+        TableName: table.tableName,
+        Item: withoutIndexKeys(reportItem(pendingReport(legacy, month, now()))),
+      }),
+    );
+    await table.documentClient.send(
+      new PutCommand({
+        TableName: table.tableName,
+        Item: withoutIndexKeys(
+          reportItem({ ...pendingReport(legacyReady, legacyReady.month, now()), status: 'ready' }),
+        ),
+      }),
+    );
+    const before = await indexed();
+
+    const first = await indexPendingReports(table.documentClient, table.tableName);
+    const second = await indexPendingReports(table.documentClient, table.tableName);
+    clock = new Date(cal.now.getTime() + UNFINISHED_AFTER_MS + 60_000);
+    const swept = await sweeper()();
+
+    expect(before).not.toContain(ID.legacy);
+    expect(first).toEqual({ indexed: 1, skipped: 0 });
+    expect(second).toEqual({ indexed: 0, skipped: 0 });
+    expect(swept.markedFailed).toBeGreaterThanOrEqual(1);
+    expect(await store.findReport(legacy)).toMatchObject({
+      status: 'failed',
+      failure: { reason: 'report-unfinished' },
+    });
+    expect((await store.findReport(legacyReady))?.status).toBe('ready');
+    expect(await indexed()).not.toContain(ID.legacy);
   });
 });
