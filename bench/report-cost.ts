@@ -12,7 +12,11 @@
  * - Lambda invocations and which of them wait for the model.
  * and prices them at us-east-1 list prices for a STANDARD and an EXPRESS workflow, with the model called from a
  * Lambda function (as defined) or by the `bedrock:invokeModel` integration (no Lambda waiting, but one more
- * transition: the Choice state such a workflow needs to skip a quiet month). See ADR 23.
+ * transition: the Choice state such a workflow needs to skip a quiet month). See ADR 23 and ADR 29. The
+ * execution runs as the definition's own type (EXPRESS since ADR 29: the engine waits for it in process, as
+ * Describe/List refuse Express executions); the row of that type is marked `<- as defined`. An EXPRESS workflow
+ * also writes the PendingReports index (4 WRU per requested report: the pending report's entry and its removal,
+ * both in transactions), printed and added to the Express rows; `pnpm bench:cost` measures those writes.
  *
  * Durations cannot be measured locally (the local model answers at once): they are parameters, printed with the
  * figures. BENCH_REPORT_MODEL_SECONDS (default 3: Nova Micro writing ~350 tokens), BENCH_REPORT_STEP_SECONDS
@@ -83,6 +87,16 @@ function resolveFunctions(node: unknown): unknown {
     return `arn:aws:lambda:us-east-1:000000000000:function:${getAtt.slice(0, -4)}`;
   return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, resolveFunctions(value)]));
 }
+
+/**
+ * The PendingReports index writes of one requested report on an EXPRESS workflow (ADR 29): its entry, then its
+ * removal, each in a transaction (2 WRU each), as `pnpm bench:cost` measures them on DynamoDB Local. A scheduled
+ * report's entry is a plain put: 3 WRU.
+ */
+const PENDING_INDEX_WRU = 4;
+
+/** AskModel's retrier of the model's own errors, as defined: the waits between its attempts. */
+let modelRetry = { interval: 2, rate: 2, maxDelay: Number.POSITIVE_INFINITY };
 
 async function reportDefinition(): Promise<{ definition: AslDefinition; type: string }> {
   const file = new URL('../services/insights/resources/reportWorkflow.yml', import.meta.url);
@@ -164,6 +178,7 @@ async function runScenario(
   const engine = new StepFunctionsEngine(fake.cloud, { timeScale: 0.001, model });
   const machine = engine.deploy({
     name: 'spendwise-insights-bench-report',
+    type: definition.type === 'EXPRESS' ? 'EXPRESS' : 'STANDARD',
     definition: definition.definition,
   });
   const reportId = crypto.randomUUID();
@@ -213,16 +228,18 @@ function price(usage: Usage, how: { express: boolean; directModel: boolean }) {
   const lambdaSeconds = stepSeconds + (how.directModel ? 0 : modelSeconds + notAsking);
   const lambda =
     lambdaCalls * PRICE.lambdaRequest + lambdaSeconds * PRICE.lambdaMemoryGb * PRICE.lambdaGbSecond;
-  // AskModel's retries wait 2 s × 2^n (at most 60 s) with full jitter: half of that on average.
+  // AskModel's retries wait interval × rate^n (at most MaxDelaySeconds) with full jitter: half of that on average.
   const retryWaits = Array.from(
     { length: Math.max(0, askCalls - 1) },
-    (_, n) => Math.min(60, 2 * 2 ** n) / 2,
+    (_, n) => Math.min(modelRetry.maxDelay, modelRetry.interval * modelRetry.rate ** n) / 2,
   );
   const workflowSeconds =
     stepSeconds + notAsking + modelSeconds + retryWaits.reduce((sum, wait) => sum + wait, 0);
   const billedSeconds = Math.ceil(workflowSeconds * 10) / 10;
   const workflow = how.express
-    ? PRICE.expressRequest + billedSeconds * PRICE.expressMemoryGb * PRICE.expressGbSecond
+    ? PRICE.expressRequest +
+      billedSeconds * PRICE.expressMemoryGb * PRICE.expressGbSecond +
+      PENDING_INDEX_WRU * PRICES.dynamodb.writeRequestUnit
     : (usage.transitions + (how.directModel ? directModelExtraTransitions : 0)) * PRICE.standardTransition;
   const model = usage.inputTokens * PRICE.inputToken + usage.outputTokens * PRICE.outputToken;
   const per1000 = (dollars: number) => dollars * 1000;
@@ -237,12 +254,34 @@ function price(usage: Usage, how: { express: boolean; directModel: boolean }) {
 
 const usd = (value: number) => `$${value.toFixed(4)}`;
 
+/** AskModel's retrier of ModelThrottled in the definition: its interval, backoff rate and longest wait. */
+function modelRetryOf(definition: AslDefinition): typeof modelRetry {
+  type Retrier = {
+    ErrorEquals: string[];
+    IntervalSeconds?: number;
+    BackoffRate?: number;
+    MaxDelaySeconds?: number;
+  };
+  const askModel = definition.States.AskModel as { Retry?: Retrier[] } | undefined;
+  const retrier = askModel?.Retry?.find((item) => item.ErrorEquals.includes('ModelThrottled'));
+  return {
+    interval: retrier?.IntervalSeconds ?? 1,
+    rate: retrier?.BackoffRate ?? 2,
+    maxDelay: retrier?.MaxDelaySeconds ?? Number.POSITIVE_INFINITY,
+  };
+}
+
 async function main(): Promise<void> {
   const definition = await reportDefinition();
   const states = Object.values(definition.definition.States) as { Type?: string }[];
   directModelExtraTransitions = states.some((state) => state.Type === 'Choice') ? 0 : 1;
+  modelRetry = modelRetryOf(definition.definition);
   say(`Report workflow as defined (type ${definition.type}), local engine and local model (${MODEL_ID}).`);
   say(`Assumed durations: model call ${MODEL_SECONDS} s, other Lambda steps ${STEP_SECONDS} s each.`);
+  say(
+    `Express rows include the PendingReports index: ${PENDING_INDEX_WRU} WRU per report, ` +
+      `${usd(PENDING_INDEX_WRU * PRICES.dynamodb.writeRequestUnit * 1000)} per 1,000.`,
+  );
   const scenarios: [string, (model: LocalModel) => void, string][] = [
     ['model answers', () => {}, '2026-10'],
     ['model throttled twice, then answers', (model) => model.faults.set({ throttleNext: 2 }), '2026-10'],
@@ -261,8 +300,10 @@ async function main(): Promise<void> {
       for (const directModel of [false, true]) {
         const cost = price(usage, { express, directModel });
         const label = `${express ? 'EXPRESS ' : 'STANDARD'} ${directModel ? 'bedrock:invokeModel' : 'Lambda calls model '}`;
+        const asDefined =
+          !directModel && (definition.type === 'EXPRESS') === express ? '  <- as defined' : '';
         say(
-          `  ${label}  ${usd(cost.workflow).padEnd(9)}  ${usd(cost.model).padEnd(9)}  ${usd(cost.lambda).padEnd(9)}  ${usd(cost.total).padEnd(9)}  ${cost.seconds.toFixed(1)} s`,
+          `  ${label}  ${usd(cost.workflow).padEnd(9)}  ${usd(cost.model).padEnd(9)}  ${usd(cost.lambda).padEnd(9)}  ${usd(cost.total).padEnd(9)}  ${cost.seconds.toFixed(1)} s${asDefined}`,
         );
       }
     }

@@ -82,7 +82,10 @@ async function opsAlertAbout(reportId: string): Promise<unknown> {
   return opsAlerts.messages.find((m) => JSON.stringify(m).includes(reportId));
 }
 
-/** The attempts of the report execution's AskModel task, from its history: `ok` or the error of each one. */
+/**
+ * The attempts of the report execution's AskModel task, from its history (the engine's own record: the EXPRESS
+ * workflow's history is not served by GetExecutionHistory): `ok` or the error of each one.
+ */
 function askModelAttempts(reportId: string): string[] {
   const execution = system.cloud.engines.sfn.executions().find((run) => run.name === reportId);
   const attempts: string[] = [];
@@ -199,6 +202,10 @@ describe('the monthly schedule', () => {
         `/insights/reports?month=${previous.previousMonth}`,
       );
       expect(reports.items).toHaveLength(1);
+      // Fired twice, one execution: the second run found the report written and started nothing (the EXPRESS
+      // workflow would not have refused a second execution of that name, ADR 29).
+      const reportId = reports.items[0]?.reportId;
+      expect(system.cloud.engines.sfn.executions().filter((run) => run.name === reportId)).toHaveLength(1);
       // One expense is not enough for the model: the deterministic report says so.
       expect(reports.items[0]).toMatchObject({
         status: 'ready',

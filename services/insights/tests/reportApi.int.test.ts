@@ -348,6 +348,7 @@ describe('the limits of POST /insights/reports on DynamoDB Local', () => {
     const scheduled = await startScheduledReports({
       listActiveUsers: async () => ({ userIds: ['liam'] }),
       savePendingReport: store.savePendingReport,
+      removePendingReport: store.removePendingReport,
       startReportWorkflow: async (job) => {
         started.push(job);
         return 'started';

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { SFNClient } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, ListExecutionsCommand, type SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { LocalModel } from '@spendwise/local-cloud/bedrock/index';
 import type { InvokeOutcome } from '@spendwise/local-cloud/core/ports';
@@ -24,10 +24,12 @@ import { type AskReportModelInput, askReportModel } from '../src/functions/askRe
 import { loadReportData } from '../src/functions/loadReportData/loadReportData';
 import { markReportFailed } from '../src/functions/markReportFailed/markReportFailed';
 import { saveReport } from '../src/functions/saveReport/saveReport';
-import { sweepUnfinishedReports } from '../src/functions/sweepUnfinishedReports/sweepUnfinishedReports';
+import {
+  sweepUnfinishedReports,
+  UNFINISHED_AFTER_MS,
+} from '../src/functions/sweepUnfinishedReports/sweepUnfinishedReports';
 import { buildBedrockModel } from '../src/report/adapters/bedrockModel';
 import { buildReportStore, type ReportStore } from '../src/report/adapters/reportStore';
-import { buildEndedExecutions } from '../src/report/adapters/reportWorkflow';
 import { checkModelAnswer } from '../src/report/domain/answer';
 import { pendingReport } from '../src/report/domain/report';
 import { emptyMonth, octoberAggregates, septemberAggregates } from '../src/report/testing/fixtures';
@@ -55,13 +57,25 @@ function resolveFunctions(node: unknown): unknown {
   return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, resolveFunctions(value)]));
 }
 
-/** The ASL definition of resources/reportWorkflow.yml. */
-export async function reportDefinition(): Promise<AslDefinition> {
+/** The state machine of resources/reportWorkflow.yml: its ASL definition and its type. */
+export async function reportStateMachine(): Promise<{
+  definition: AslDefinition;
+  type: 'STANDARD' | 'EXPRESS';
+}> {
   const file = new URL('../resources/reportWorkflow.yml', import.meta.url);
   const document = parse(await readFile(file, 'utf8'), { customTags: cfnTags }) as {
-    stateMachines: { reportWorkflow: { definition: unknown } };
+    stateMachines: { reportWorkflow: { definition: unknown; type?: 'STANDARD' | 'EXPRESS' } };
   };
-  return resolveFunctions(document.stateMachines.reportWorkflow.definition) as AslDefinition;
+  const machine = document.stateMachines.reportWorkflow;
+  return {
+    definition: resolveFunctions(machine.definition) as AslDefinition,
+    type: machine.type ?? 'STANDARD',
+  };
+}
+
+/** The ASL definition of resources/reportWorkflow.yml. */
+export async function reportDefinition(): Promise<AslDefinition> {
+  return (await reportStateMachine()).definition;
 }
 
 /**
@@ -154,12 +168,10 @@ export async function localReportWorkflow(steps: StepFunctions) {
     }
   };
   const engine = new StepFunctionsEngine(fake.cloud, { timeScale: 0.001 });
-  const machine = engine.deploy({
-    name: 'spendwise-insights-test-report',
-    definition: await reportDefinition(),
-  });
+  const machine = engine.deploy({ name: 'spendwise-insights-test-report', ...(await reportStateMachine()) });
   const calls = () =>
     fake.recorded.invocations.map((call) => call.functionRef.slice(call.functionRef.lastIndexOf(':') + 1));
+  /** Starts an execution and waits for its end (the engine's own wait: Describe* refuse EXPRESS executions). */
   const run = async (input: unknown, name?: string) => {
     const { executionArn } = await engine.startExecution(
       machine.stateMachineArn,
@@ -311,8 +323,8 @@ describe('the report state machine (resources/reportWorkflow.yml) on the local e
       source: 'fallback',
       fallbackReason: 'model-unavailable',
     });
-    // The first call and MaxAttempts (5) retries.
-    expect(modelCalls(workflow)).toBe(6);
+    // The first call and MaxAttempts (3) retries: the Express time budget (ADR 29).
+    expect(modelCalls(workflow)).toBe(4);
     expect(events[0]?.data).toMatchObject({ source: 'fallback', fallbackReason: 'model-unavailable' });
   });
 
@@ -369,9 +381,9 @@ describe('the report state machine (resources/reportWorkflow.yml) on the local e
 
     expect(execution.status).toBe('FAILED');
     expect(execution.error).toBe('ReportNotMarked');
-    // The first attempt and MaxAttempts (4) retries of MarkReportFailed, then the Catch.
+    // The first attempt and MaxAttempts (3) retries of MarkReportFailed, then the Catch.
     expect(lambdaAttempts(execution).filter((attempt) => attempt.startsWith('markReportFailed'))).toEqual(
-      Array.from({ length: 5 }, () => 'markReportFailed:Error'),
+      Array.from({ length: 4 }, () => 'markReportFailed:Error'),
     );
     expect(report?.status).toBe('pending');
 
@@ -379,12 +391,14 @@ describe('the report state machine (resources/reportWorkflow.yml) on the local e
 
     const after = await store.findReport({ userId: USER, reportId });
     expect(swept.markedFailed).toBe(1);
-    expect(after).toMatchObject({ status: 'failed', failure: { reason: 'report-not-marked' } });
+    expect(after).toMatchObject({ status: 'failed', failure: { reason: 'report-unfinished' } });
     expect((await outboxOf(reportId)).map((event) => event.detailType)).toEqual(['InsightReportFailed']);
     expect(workflow.metrics).toContainEqual({ name: 'UnfinishedReportsSwept', value: swept.markedFailed });
   });
 
-  it('marks failed, with one event, the report of an execution that was stopped, however often the sweeper runs', async () => {
+  // StopExecution refuses EXPRESS executions (here and on AWS); the engine's own stop stands for any execution that
+  // ends before finishing its report (a crash, a timeout) and leaves it pending.
+  it('marks failed, with one event, the report of an execution that ended early, however often the sweeper runs', async () => {
     let loading: () => void = () => {};
     const loadStarted = new Promise<void>((resolve) => {
       loading = resolve;
@@ -418,21 +432,81 @@ describe('the report state machine (resources/reportWorkflow.yml) on the local e
     expect(stopped.status).toBe('ABORTED');
     expect(await store.findReport({ userId: USER, reportId })).toMatchObject({
       status: 'failed',
-      failure: { reason: 'execution-aborted', message: 'stopped by an operator' },
+      failure: { reason: 'report-unfinished', message: expect.stringMatching(/stopped/) },
     });
     expect((await outboxOf(reportId)).map((event) => event.detailType)).toEqual(['InsightReportFailed']);
+  });
+});
+
+/** A Task's longest possible time: every attempt at its full TimeoutSeconds, every retry wait at its full length. */
+function taskWorstSeconds(state: Record<string, unknown>): number {
+  const timeout = Number(state.TimeoutSeconds);
+  let attempts = 1;
+  let waits = 0;
+  for (const retrier of (state.Retry as Record<string, number>[] | undefined) ?? []) {
+    const maxAttempts = retrier.MaxAttempts ?? 3;
+    attempts += maxAttempts;
+    for (let n = 0; n < maxAttempts; n++) {
+      const wait = (retrier.IntervalSeconds ?? 1) * (retrier.BackoffRate ?? 2) ** n;
+      waits += Math.min(wait, retrier.MaxDelaySeconds ?? Number.POSITIVE_INFINITY);
+    }
+  }
+  return attempts * timeout + waits;
+}
+
+/** The longest path's worst time from a state to the end, through Next and every Catch. */
+function worstSecondsFrom(definition: AslDefinition, name: string): number {
+  const state = definition.States[name] as Record<string, unknown>;
+  const own = state.Type === 'Task' ? taskWorstSeconds(state) : 0;
+  const next = [
+    ...(typeof state.Next === 'string' ? [state.Next] : []),
+    ...((state.Catch as { Next: string }[] | undefined) ?? []).map((handler) => handler.Next),
+  ];
+  return own + Math.max(0, ...next.map((following) => worstSecondsFrom(definition, following)));
+}
+
+describe('the report workflow as an EXPRESS state machine (ADR 29)', () => {
+  it("fits every path's worst case within its TimeoutSeconds, itself well under Express's 5 minutes", async () => {
+    const { definition, type } = await reportStateMachine();
+    const tasks = Object.values(definition.States).filter((state) => state.Type === 'Task');
+
+    expect(type).toBe('EXPRESS');
+    // Every Task bounds its attempts (no Task waits for ever on a function).
+    expect(tasks.every((task) => Number(task.TimeoutSeconds) > 0)).toBe(true);
+    const worst = worstSecondsFrom(definition, definition.StartAt);
+    // The arithmetic of resources/reportWorkflow.yml's header: 33 + 115 + 33 + 47.
+    expect(worst).toBe(228);
+    expect(worst).toBeLessThanOrEqual(Number(definition.TimeoutSeconds));
+    expect(Number(definition.TimeoutSeconds)).toBeLessThanOrEqual(240);
+  });
+
+  it('runs as EXPRESS: Step Functions neither lists nor describes its executions, so nothing may wait on them', async () => {
+    const workflow = await setUp();
+    const client = localStepFunctionsClient(workflow.engine);
+
+    const { reportId, execution, report } = await requestAndRun(workflow);
+
+    expect(execution.executionArn).toContain(':express:');
+    expect(report).toMatchObject({ reportId, status: 'ready' });
+    await expect(
+      client.send(new ListExecutionsCommand({ stateMachineArn: workflow.stateMachineArn })),
+    ).rejects.toMatchObject({ code: 'StateMachineTypeNotSupported' });
+    await expect(
+      client.send(new DescribeExecutionCommand({ executionArn: execution.executionArn })),
+    ).rejects.toMatchObject({ code: 'InvalidArn' });
   });
 });
 
 const outboxOf = async (reportId: string) =>
   (await table.allItems()).filter((item) => item.type === 'Outbox' && String(item.detail).includes(reportId));
 
-/** The sweeper as deployed, over the local engine's Step Functions API and the real table. */
+/**
+ * The sweeper as deployed, over the real table's PendingReports index, run when the reports written at `now()` are
+ * just past UNFINISHED_AFTER_MS: the Step Functions APIs are not asked (they refuse EXPRESS executions).
+ */
 const sweeper = (workflow: Awaited<ReturnType<typeof setUp>>) =>
   sweepUnfinishedReports({
-    listEndedExecutions: buildEndedExecutions(localStepFunctionsClient(workflow.engine), {
-      stateMachineArn: workflow.stateMachineArn,
-    }),
+    listReportsPendingSince: store.listReportsPendingSince,
     findReport: store.findReport,
     markReportFailed: markReportFailed({
       findReport: store.findReport,
@@ -440,7 +514,6 @@ const sweeper = (workflow: Awaited<ReturnType<typeof setUp>>) =>
       now,
       recordMetric: () => {},
     }),
-    // The engine's executions carry the system clock's time.
-    now: () => new Date(),
+    now: () => new Date(now().getTime() + UNFINISHED_AFTER_MS + 60_000),
     recordMetric: (name, value) => void workflow.metrics.push({ name, value }),
   });

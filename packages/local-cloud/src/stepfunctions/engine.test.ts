@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { InvokeOutcome } from '../core/ports';
 import { fakeCloud } from '../testing/fakeCloud';
 import type { AslDefinition } from './definition';
-import { StepFunctionsEngine } from './engine';
+import { EXPRESS_LIMIT_SECONDS, StepFunctionsEngine, withExpressLimit } from './engine';
 
 const ok = (result: unknown): InvokeOutcome => ({ ok: true, result, durationMs: 1, coldStart: false });
 const fail = (errorType: string, errorMessage = 'boom'): InvokeOutcome => ({
@@ -183,6 +183,38 @@ describe('StepFunctionsEngine', () => {
     await expect(rejected).rejects.toMatchObject({ code: 'StateMachineTypeNotSupported' });
     expect(record).toMatchObject({ status: 'SUCCEEDED', output: '{"ok":1}' });
     expect(record.executionArn).toMatch(/:express:report:/);
+  });
+
+  it('times an EXPRESS execution out at the Express limit, even when its definition allows longer', async () => {
+    const hold = (timeoutSeconds?: number): AslDefinition => ({
+      ...(timeoutSeconds === undefined ? {} : { TimeoutSeconds: timeoutSeconds }),
+      StartAt: 'Hold',
+      // 2000 s scaled ×0.001: 2 s, longer than the Express limit shortened to 1 s below.
+      States: { Hold: { Type: 'Wait', Seconds: 2000, End: true } },
+    });
+    const run = async (type: 'STANDARD' | 'EXPRESS', timeoutSeconds?: number) => {
+      const engine = new StepFunctionsEngine(fakeCloud().cloud, {
+        timeScale: 0.001,
+        expressLimitSeconds: 1,
+      });
+      const machine = engine.deploy({ name: 'report', type, definition: hold(timeoutSeconds) });
+      return runToEnd(engine, machine.stateMachineArn);
+    };
+
+    const [noTimeout, longTimeout, standard] = await Promise.all([
+      run('EXPRESS'),
+      run('EXPRESS', 900),
+      run('STANDARD'),
+    ]);
+
+    expect(noTimeout).toMatchObject({ status: 'TIMED_OUT', error: 'States.Timeout' });
+    expect(longTimeout).toMatchObject({ status: 'TIMED_OUT', error: 'States.Timeout' });
+    // The limit is Express's only: a STANDARD execution waits its whole Wait.
+    expect(standard.status).toBe('SUCCEEDED');
+    expect(withExpressLimit({ StartAt: 'A', States: {}, TimeoutSeconds: 240 }).TimeoutSeconds).toBe(240);
+    expect(withExpressLimit({ StartAt: 'A', States: {}, TimeoutSeconds: 900 }).TimeoutSeconds).toBe(
+      EXPRESS_LIMIT_SECONDS,
+    );
   });
 
   it('stops a running execution as ABORTED with the given error and cause', async () => {

@@ -40,6 +40,22 @@ export interface StepFunctionsEngineOptions {
   retainedExecutions?: number;
   /** Keeps the executions started and not ended across a crash, to start them again (absent: in memory). */
   pending?: PendingExecutions;
+  /**
+   * The longest an EXPRESS execution runs before it times out (default EXPRESS_LIMIT_SECONDS, AWS's 5 minutes;
+   * real seconds, not scaled). A definition's own shorter TimeoutSeconds wins. Tests shorten it.
+   */
+  expressLimitSeconds?: number;
+}
+
+/** AWS stops an EXPRESS execution after 5 minutes, whatever its definition's TimeoutSeconds says. */
+export const EXPRESS_LIMIT_SECONDS = 300;
+
+/** The definition an EXPRESS state machine runs: its TimeoutSeconds capped at the Express limit (set if absent). */
+export function withExpressLimit(
+  definition: AslDefinition,
+  limitSeconds = EXPRESS_LIMIT_SECONDS,
+): AslDefinition {
+  return { ...definition, TimeoutSeconds: Math.min(definition.TimeoutSeconds ?? limitSeconds, limitSeconds) };
 }
 
 /** A running execution as it is saved: what it takes to start it again under the same ARN. */
@@ -101,11 +117,17 @@ export class StepFunctionsEngine implements StepFunctionsPort, Settles {
   /** Validates and deploys a state machine; throws InvalidDefinitionError for invalid ASL. */
   deploy(input: StateMachineInput): StateMachineRecord {
     const stateMachineArn = arnOf(this.ctx.config, 'states', `stateMachine:${input.name}`);
-    const runner = compileStateMachine(input.definition, this.timeScale);
+    const type = input.type ?? 'STANDARD';
+    // An EXPRESS execution times out at 5 minutes (TIMED_OUT, States.Timeout) even when its definition allows more.
+    const runnable =
+      type === 'EXPRESS'
+        ? withExpressLimit(input.definition, this.options.expressLimitSeconds)
+        : input.definition;
+    const runner = compileStateMachine(runnable, this.timeScale);
     const record: StateMachineRecord = {
       stateMachineArn,
       name: input.name,
-      type: input.type ?? 'STANDARD',
+      type,
       definition: JSON.stringify(input.definition),
       roleArn: input.roleArn ?? arnOf({ ...this.ctx.config, region: '' }, 'iam', 'role/local-states'),
       creationDate: new Date(),

@@ -12,7 +12,7 @@ export const RULES = {
     "a traced function's role allows xray:PutTraceSegments and xray:PutTelemetryRecords (Lambda rejects active tracing without them)",
   'iam-no-wildcard-action': 'no Allow statement grants Action "*" or "<service>:*" (nor uses NotAction)',
   'iam-no-wildcard-resource':
-    'no Allow statement uses Resource "*" (nor NotResource) unless every action only supports "*"',
+    'no Allow statement uses Resource "*" (nor NotResource) unless every action only supports "*", or it is a state machine role\'s CloudWatch Logs log delivery (the actions AWS documents on "*")',
   'iam-managed-policy': 'roles carry no managed policy ARNs, whose statements cannot be checked here',
   'queue-dlq':
     'every queue that is not itself a dead-letter queue, and every consumed queue, has a redrive policy',

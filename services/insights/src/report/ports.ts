@@ -30,19 +30,20 @@ export type ReserveReport = (report: Report, limits: { dailyLimit: number }) => 
  */
 export type DiscardPendingReport = (report: Report) => Promise<void>;
 
-/** Starts the workflow of one report; the report id is the execution name, so a second start starts nothing. */
+/** Removes a report while it is still pending (a scheduled report whose workflow could not be started). */
+export type RemovePendingReport = (key: ReportKey) => Promise<void>;
+
+/**
+ * Starts the workflow of one report, named by the report id. An EXPRESS state machine does not refuse a name used
+ * before: callers start a report only after writing it pending themselves (ADR 29).
+ */
 export type StartReportWorkflow = (job: ReportJob) => Promise<'started' | 'already-started'>;
 
-/** A report execution that ended without succeeding, with the job it ran. */
-export interface EndedExecution {
-  job: ReportJob;
-  status: 'FAILED' | 'TIMED_OUT' | 'ABORTED';
-  error?: string;
-  cause?: string;
-}
-
-/** The report executions started since `since` that failed, timed out or were aborted. */
-export type ListEndedExecutions = (since: Date) => Promise<EndedExecution[]>;
+/**
+ * The reports still pending that were created before `before` (the sparse PendingReports index, eventually
+ * consistent: read each report again before acting on it).
+ */
+export type ListReportsPendingSince = (before: Date) => Promise<ReportKey[]>;
 
 /** Reads one of the owner's reports, strongly consistent. */
 export type FindReport = (key: ReportKey) => Promise<Report | undefined>;

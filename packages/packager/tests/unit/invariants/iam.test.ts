@@ -53,6 +53,80 @@ describe('IAM invariants', () => {
     expect(broken(template)).toEqual([]);
   });
 
+  describe('the state machine log-delivery exception', () => {
+    const logDelivery = {
+      Effect: 'Allow',
+      Action: [
+        'logs:CreateLogDelivery',
+        'logs:GetLogDelivery',
+        'logs:UpdateLogDelivery',
+        'logs:DeleteLogDelivery',
+        'logs:ListLogDeliveries',
+        'logs:PutResourcePolicy',
+        'logs:DescribeResourcePolicies',
+        'logs:DescribeLogGroups',
+      ],
+      Resource: '*',
+    };
+    /** A role as serverless-step-functions writes it for a state machine with a loggingConfig. */
+    function stateMachineRole(
+      template: CfnTemplate,
+      statement: Record<string, unknown>,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub syntax, not a JS template
+      principal: unknown = { 'Fn::Sub': 'states.${AWS::Region}.amazonaws.com' },
+    ): void {
+      template.Resources.ReportRole = {
+        Type: 'AWS::IAM::Role',
+        Properties: {
+          AssumeRolePolicyDocument: {
+            Statement: [{ Effect: 'Allow', Principal: { Service: principal }, Action: 'sts:AssumeRole' }],
+          },
+          Policies: [
+            {
+              PolicyName: 'report-statemachine',
+              PolicyDocument: {
+                Statement: [
+                  { Effect: 'Allow', Action: ['lambda:InvokeFunction'], Resource: [table] },
+                  statement,
+                ],
+              },
+            },
+          ],
+        },
+      };
+    }
+
+    it('accepts the log-delivery actions on Resource "*" in a role only Step Functions assumes', () => {
+      const template = compliantTemplate();
+      stateMachineRole(template, logDelivery);
+      const global = compliantTemplate();
+      stateMachineRole(global, logDelivery, 'states.amazonaws.com');
+
+      expect(broken(template)).toEqual([]);
+      expect(broken(global)).toEqual([]);
+    });
+
+    it('refuses them in a function role, or in a role other services can assume too', () => {
+      const functionRole = compliantTemplate();
+      addStatement(functionRole, logDelivery);
+      const shared = compliantTemplate();
+      stateMachineRole(shared, logDelivery, ['states.amazonaws.com', 'lambda.amazonaws.com']);
+
+      expect(broken(functionRole)).toEqual(['iam-no-wildcard-resource ApiIamRoleLambdaExecution']);
+      expect(broken(shared)).toEqual(['iam-no-wildcard-resource ReportRole']);
+    });
+
+    it('refuses any other logs action on Resource "*" in a state machine role', () => {
+      const template = compliantTemplate();
+      stateMachineRole(template, {
+        ...logDelivery,
+        Action: [...logDelivery.Action, 'logs:PutLogEvents'],
+      });
+
+      expect(broken(template)).toEqual(['iam-no-wildcard-resource ReportRole']);
+    });
+  });
+
   it('ignores wildcards in Deny statements', () => {
     const template = compliantTemplate();
     addStatement(template, { Effect: 'Deny', Action: '*', Resource: '*' });

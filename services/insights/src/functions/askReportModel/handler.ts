@@ -11,7 +11,7 @@ const client = traceClient(new BedrockRuntimeClient({ maxAttempts: 1 }));
 
 export const handler = workflowStep(
   askReportModel({
-    askModel: buildBedrockModel(client, { modelId, timeoutMs: intEnv('MODEL_TIMEOUT_MS', 20_000) }),
+    askModel: buildBedrockModel(client, { modelId, timeoutMs: intEnv('MODEL_TIMEOUT_MS', 15_000) }),
     modelId,
     recordMetric: powertoolsMetric(observability),
   }),

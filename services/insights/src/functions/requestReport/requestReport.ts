@@ -41,7 +41,7 @@ const pendingAnswer = (reportId: string, statusCode: 200 | 202): HttpResult => (
 
 /**
  * POST /insights/reports: records a pending report of the caller's month and starts its workflow (execution
- * named by the report id). Each request may start a Standard execution and a model call, so it is limited:
+ * named by the report id). Each request may start an Express execution and a model call, so it is limited:
  * while a report of the same month is in flight the request answers 200 with that report (nothing started),
  * and past the daily limit it answers 429 REPORT_LIMIT_REACHED with Retry-After (the next UTC day). If the
  * workflow cannot be started the pending report is removed again, so a failed request leaves nothing behind

@@ -15,6 +15,7 @@ export const handler = workflowStep(
   startScheduledReports({
     listActiveUsers: buildActiveUsersReader(dynamoDocumentClient, tableName),
     savePendingReport: store.savePendingReport,
+    removePendingReport: store.removePendingReport,
     startReportWorkflow: buildReportWorkflow(traceClient(new SFNClient({})), {
       stateMachineArn: requireEnv('REPORT_STATE_MACHINE_ARN'),
     }),

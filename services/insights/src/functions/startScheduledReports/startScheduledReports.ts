@@ -1,6 +1,12 @@
 import { isMonth, monthOf, previousMonth } from '../../report/domain/month';
 import { pendingReport, scheduledReportId } from '../../report/domain/report';
-import type { Clock, ListActiveUsers, SavePendingReport, StartReportWorkflow } from '../../report/ports';
+import type {
+  Clock,
+  ListActiveUsers,
+  RemovePendingReport,
+  SavePendingReport,
+  StartReportWorkflow,
+} from '../../report/ports';
 
 /** The schedule's payload; `month` lets an operator re-run one month by hand (default: the previous month). */
 export interface ScheduledReportsEvent {
@@ -16,7 +22,10 @@ export interface ScheduledReportsResult {
 
 export interface StartScheduledReportsDependencies {
   listActiveUsers: ListActiveUsers;
+  /** The check before starting: writes the pending report only if there is none ('exists': nothing started). */
   savePendingReport: SavePendingReport;
+  /** Takes back a pending report whose execution could not be started, so that the retried run starts it. */
+  removePendingReport: RemovePendingReport;
   startReportWorkflow: StartReportWorkflow;
   now: Clock;
   /** Users started at the same time (StartExecution has a per-account rate limit). */
@@ -41,8 +50,12 @@ async function forEachLimited<T>(items: T[], limit: number, run: (item: T) => Pr
 
 /**
  * The monthly schedule's function: starts the report of every user active in the month (the previous one by
- * default). Each user's report id and execution name come from user and month, so a second run (a retry, or an
- * operator's re-run) starts nobody twice.
+ * default). Each user's report id comes from user and month, and a report is started only by the run that wrote
+ * it pending (a conditional put): a second run (a retry, or an operator's re-run) finds the report (pending,
+ * ready or failed) and starts nothing, since an EXPRESS workflow does not refuse a repeated execution name
+ * (ADR 29). A report whose execution could not be started is taken back (only while still pending), so the
+ * retried run writes and starts it again; one left behind all the same (the take-back failed too, or the run
+ * stopped between the two) is finished by the sweeper, failed with InsightReportFailed.
  */
 export function startScheduledReports(deps: StartScheduledReportsDependencies) {
   return async (event: ScheduledReportsEvent | null): Promise<ScheduledReportsResult> => {
@@ -51,8 +64,13 @@ export function startScheduledReports(deps: StartScheduledReportsDependencies) {
     const result: ScheduledReportsResult = { month, started: 0, alreadyStarted: 0, failed: 0 };
     const startFor = async (userId: string) => {
       const key = { userId, reportId: scheduledReportId(userId, month) };
+      let saved = false;
       try {
-        await deps.savePendingReport(pendingReport(key, month, deps.now()));
+        if ((await deps.savePendingReport(pendingReport(key, month, deps.now()))) === 'exists') {
+          result.alreadyStarted++;
+          return;
+        }
+        saved = true;
         const outcome = await deps.startReportWorkflow({
           ...key,
           month,
@@ -62,6 +80,7 @@ export function startScheduledReports(deps: StartScheduledReportsDependencies) {
         else result.alreadyStarted++;
       } catch {
         result.failed++;
+        if (saved) await deps.removePendingReport(key).catch(() => undefined);
       }
     };
     let cursor: string | undefined;

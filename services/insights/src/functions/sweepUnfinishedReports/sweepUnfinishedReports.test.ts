@@ -1,73 +1,66 @@
 import { describe, expect, it } from '@jest/globals';
-import { pendingReport, type Report } from '../../report/domain/report';
-import type { EndedExecution } from '../../report/ports';
+import { testCalendar } from '@spendwise/test-kit';
+import { pendingReport, type Report, type ReportKey } from '../../report/domain/report';
 import type { MarkReportFailedInput } from '../markReportFailed/markReportFailed';
-import { SWEEP_LOOKBACK_MS, sweepUnfinishedReports } from './sweepUnfinishedReports';
+import { sweepUnfinishedReports, UNFINISHED_AFTER_MS } from './sweepUnfinishedReports';
 
-const NOW = new Date('2026-11-15T10:00:00Z');
-const job = (reportId: string) => ({
-  userId: 'u1',
-  reportId,
-  month: '2026-10',
-  correlationId: `c-${reportId}`,
-});
+const cal = testCalendar();
+const NOW = cal.now;
+const minutesAgo = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000);
+const key = (reportId: string): ReportKey => ({ userId: 'u1', reportId });
+const pendingAt = (reportId: string, at: Date): Report => pendingReport(key(reportId), cal.previousMonth, at);
 
-function sweep(executions: EndedExecution[], reports: Record<string, Report>) {
+function sweep(listed: ReportKey[], reports: Record<string, Report>) {
   const marked: MarkReportFailedInput[] = [];
   const metrics: [string, number][] = [];
-  const since: Date[] = [];
+  const asked: Date[] = [];
   const run = sweepUnfinishedReports({
-    listEndedExecutions: async (from) => {
-      since.push(from);
-      return executions;
+    listReportsPendingSince: async (before) => {
+      asked.push(before);
+      return listed;
     },
     findReport: async ({ reportId }) => reports[reportId],
     markReportFailed: async (input) => void marked.push(input),
     now: () => NOW,
     recordMetric: (name, value) => void metrics.push([name, value]),
   });
-  return { run, marked, metrics, since };
+  return { run, marked, metrics, asked };
 }
 
 describe('sweepUnfinishedReports', () => {
-  it('marks failed the pending report of each execution that timed out, was stopped or failed unmarked', async () => {
-    const pending = (id: string) => pendingReport(job(id), '2026-10', NOW);
-    const { run, marked, metrics, since } = sweep(
-      [
-        { job: job('r-timeout'), status: 'TIMED_OUT' },
-        { job: job('r-aborted'), status: 'ABORTED', cause: 'stopped by ops' },
-        { job: job('r-unmarked'), status: 'FAILED', error: 'ReportNotMarked', cause: 'table gone' },
-      ],
-      {
-        'r-timeout': pending('r-timeout'),
-        'r-aborted': pending('r-aborted'),
-        'r-unmarked': pending('r-unmarked'),
-      },
-    );
+  it('marks failed every report the pending index lists as pending for longer than any execution of it', async () => {
+    const { run, marked, metrics, asked } = sweep([key('r-old'), key('r-older')], {
+      'r-old': pendingAt('r-old', minutesAgo(11)),
+      'r-older': pendingAt('r-older', minutesAgo(60 * 24)),
+    });
 
     const result = await run();
 
-    expect(result).toEqual({ examined: 3, markedFailed: 3 });
-    expect(marked.map(({ reportId, error }) => [reportId, error])).toEqual([
-      ['r-timeout', { Error: 'States.Timeout', Cause: 'The report execution timed out' }],
-      ['r-aborted', { Error: 'ExecutionAborted', Cause: 'stopped by ops' }],
-      ['r-unmarked', { Error: 'ReportNotMarked', Cause: 'table gone' }],
+    expect(result).toEqual({ examined: 2, markedFailed: 2 });
+    expect(asked).toEqual([new Date(NOW.getTime() - UNFINISHED_AFTER_MS)]);
+    expect(
+      marked.map(({ reportId, month, correlationId, error }) => [
+        reportId,
+        month,
+        correlationId,
+        error?.Error,
+      ]),
+    ).toEqual([
+      ['r-old', cal.previousMonth, 'r-old', 'ReportUnfinished'],
+      ['r-older', cal.previousMonth, 'r-older', 'ReportUnfinished'],
     ]);
-    expect(metrics).toEqual([['UnfinishedReportsSwept', 3]]);
-    expect(since).toEqual([new Date(NOW.getTime() - SWEEP_LOOKBACK_MS)]);
+    expect(marked[0]?.error?.Cause).toMatch(/still pending 11 minutes after it was requested/);
+    expect(metrics).toEqual([['UnfinishedReportsSwept', 2]]);
   });
 
-  it('leaves final reports and reports that no longer exist alone, and records nothing', async () => {
-    const ready = { ...pendingReport(job('r-ready'), '2026-10', NOW), status: 'ready' as const };
-    const { run, marked, metrics } = sweep(
-      [
-        { job: job('r-ready'), status: 'FAILED', error: 'ReportFailed' },
-        { job: job('r-gone'), status: 'ABORTED' },
-      ],
-      { 'r-ready': ready },
-    );
+  it('leaves alone what the lagging index still lists but is final, gone, or younger than the limit', async () => {
+    const ready: Report = { ...pendingAt('r-ready', minutesAgo(30)), status: 'ready' };
+    const { run, marked, metrics } = sweep([key('r-ready'), key('r-gone'), key('r-young')], {
+      'r-ready': ready,
+      'r-young': pendingAt('r-young', minutesAgo(2)),
+    });
 
-    expect(await run()).toEqual({ examined: 2, markedFailed: 0 });
+    expect(await run()).toEqual({ examined: 3, markedFailed: 0 });
     expect(marked).toEqual([]);
     expect(metrics).toEqual([]);
   });

@@ -1,12 +1,19 @@
-import type { Clock, EndedExecution, FindReport, ListEndedExecutions } from '../../report/ports';
+import type { Clock, FindReport, ListReportsPendingSince } from '../../report/ports';
 import type { RecordMetric } from '../../report/workflowStep';
 import type { MarkReportFailedInput } from '../markReportFailed/markReportFailed';
 
-/** How far back the sweeper looks: it runs every 15 minutes, so a day gives every execution many chances. */
-export const SWEEP_LOOKBACK_MS = 24 * 60 * 60 * 1000;
+/**
+ * How long a report may stay pending before the sweeper finishes it: an EXPRESS execution stops after 5 minutes
+ * at the latest (the definition's own TimeoutSeconds is shorter), and a report is written pending just before its
+ * execution starts, so twice that is past any execution of it, with a margin for a slow start (ADR 29).
+ */
+export const UNFINISHED_AFTER_MS = 10 * 60 * 1000;
+
+/** The States-style error a swept report is marked failed with (reason `report-unfinished`). */
+export const UNFINISHED_ERROR = 'ReportUnfinished';
 
 export interface SweepUnfinishedReportsDependencies {
-  listEndedExecutions: ListEndedExecutions;
+  listReportsPendingSince: ListReportsPendingSince;
   findReport: FindReport;
   /** The MarkReportFailed use case: marks the report failed and announces InsightReportFailed. */
   markReportFailed: (input: MarkReportFailedInput) => Promise<unknown>;
@@ -16,49 +23,43 @@ export interface SweepUnfinishedReportsDependencies {
 }
 
 export interface SweepResult {
-  /** Executions that ended without succeeding, looked at. */
+  /** Reports the pending index listed as pending for too long, looked at. */
   examined: number;
-  /** Their reports that were still pending and are now failed. */
+  /** Those that were still pending and are now failed. */
   markedFailed: number;
-}
-
-/** The States error the report is marked failed with: the execution's own, or what ended it. */
-function errorOf(execution: EndedExecution): { Error: string; Cause: string } {
-  if (execution.status === 'TIMED_OUT')
-    return { Error: 'States.Timeout', Cause: execution.cause ?? 'The report execution timed out' };
-  if (execution.status === 'ABORTED')
-    return { Error: 'ExecutionAborted', Cause: execution.cause ?? 'The report execution was stopped' };
-  return {
-    Error: execution.error ?? 'ExecutionFailed',
-    Cause: execution.cause ?? 'The report execution failed',
-  };
 }
 
 /**
  * The sweeper (every 15 minutes): the state machine marks every report it cannot produce failed, but not when
- * marking failed itself keeps failing (ReportNotMarked), nor when the whole execution times out or is stopped.
- * For each execution of the last day that ended so, a report still pending is marked failed here, with its
- * InsightReportFailed event. Idempotent: a final report is left alone.
+ * marking failed itself keeps failing (ReportNotMarked), nor when the whole execution times out, is stopped, or
+ * never started. Every report still pending UNFINISHED_AFTER_MS after it was requested is past any execution of
+ * it: it is marked failed here (reason `report-unfinished`), with its InsightReportFailed event and its in-flight
+ * marker removed. The reports come from the table's PendingReports index, not from the Step Functions APIs
+ * (ListExecutions and DescribeExecution do not serve EXPRESS workflows). Idempotent: a report found final when
+ * read again (the index lags the table) is left alone.
  */
 export function sweepUnfinishedReports(deps: SweepUnfinishedReportsDependencies) {
   return async (): Promise<SweepResult> => {
-    const since = new Date(deps.now().getTime() - SWEEP_LOOKBACK_MS);
-    const executions = await deps.listEndedExecutions(since);
+    const now = deps.now();
+    const before = new Date(now.getTime() - UNFINISHED_AFTER_MS);
+    const keys = await deps.listReportsPendingSince(before);
     let markedFailed = 0;
-    for (const execution of executions) {
-      const { job } = execution;
-      if (!job.userId || !job.reportId) continue;
-      const report = await deps.findReport(job);
-      if (report?.status !== 'pending') continue;
+    for (const key of keys) {
+      const report = await deps.findReport(key);
+      if (report?.status !== 'pending' || report.createdAt >= before.toISOString()) continue;
+      const minutes = Math.floor((now.getTime() - Date.parse(report.createdAt)) / 60_000);
       await deps.markReportFailed({
-        ...job,
+        ...key,
         month: report.month,
-        correlationId: job.correlationId ?? report.reportId,
-        error: errorOf(execution),
+        correlationId: report.reportId,
+        error: {
+          Error: UNFINISHED_ERROR,
+          Cause: `The report was still pending ${minutes} minutes after it was requested: its workflow ended without finishing it (timed out, stopped, or failed to mark it failed) or never started`,
+        },
       });
       markedFailed++;
     }
     if (markedFailed > 0) deps.recordMetric('UnfinishedReportsSwept', markedFailed, 'Count');
-    return { examined: executions.length, markedFailed };
+    return { examined: keys.length, markedFailed };
   };
 }

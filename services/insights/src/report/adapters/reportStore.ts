@@ -9,12 +9,14 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { outboxItem } from '@spendwise/outbox';
 import { cancellationCodes, conditionFailed } from '../../adapters/transactions';
-import type { Report } from '../domain/report';
+import type { Report, ReportKey } from '../domain/report';
 import type {
   DiscardPendingReport,
   FindReport,
   FinishReport,
   ListReportsOfMonth,
+  ListReportsPendingSince,
+  RemovePendingReport,
   Reservation,
   ReserveReport,
   SavePendingReport,
@@ -22,9 +24,12 @@ import type {
 import {
   dailyRequestsKey,
   inFlightKey,
+  PENDING_REPORTS_INDEX,
+  pendingShards,
   reportFromItem,
   reportItem,
   reportKey,
+  reportKeyOfItem,
   reportsOfUser,
 } from './reportItems';
 
@@ -40,10 +45,11 @@ const transactionConditionFailed = (error: unknown, index: number) =>
   cancellationCodes(error)?.[index] === 'ConditionalCheckFailed';
 
 /**
- * How long an in-flight marker blocks a new report of its month: the workflow's own limit (TimeoutSeconds 900)
- * and a margin. A marker is removed as soon as its report is final; this only bounds a marker left behind.
+ * How long an in-flight marker blocks a new report of its month: twice the EXPRESS workflow's hard 5-minute
+ * limit, the age after which the sweeper treats a pending report as abandoned too (ADR 29). A marker is removed
+ * as soon as its report is final; this only bounds a marker left behind.
  */
-export const IN_FLIGHT_SECONDS = 20 * 60;
+export const IN_FLIGHT_SECONDS = 10 * 60;
 
 /** Attempts of a reservation that lost a race to a concurrent transaction (TransactionConflict). */
 const RESERVE_ATTEMPTS = 5;
@@ -238,6 +244,24 @@ export function buildReportStore(client: DynamoDBDocumentClient, config: ReportS
     await releaseInFlight(report);
   };
 
+  /** Removes a scheduled report whose workflow could not be started, only while it is still pending. */
+  const removePendingReport: RemovePendingReport = async (key) => {
+    try {
+      await client.send(
+        new DeleteCommand({
+          TableName: tableName,
+          Key: reportKey(key),
+          ConditionExpression: '#status = :pending',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':pending': 'pending' },
+        }),
+      );
+    } catch (error) {
+      // Already finished (the workflow did start after all) or gone: nothing to remove.
+      if (!conditionFailed(error)) throw error;
+    }
+  };
+
   const findReport: FindReport = async (key) => {
     const { Item } = await client.send(
       new GetCommand({ TableName: tableName, Key: reportKey(key), ConsistentRead: true }),
@@ -257,6 +281,34 @@ export function buildReportStore(client: DynamoDBDocumentClient, config: ReportS
       }),
     );
     return Items.map(reportFromItem);
+  };
+
+  /** Keys of the reports pending since before `before`, oldest first per shard (the sparse PendingReports index). */
+  const listReportsPendingSince: ListReportsPendingSince = async (before) => {
+    const perShard = await Promise.all(
+      pendingShards().map(async (shard) => {
+        const found: ReportKey[] = [];
+        let ExclusiveStartKey: Record<string, unknown> | undefined;
+        do {
+          const page = await client.send(
+            new QueryCommand({
+              TableName: tableName,
+              IndexName: PENDING_REPORTS_INDEX,
+              KeyConditionExpression: 'pendingShard = :shard AND pendingSince < :before',
+              ExpressionAttributeValues: { ':shard': shard, ':before': before.toISOString() },
+              ExclusiveStartKey,
+            }),
+          );
+          for (const item of page.Items ?? []) {
+            const key = reportKeyOfItem(item);
+            if (key) found.push(key);
+          }
+          ExclusiveStartKey = page.LastEvaluatedKey;
+        } while (ExclusiveStartKey);
+        return found;
+      }),
+    );
+    return perShard.flat();
   };
 
   const finishReport: FinishReport = async (report, event) => {
@@ -290,9 +342,11 @@ export function buildReportStore(client: DynamoDBDocumentClient, config: ReportS
     savePendingReport,
     reserveReport,
     discardPendingReport,
+    removePendingReport,
     releaseInFlight,
     findReport,
     listReportsOfMonth,
+    listReportsPendingSince,
     finishReport,
   };
 }
