@@ -182,15 +182,18 @@ describe('LambdaEngine concurrency', () => {
   });
 
   it('makes the call beyond the local default cap wait for a free environment', async () => {
-    const { engine } = await deployed([{ name: 'capped', source: slow }], { defaultConcurrency: 2 });
+    // Each call says when it ran (the worker's clock): the third must have run after one of the first two ended.
+    const timed =
+      'export const handler = async () => { const start = Date.now(); await new Promise((r) => setTimeout(r, 300)); return { start, end: Date.now() }; };';
+    const { engine } = await deployed([{ name: 'capped', source: timed }], { defaultConcurrency: 2 });
 
-    const started = performance.now();
     const outcomes = await Promise.all([1, 2, 3].map(() => engine.invoke('capped', {})));
-    const elapsed = performance.now() - started;
 
     expect(outcomes.every((o) => o.ok)).toBe(true);
     expect(outcomes.filter((o) => o.coldStart)).toHaveLength(2);
-    expect(elapsed).toBeGreaterThanOrEqual(600);
+    const runs = outcomes.map((o) => (o as { result: { start: number; end: number } }).result);
+    const [waited] = runs.filter((run, i) => runs.some((other, j) => j !== i && other.end <= run.start));
+    expect(waited).toBeDefined();
     expect(engine.functions()[0]?.warm).toBe(2);
   });
 });
