@@ -19,6 +19,33 @@ import {
 } from './resources';
 import { list, record, str } from './values';
 
+/**
+ * The API call that delivers to a target ARN (queue, topic, function, state machine, bus), as an engine makes
+ * it on behalf of a rule, a subscription, a schedule, an alarm or a destination; undefined for other targets.
+ *
+ * @example deliveryCall(queueArn) // { service: 'sqs', operation: 'SendMessage', input: { QueueUrl: queueArn } }
+ */
+export function deliveryCall(
+  target: string,
+  payload: Record<string, unknown> = {},
+): { service: string; operation: string; input: Record<string, unknown> } | undefined {
+  const service = target.split(':')[2] ?? '';
+  switch (service) {
+    case 'sqs':
+      return { service, operation: 'SendMessage', input: { QueueUrl: target } };
+    case 'sns':
+      return { service, operation: 'Publish', input: { TopicArn: target } };
+    case 'lambda':
+      return { service, operation: 'Invoke', input: { FunctionName: target } };
+    case 'states':
+      return { service, operation: 'StartExecution', input: { stateMachineArn: target } };
+    case 'events':
+      return { service, operation: 'PutEvents', input: { Entries: [{ EventBusName: target, ...payload }] } };
+    default:
+      return undefined;
+  }
+}
+
 export interface PlannedCall {
   /** What makes the call, for a person: `rule spendwise-dev-insights-spending → queue …`. */
   caller: string;
@@ -53,28 +80,12 @@ export function plannedDeliveries(
     context: ContextValues = {},
     payload: Record<string, unknown> = {},
   ): AuthorizationCheck[] => {
-    const service = target.split(':')[2];
-    const request = (operation: string, input: Record<string, unknown>) =>
-      authorizationChecks({ service: service ?? '', operation, input, ...where }, policies.facts).map(
-        (check) => ({
-          ...check,
-          context: { ...check.context, ...context },
-        }),
-      );
-    switch (service) {
-      case 'sqs':
-        return request('SendMessage', { QueueUrl: target });
-      case 'sns':
-        return request('Publish', { TopicArn: target });
-      case 'lambda':
-        return request('Invoke', { FunctionName: target });
-      case 'states':
-        return request('StartExecution', { stateMachineArn: target });
-      case 'events':
-        return request('PutEvents', { Entries: [{ EventBusName: target, ...payload }] });
-      default:
-        return [];
-    }
+    const call = deliveryCall(target, payload);
+    if (!call) return [];
+    return authorizationChecks({ ...call, ...where }, policies.facts).map((check) => ({
+      ...check,
+      context: { ...check.context, ...context },
+    }));
   };
   const add = (caller: string, source: string, principal: string, checks: AuthorizationCheck[]) => {
     for (const check of checks) calls.push({ caller, source, principal, check });
@@ -295,25 +306,35 @@ const safeJson = (text: string) => {
   }
 };
 
+/**
+ * The API call a Task state's resource makes with its effective parameters: a Lambda ARN or an optimized
+ * integration (`arn:aws:states:::<service>:<api>[.sync|.waitForTaskToken]`); undefined for `aws-sdk` and others.
+ *
+ * @example taskCall('arn:aws:states:::dynamodb:putItem', { TableName: 't', Item }) // { service: 'dynamodb', operation: 'PutItem', input }
+ */
+export function taskCall(
+  resource: string,
+  parameters: Record<string, unknown>,
+): { service: string; operation: string; input: Record<string, unknown> } | undefined {
+  if (resource.includes(':function:'))
+    return { service: 'lambda', operation: 'Invoke', input: { FunctionName: resource } };
+  const match = /^arn:[^:]+:states:::([\w-]+):(\w+)/.exec(resource);
+  if (!match) return undefined;
+  const [, service = '', operation = ''] = match;
+  if (service === 'aws-sdk') return undefined;
+  const input = Object.fromEntries(
+    Object.entries(parameters).map(([key, value]) => [key.replace(/\.\$$/, ''), value]),
+  );
+  if (service === 'lambda') return { service, operation: 'Invoke', input };
+  return { service, operation: operation.charAt(0).toUpperCase() + operation.slice(1), input };
+}
+
 /** What a Task state's integration calls, as the state machine's role. */
 function taskChecks(
   task: TaskState,
   where: { region: string; accountId: string },
   policies: PolicySet,
 ): AuthorizationCheck[] {
-  const { resource, parameters } = task;
-  const request = (service: string, operation: string, input: Record<string, unknown>) =>
-    authorizationChecks({ service, operation, input, ...where }, policies.facts);
-  if (resource.includes(':function:')) return request('lambda', 'Invoke', { FunctionName: resource });
-  // arn:aws:states:::<service>:<operation>[.sync|.waitForTaskToken]
-  const match = /^arn:[^:]+:states:::([\w-]+):(\w+)/.exec(resource);
-  if (!match) return [];
-  const [, service = '', operation = ''] = match;
-  const input = Object.fromEntries(
-    Object.entries(parameters).map(([key, value]) => [key.replace(/\.\$$/, ''), value]),
-  );
-  const upper = operation.charAt(0).toUpperCase() + operation.slice(1);
-  if (service === 'lambda') return request('lambda', 'Invoke', input);
-  if (service === 'aws-sdk') return [];
-  return request(service, upper, input);
+  const call = taskCall(task.resource, task.parameters);
+  return call ? authorizationChecks({ ...call, ...where }, policies.facts) : [];
 }

@@ -81,6 +81,7 @@ export class SqsPoller {
 
   /** One receive → filter → invoke → delete cycle; undefined when nothing arrived. */
   async pollOnce(queue: SqsQueue, signal?: AbortSignal): Promise<PollResult | undefined> {
+    await this.authorize();
     const messages = await this.collect(queue, signal);
     if (messages.length === 0) return undefined;
     const records = messages.map((m) => sqsRecord(m, queue.arn, this.ctx.config.region));
@@ -100,6 +101,19 @@ export class SqsPoller {
         `sqs: ${this.mapping.functionRef} failed a batch of ${passing.length}: ${verdict.failure}`,
       );
     return { ...verdict, filteredIds, invoked: true };
+  }
+
+  /**
+   * Lambda polls as the function's role: without sqs:ReceiveMessage (or DeleteMessage, GetQueueAttributes) on
+   * the queue the mapping receives nothing and its messages stay in the queue (AWS refuses to create such a
+   * mapping; here the poll fails, with the denial printed and listed by `iam denials`).
+   */
+  private async authorize(): Promise<void> {
+    const denial = await this.ctx.iam?.authorizeEventSource({
+      functionRef: this.mapping.functionRef,
+      sourceArn: this.mapping.queueArn,
+    });
+    if (denial) throw denial.error;
   }
 
   private async invoke(records: SQSRecord[]) {
