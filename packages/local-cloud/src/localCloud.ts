@@ -11,6 +11,7 @@ import type { LocalCloud } from './core/context';
 import type { Unsupported } from './core/errors';
 import type { AwsRequest, AwsResponse } from './core/protocol';
 import { deployStacks, loadComposeStacks } from './deploy';
+import type { StackInput } from './deploy/template';
 import { dynamoDbCall } from './dynamodb/wire';
 import {
   apisOf,
@@ -63,6 +64,11 @@ export interface StartOptions extends Partial<Omit<LocalCloudConfig, 'rootDir'>>
    * what would have been denied, `off` evaluates nothing. Default: DEFAULT_IAM_MODE.
    */
   iam?: IamMode;
+  /**
+   * Changes the packaged templates before they are deployed (tests: a fixture copy without one permission).
+   * The packaging cache is not touched.
+   */
+  editTemplates?: (stacks: StackInput[]) => StackInput[];
 }
 
 export interface RunningLocalCloud {
@@ -105,6 +111,7 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
     model,
     stackParameters,
     iam,
+    editTemplates = (stacks: StackInput[]) => stacks,
     ...overrides
   } = options;
   const config = defaultConfig(rootDir, overrides);
@@ -173,7 +180,7 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
     }
     progress(`API reference on ${awsEndpoint}${API_DOCS_PATH}`);
     const deployed = await deployStacks(
-      withParameters(await packaged, stackParameters),
+      editTemplates(withParameters(await packaged, stackParameters)),
       providersOf(engines),
       ctx,
     );

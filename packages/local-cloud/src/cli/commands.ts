@@ -151,6 +151,7 @@ const IAM_USAGE = 'usage: iam denials [--limit n] | iam credentials <function>';
 
 interface DenialRow {
   at: string;
+  count?: number;
   enforced: boolean;
   caller: string;
   message: string;
@@ -177,7 +178,8 @@ const iam: Command = async ([sub, name], options) => {
   );
   for (const denial of shown) {
     print('');
-    print(`${denial.at}  ${denial.enforced ? 'DENIED' : 'would deny'}  ${denial.caller}`);
+    const times = (denial.count ?? 1) > 1 ? ` (${denial.count} times, last)` : '';
+    print(`${denial.at}${times}  ${denial.enforced ? 'DENIED' : 'would deny'}  ${denial.caller}`);
     print(`  ${denial.message}`);
     print(`  allowed by: ${JSON.stringify(denial.allowingStatement)}`);
   }

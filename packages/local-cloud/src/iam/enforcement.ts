@@ -36,7 +36,10 @@ export const DEFAULT_IAM_MODE: IamMode = 'report';
 
 /** One call IAM denied (or, in `report` mode, would have denied). */
 export interface DenialRecord {
+  /** When it last happened. */
   at: string;
+  /** How often the same caller was denied the same action on the same resource. */
+  count: number;
   /** True when the call was refused; false when `report` mode let it through. */
   enforced: boolean;
   /** Who called, for a person: `function spendwise-dev-createExpense`, `rule … → …`, `state machine …`. */
@@ -80,7 +83,6 @@ export class IamEnforcement implements IamPort {
   /** Access key → the function it was given to and the role it acts as. */
   private readonly keys = new Map<string, { functionName: string; principal: Principal }>();
   private readonly records: DenialRecord[] = [];
-  private readonly printed = new Set<string>();
   /** DynamoDB Local's shard iterators are opaque: the stream each one reads, from the answers that gave it. */
   private readonly iterators = new Map<string, string>();
 
@@ -90,7 +92,7 @@ export class IamEnforcement implements IamPort {
     private readonly options: {
       /** The local cloud's clock, for `aws:CurrentTime` (default the wall clock). */
       now?: () => number;
-      /** Where a denial is printed (once per caller, action and resource). */
+      /** Where a denial is printed (once per caller, action and resource while it is kept). */
       log?: (line: string) => void;
     } = {},
   ) {}
@@ -285,8 +287,20 @@ export class IamEnforcement implements IamPort {
     if (decision.decision === 'allow' || !decision.check) return undefined;
     const check = decision.check;
     const error = accessDenied(service, principal, check, decision);
+    const at = new Date(this.options.now?.() ?? Date.now()).toISOString();
+    const key = `${caller} ${check.action} ${check.resource}`;
+    const seen = this.records.findIndex((r) => `${r.caller} ${r.action} ${r.resource}` === key);
+    if (seen >= 0) {
+      // The same denial again (a poller retrying): counted, moved to the end.
+      const [again] = this.records.splice(seen, 1);
+      again!.count += 1;
+      again!.at = at;
+      this.records.push(again!);
+      return { error, record: again! };
+    }
     const record: DenialRecord = {
-      at: new Date(this.options.now?.() ?? Date.now()).toISOString(),
+      at,
+      count: 1,
       enforced: this.mode === 'enforce',
       caller,
       principal,
@@ -300,13 +314,9 @@ export class IamEnforcement implements IamPort {
     };
     if (this.records.length >= MAX_RECORDS) this.records.shift();
     this.records.push(record);
-    const key = `${caller} ${check.action} ${check.resource}`;
-    if (!this.printed.has(key)) {
-      this.printed.add(key);
-      this.options.log?.(
-        `IAM ${record.enforced ? 'denied' : 'would deny (report mode)'}: ${caller}: ${error.message}`,
-      );
-    }
+    this.options.log?.(
+      `IAM ${record.enforced ? 'denied' : 'would deny (report mode)'}: ${caller}: ${error.message}`,
+    );
     return { error, record };
   }
 }

@@ -110,11 +110,12 @@ export class SchedulerEngine {
 
   /**
    * Fires one now, once (no retries: a failed delivery rejects). Takes an id from `list()` or a bare rule or
-   * schedule name when it is unambiguous.
+   * schedule name when it is unambiguous. `asScheduled`: as its timer would, with the target's RetryPolicy and
+   * dead-letter queue (the failure still rejects).
    */
-  async runNow(name: string): Promise<void> {
+  async runNow(name: string, options: { asScheduled?: boolean } = {}): Promise<void> {
     const entry = this.find(name);
-    await entry.fire(new Date(), false);
+    await entry.fire(new Date(), options.asScheduled === true);
     entry.fires++;
     entry.lastFire = new Date();
   }

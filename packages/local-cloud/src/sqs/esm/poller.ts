@@ -40,6 +40,7 @@ const LONG_POLL_SECONDS = 20;
 export class SqsPoller {
   private controller = new AbortController();
   private loops: Promise<void>[] = [];
+  private lastFailure?: string;
 
   constructor(
     readonly mapping: SqsMapping,
@@ -70,10 +71,13 @@ export class SqsPoller {
           continue;
         }
         await this.pollOnce(queue, signal);
+        this.lastFailure = undefined;
       } catch (error) {
-        this.ctx.log(
-          `sqs: event source mapping ${this.mapping.uuid} poll failed: ${(error as Error).message}`,
-        );
+        // Once per cause: a denied poll fails every second until the role allows it.
+        const message = (error as Error).message;
+        if (message !== this.lastFailure)
+          this.ctx.log(`sqs: event source mapping ${this.mapping.uuid} poll failed: ${message}`);
+        this.lastFailure = message;
         await this.registry.clock.sleep(1000, signal);
       }
     }
@@ -84,6 +88,13 @@ export class SqsPoller {
     await this.authorize();
     const messages = await this.collect(queue, signal);
     if (messages.length === 0) return undefined;
+    // A long poll may have begun before the deployment's policies were known: asked again, and on a denial
+    // what it received goes back to the queue at once.
+    await this.authorize().catch((error: unknown) => {
+      const now = this.registry.clock.now();
+      for (const message of messages) queue.changeVisibility(message.receiptHandle, 0, now);
+      throw error;
+    });
     const records = messages.map((m) => sqsRecord(m, queue.arn, this.ctx.config.region));
     const passing = records.filter((record) => filterCriteriaMatch(this.mapping.filters, record));
     const filteredIds = records.filter((r) => !passing.includes(r)).map((r) => r.messageId);
