@@ -185,6 +185,7 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
       ctx,
     );
     engines.iam.load(deployed.stacks);
+    engines.iam.useLivePolicies((arn) => engines.sqs.registry.resolve(arn)?.attributes.Policy);
     progress(describeIam(engines.iam));
     const resumed = describeResumed(resumeEngines(engines));
     if (resumed) progress(resumed);

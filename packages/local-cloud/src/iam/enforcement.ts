@@ -19,7 +19,7 @@ import { Authorizer, allowingStatement, type Decision, type Principal } from './
 import { functionCredentials, type LocalCredentials } from './credentials';
 import { deliveryCall } from './deliveries';
 import { accessDenied } from './denial';
-import { collectPolicies, type PolicySet, type Statement } from './policies';
+import { collectPolicies, type PolicyDocument, type PolicySet, type Statement } from './policies';
 import {
   type AuthorizationCheck,
   authorizationChecks,
@@ -83,6 +83,9 @@ export class IamEnforcement implements IamPort {
   /** Access key → the function it was given to and the role it acts as. */
   private readonly keys = new Map<string, { functionName: string; principal: Principal }>();
   private readonly records: DenialRecord[] = [];
+  /** Resource policies set at run time (a queue's `Policy` attribute), by ARN: the text last read. */
+  private readonly livePolicies = new Map<string, string>();
+  private liveLookup?: (arn: string) => string | undefined;
   /** DynamoDB Local's shard iterators are opaque: the stream each one reads, from the answers that gave it. */
   private readonly iterators = new Map<string, string>();
 
@@ -112,6 +115,14 @@ export class IamEnforcement implements IamPort {
       });
     }
     return policies;
+  }
+
+  /**
+   * Where the resource policies set at run time are read (a queue created with SetQueueAttributes' `Policy`, as a
+   * test's tap queue subscribed to a topic); consulted for resources no deployed stack gives a policy.
+   */
+  useLivePolicies(lookup: (arn: string) => string | undefined): void {
+    this.liveLookup = lookup;
   }
 
   get active(): boolean {
@@ -268,6 +279,26 @@ export class IamEnforcement implements IamPort {
     return [...this.records];
   }
 
+  /** Reads a run-time resource policy; a new or changed one replaces the last and forgets cached decisions. */
+  private refreshLivePolicy(resource: string): void {
+    const set = this.policySet;
+    if (!set || !this.liveLookup || !resource.startsWith('arn:aws:sqs:')) return;
+    if (set.resourcePolicies.has(resource) && !this.livePolicies.has(resource)) return;
+    const text = this.liveLookup(resource);
+    if (text === this.livePolicies.get(resource)) return;
+    let document: PolicyDocument | undefined;
+    try {
+      document = text ? (JSON.parse(text) as PolicyDocument) : undefined;
+    } catch {
+      document = undefined;
+    }
+    if (document?.Statement) set.resourcePolicies.set(resource, [{ name: `live:${resource}`, document }]);
+    else set.resourcePolicies.delete(resource);
+    if (text === undefined) this.livePolicies.delete(resource);
+    else this.livePolicies.set(resource, text);
+    this.authorizer = new Authorizer(set, this.where, this.options.now ? { now: this.options.now } : {});
+  }
+
   /** A GetRecords input whose opaque iterator is known: prefixed with its stream's ARN, as AWS's iterators are. */
   private withStream(operation: string, input: Record<string, unknown>): Record<string, unknown> {
     if (operation !== 'GetRecords' || typeof input.ShardIterator !== 'string') return input;
@@ -283,6 +314,7 @@ export class IamEnforcement implements IamPort {
     checks: AuthorizationCheck[],
   ): Promise<EngineDenial | undefined> {
     if (!this.authorizer || checks.length === 0) return undefined;
+    for (const { resource } of checks) this.refreshLivePolicy(resource);
     const decision = await this.authorizer.authorizeAll(principal, checks);
     if (decision.decision === 'allow' || !decision.check) return undefined;
     const check = decision.check;

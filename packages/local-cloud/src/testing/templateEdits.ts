@@ -110,3 +110,23 @@ export function withoutResourceNamed(stacks: StackInput[], service: string, logi
   }
   return edited;
 }
+
+/**
+ * Adds a statement to a role's first inline policy (what a deploy-time parameter would have granted).
+ *
+ * @example withStatement(stacks, 'expenses', 'ListExpensesIamRoleLambdaExecution', { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: arn })
+ */
+export function withStatement(
+  stacks: StackInput[],
+  service: string,
+  roleLogicalId: string,
+  statement: Json,
+): StackInput[] {
+  const edited = copy(stacks);
+  const properties = resourceOf(edited, service, roleLogicalId).Properties as Json;
+  const [policy] = (properties.Policies ?? []) as Json[];
+  const document = policy?.PolicyDocument as Json | undefined;
+  if (!document) throw new Error(`${service}/${roleLogicalId} has no inline policy`);
+  document.Statement = [...[document.Statement ?? []].flat(), statement];
+  return edited;
+}
