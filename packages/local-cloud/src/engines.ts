@@ -37,7 +37,7 @@ export interface EngineOptions {
   webRoot?: string;
   /** WAF rate-based rule windows relative to AWS (default 1). */
   wafTimeScale?: number;
-  /** IAM enforcement (`--iam`; default `report`). */
+  /** IAM enforcement (`--iam`; default DEFAULT_IAM_MODE, `enforce`). */
   iam?: IamMode;
 }
 

@@ -19,8 +19,8 @@ commands:
                                     Bedrock with your AWS credentials, or an OpenAI-compatible API (Ollama:
                                     http://localhost:11434/v1)
         [--model-region r] [--model-id id]           Bedrock's region; the model (required with a URL)
-        [--iam report|enforce|off]                   IAM on every call: enforce answers AccessDenied as AWS
-                                    would, report allows but lists what would be denied (default report)
+        [--iam enforce|report|off]                   IAM on every call: enforce answers AccessDenied as AWS
+                                    would, report allows but lists what would be denied (default enforce)
         [--stack-param service:Parameter=value ...]  a stack parameter, e.g. a restored table
                                     (expenses:TableName=… expenses:TableStreamArn=…, docs/runbooks/restore-table.md)
   token <user> [--scope s ...]      print an access token for <user> (only the token, for $(...))

@@ -32,7 +32,7 @@ import {
 export type IamMode = 'enforce' | 'report' | 'off';
 export const IAM_MODES: readonly IamMode[] = ['enforce', 'report', 'off'];
 /** The mode `spendwise-local start` and `startLocalCloud` use unless told otherwise. */
-export const DEFAULT_IAM_MODE: IamMode = 'report';
+export const DEFAULT_IAM_MODE: IamMode = 'enforce';
 
 /** One call IAM denied (or, in `report` mode, would have denied). */
 export interface DenialRecord {
