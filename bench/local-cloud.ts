@@ -22,6 +22,8 @@ const rootDir = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 500);
 const WARM_STARTS = 3;
+/** `BENCH_IAM=off|report|enforce` (default: the local cloud's default, enforce): IAM's share of the figures. */
+const IAM = process.env.BENCH_IAM as 'enforce' | 'report' | 'off' | undefined;
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -35,7 +37,15 @@ async function timedStart(
   force: boolean,
 ): Promise<{ cloud: RunningLocalCloud; seconds: number }> {
   const started = performance.now();
-  const cloud = await startLocalCloud({ rootDir, dataDir, awsPort: 0, apiBasePort: 0, webPort: 0, force });
+  const cloud = await startLocalCloud({
+    rootDir,
+    dataDir,
+    awsPort: 0,
+    apiBasePort: 0,
+    webPort: 0,
+    force,
+    ...(IAM ? { iam: IAM } : {}),
+  });
   return { cloud, seconds: (performance.now() - started) / 1000 };
 }
 
@@ -82,9 +92,27 @@ async function eventToInvocation(cloud: RunningLocalCloud): Promise<number[]> {
   };
   const sqs = new SQSClient(client);
   const events = new EventBridgeClient(client);
-  await sqs.send(new CreateQueueCommand({ QueueName: 'bench-consumer-queue' }));
   const queueArn = arnOf(config, 'sqs', 'bench-consumer-queue');
   const busName = `spendwise-${config.stage}`;
+  // As on AWS, the queue's policy lets the rule send to it (IAM is enforced).
+  const policy = {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { Service: 'events.amazonaws.com' },
+        Action: 'sqs:SendMessage',
+        Resource: queueArn,
+        Condition: { ArnEquals: { 'aws:SourceArn': arnOf(config, 'events', `rule/${busName}/bench`) } },
+      },
+    ],
+  };
+  await sqs.send(
+    new CreateQueueCommand({
+      QueueName: 'bench-consumer-queue',
+      Attributes: { Policy: JSON.stringify(policy) },
+    }),
+  );
   await events.send(
     new PutRuleCommand({ Name: 'bench', EventBusName: busName, EventPattern: '{"source":["bench"]}' }),
   );

@@ -20,7 +20,7 @@ import {
   functionChecks,
   sourceOperations,
 } from '@spendwise/local-cloud/iam/functionCalls';
-import { collectPolicies } from '@spendwise/local-cloud/iam/policies';
+import { collectPolicies, type PolicySet } from '@spendwise/local-cloud/iam/policies';
 import { fakeCloud } from '@spendwise/local-cloud/testing/fakeCloud';
 import { namingProviders } from '@spendwise/local-cloud/testing/namingProviders';
 
@@ -40,6 +40,9 @@ function workspace(specifier: string): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
+type Stacks = Awaited<ReturnType<typeof deployStacks>>['stacks'];
+type Where = { region: string; accountId: string };
+
 async function main(): Promise<void> {
   const inputs = await loadComposeStacks(rootDir, 'dev', 'eu-west-1');
   const { cloud } = fakeCloud({ stage: 'dev' });
@@ -52,7 +55,17 @@ async function main(): Promise<void> {
     `${policies.roles.size} roles, ${policies.functionRoles.size} functions, ${policies.resourcePolicies.size} resource policies`,
   );
   for (const gap of policies.gaps) say(`  gap: ${gap.stack}/${gap.logicalId}: ${gap.reason}`);
+  await auditDeliveries(stacks, policies, authorizer, where);
+  await auditFunctions(inputs, stacks, policies, authorizer, where);
+}
 
+/** Every engine call on behalf of the deployed resources (the denied ones, or all with --all). */
+async function auditDeliveries(
+  stacks: Stacks,
+  policies: PolicySet,
+  authorizer: Authorizer,
+  where: Where,
+): Promise<void> {
   say("\n## The engines' calls on behalf of deployed resources");
   const calls = plannedDeliveries(stacks, policies, where);
   let denied = 0;
@@ -64,13 +77,12 @@ async function main(): Promise<void> {
     say(`  ${decision.decision.padEnd(13)} ${call.caller}\n                ${decision.explanation}`);
   }
   say(`  ${calls.length} calls, ${denied} denied (${Math.round(performance.now() - started)} ms)`);
+}
 
-  say("\n## The SDK operations of each function's code, on the resources its environment names, as its role");
-  const deployed = stacks.flatMap((stack) =>
-    [...stack.resources.values()].map((resource) => ({ stack, resource })),
-  );
-  const refsOf = (type: string) =>
-    new Set(deployed.filter((d) => d.resource.type === type).map((d) => d.resource.ref));
+/** The resources each function's environment names, by the deployed resources' names. */
+function environmentReader(stacks: Stacks): (props: Record<string, unknown>) => EnvironmentResources {
+  const deployed = stacks.flatMap((stack) => [...stack.resources.values()]);
+  const refsOf = (type: string) => new Set(deployed.filter((d) => d.type === type).map((d) => d.ref));
   const tables = refsOf('AWS::DynamoDB::Table');
   const buckets = refsOf('AWS::S3::Bucket');
   const queues = refsOf('AWS::SQS::Queue');
@@ -80,15 +92,10 @@ async function main(): Promise<void> {
   const functions = refsOf('AWS::Lambda::Function');
   const secrets = new Set(
     deployed
-      .filter((d) => d.resource.type === 'AWS::SecretsManager::Secret')
-      .flatMap((d) => [d.resource.ref, String(d.resource.properties?.Name ?? '')]),
+      .filter((d) => d.type === 'AWS::SecretsManager::Secret')
+      .flatMap((d) => [d.ref, String(d.properties?.Name ?? '')]),
   );
-  let candidates = 0;
-  for (const { stack, resource } of deployed) {
-    if (resource.type !== 'AWS::Lambda::Function') continue;
-    const props = resource.properties ?? {};
-    const dir = inputs.find((input) => input.name === stack.name)?.dir ?? '';
-    const entry = join(dir, `${String(props.Handler).replace(/\.[^./]+$/, '')}.ts`);
+  return (props) => {
     const variables = ((props.Environment as Record<string, unknown> | undefined)?.Variables ?? {}) as Record<
       string,
       string
@@ -96,7 +103,7 @@ async function main(): Promise<void> {
     const values = Object.entries(variables).filter(([, value]) => typeof value === 'string' && value !== '');
     const pick = (test: (name: string, value: string) => boolean) =>
       values.filter(([n, v]) => test(n, v)).map(([, v]) => v);
-    const env: EnvironmentResources = {
+    return {
       dynamodb: pick((n, v) => tables.has(v) && !n.includes('IDEMPOTENCY')),
       idempotency: pick((n, v) => tables.has(v) && n.includes('IDEMPOTENCY')),
       s3: pick((_, v) => buckets.has(v)),
@@ -109,30 +116,59 @@ async function main(): Promise<void> {
       secretsmanager: pick((_, v) => secrets.has(v)),
       bedrock: pick((n) => n.includes('MODEL_ID')),
     };
-    const role = policies.functionRoles.get(String(resource.attributes.Arn)) ?? '';
-    const lines: string[] = [];
-    for (const operation of sourceOperations(entry, workspace)) {
-      for (const check of functionChecks(operation, env, where)) {
-        const decision = await authorizer.authorize({ principal: role, ...check });
-        if (decision.decision === 'allow') continue;
-        const file = operation.file?.replace(`${rootDir}/`, '') ?? '?';
-        if (check.unresolved) {
-          lines.push(
-            `    unresolved    ${operation.operation}: ${check.action} (${check.unresolved}; no resource of the role allows it) [${file}]`,
-          );
-          continue;
-        }
-        candidates += 1;
-        lines.push(
-          `    ${decision.decision.padEnd(13)} ${operation.operation}: ${check.action} on ${check.resource} [${file}]`,
-        );
-      }
+  };
+}
+
+/** The SDK operations of each function's code that its role would not allow (an upper bound, per file). */
+async function auditFunctions(
+  inputs: Awaited<ReturnType<typeof loadComposeStacks>>,
+  stacks: Stacks,
+  policies: PolicySet,
+  authorizer: Authorizer,
+  where: Where,
+): Promise<void> {
+  say("\n## The SDK operations of each function's code, on the resources its environment names, as its role");
+  const environmentOf = environmentReader(stacks);
+  let candidates = 0;
+  for (const stack of stacks) {
+    for (const resource of stack.resources.values()) {
+      if (resource.type !== 'AWS::Lambda::Function') continue;
+      const props = resource.properties ?? {};
+      const dir = inputs.find((input) => input.name === stack.name)?.dir ?? '';
+      const entry = join(dir, `${String(props.Handler).replace(/\.[^./]+$/, '')}.ts`);
+      const role = policies.functionRoles.get(String(resource.attributes.Arn)) ?? '';
+      const lines = await functionDenials(entry, environmentOf(props), role, authorizer, where);
+      candidates += lines.filter((line) => !line.trimStart().startsWith('unresolved')).length;
+      if (lines.length > 0 || all) say(`  ${stack.name}/${resource.ref}\n${lines.join('\n')}`);
     }
-    if (lines.length > 0 || all) say(`  ${stack.name}/${resource.ref}\n${lines.join('\n')}`);
   }
   say(
     `  ${candidates} candidate denials (operations its code can call that the role does not allow; per imported file: read the code to confirm)`,
   );
+}
+
+/** One function's lines: each operation of its code its role does not allow, or whose resource is unknown. */
+async function functionDenials(
+  entry: string,
+  env: EnvironmentResources,
+  role: string,
+  authorizer: Authorizer,
+  where: Where,
+): Promise<string[]> {
+  const lines: string[] = [];
+  for (const operation of sourceOperations(entry, workspace)) {
+    for (const check of functionChecks(operation, env, where)) {
+      const decision = await authorizer.authorize({ principal: role, ...check });
+      if (decision.decision === 'allow') continue;
+      const file = operation.file?.replace(`${rootDir}/`, '') ?? '?';
+      lines.push(
+        check.unresolved
+          ? `    unresolved    ${operation.operation}: ${check.action} (${check.unresolved}; no resource of the role allows it) [${file}]`
+          : `    ${decision.decision.padEnd(13)} ${operation.operation}: ${check.action} on ${check.resource} [${file}]`,
+      );
+    }
+  }
+  return lines;
 }
 
 await main();

@@ -10,6 +10,7 @@ import { type LocalDynamoDb, startDynamoDb } from './dynamodb';
 import { EdgeEngine } from './edge';
 import { createEventsApi, EventBridgeEngine, eventsResourceProviders } from './events';
 import { HttpApiEngine } from './httpApi';
+import { DEFAULT_IAM_MODE, IamEnforcement, type IamMode } from './iam/enforcement';
 import { LambdaEngine } from './lambda';
 import { openPersistence } from './persistence/enginePersistence';
 import { S3Api, S3BucketProvider, S3Engine } from './s3';
@@ -36,6 +37,8 @@ export interface EngineOptions {
   webRoot?: string;
   /** WAF rate-based rule windows relative to AWS (default 1). */
   wafTimeScale?: number;
+  /** IAM enforcement (`--iam`; default DEFAULT_IAM_MODE, `enforce`). */
+  iam?: IamMode;
 }
 
 /** Every local engine, created and wired into the shared context. */
@@ -57,6 +60,7 @@ export interface Engines {
   edge: EdgeEngine;
   customResources: CustomResourceProvider;
   s3: S3Engine;
+  iam: IamEnforcement;
 }
 
 /** Creates the engines and plugs each into the context's ports. DynamoDB Local starts here. */
@@ -93,7 +97,9 @@ export async function createEngines(ctx: LocalCloud, options: EngineOptions): Pr
     }),
     customResources: new CustomResourceProvider(),
     s3: new S3Engine(ctx),
+    iam: new IamEnforcement(options.iam ?? DEFAULT_IAM_MODE, ctx.config, { log: (line) => ctx.log(line) }),
   };
+  ctx.iam = engines.iam;
   ctx.lambda = engines.lambda;
   ctx.sqs = engines.sqs;
   ctx.sns = engines.sns;
@@ -122,7 +128,9 @@ export function apisOf(engines: Engines): AwsApi[] {
 
 /** The APIs that stream their requests on the shared endpoint (S3 objects). */
 export function rawApisOf(engines: Engines): RawApi[] {
-  return [new S3Api(engines.s3)];
+  return [
+    new S3Api(engines.s3, undefined, (request, accessKeyId) => engines.iam.authorizeS3(request, accessKeyId)),
+  ];
 }
 
 /** Plain routes on the shared endpoint that belong to engines (JWKS, SNS unsubscribe links). */

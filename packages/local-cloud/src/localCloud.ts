@@ -9,7 +9,9 @@ import { controlTarget } from './control/target';
 import { defaultConfig, type LocalCloudConfig } from './core/config';
 import type { LocalCloud } from './core/context';
 import type { Unsupported } from './core/errors';
+import type { AwsRequest, AwsResponse } from './core/protocol';
 import { deployStacks, loadComposeStacks } from './deploy';
+import type { StackInput } from './deploy/template';
 import { dynamoDbCall } from './dynamodb/wire';
 import {
   apisOf,
@@ -23,6 +25,8 @@ import {
   stopEngines,
 } from './engines';
 import { checkAllowedOrigins, Gateway } from './gateway';
+import { accessKeyOf } from './iam/credentials';
+import type { IamEnforcement, IamMode } from './iam/enforcement';
 import { LocalLogSink } from './logs/logSink';
 import { describeResumed, resumeEngines } from './persistence/enginePersistence';
 import type { SettleOptions, SettleReport } from './settle';
@@ -55,6 +59,16 @@ export interface StartOptions extends Partial<Omit<LocalCloudConfig, 'rootDir'>>
    * run a service on a restored table (docs/runbooks/restore-table.md); the templates' Defaults otherwise.
    */
   stackParameters?: Record<string, Record<string, string>>;
+  /**
+   * IAM on the request path (`--iam`): `enforce` answers AccessDenied as AWS would, `report` allows but lists
+   * what would have been denied, `off` evaluates nothing. Default: DEFAULT_IAM_MODE.
+   */
+  iam?: IamMode;
+  /**
+   * Changes the packaged templates before they are deployed (tests: a fixture copy without one permission).
+   * The packaging cache is not touched.
+   */
+  editTemplates?: (stacks: StackInput[]) => StackInput[];
 }
 
 export interface RunningLocalCloud {
@@ -96,6 +110,8 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
     printLogs,
     model,
     stackParameters,
+    iam,
+    editTemplates = (stacks: StackInput[]) => stacks,
     ...overrides
   } = options;
   const config = defaultConfig(rootDir, overrides);
@@ -127,7 +143,7 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
   const engines = await createEngines(ctx, {
     apiBasePort: apiBasePort ?? 4600,
     alarmTimeScale: alarmTimeScale ?? 1,
-    ...definedOnly({ queueTimeScale, modelBackend, webPort, webRoot, wafTimeScale }),
+    ...definedOnly({ queueTimeScale, modelBackend, webPort, webRoot, wafTimeScale, iam }),
   });
   const snapshots = new LocalSnapshots(dynamoDbCall(engines.dynamodb.endpoint), config.dataDir, progress);
   const gateway = new Gateway({
@@ -144,6 +160,9 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
       ...apiDocsRoutes(rootDir),
       ...snapshotRoutes(snapshots),
     ],
+    authorize: (request) =>
+      engines.iam.authorizeRequest(request, accessKeyOf(request.headers, request.query)),
+    observe: (request, response) => observeStreams(engines.iam, request, response),
   });
   const stop = async () => {
     await gateway.stop();
@@ -160,7 +179,14 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
       progress(`model calls go to ${modelBackend.description}${problem ? ` — warning: ${problem}` : ''}`);
     }
     progress(`API reference on ${awsEndpoint}${API_DOCS_PATH}`);
-    await deployStacks(withParameters(await packaged, stackParameters), providersOf(engines), ctx);
+    const deployed = await deployStacks(
+      editTemplates(withParameters(await packaged, stackParameters)),
+      providersOf(engines),
+      ctx,
+    );
+    engines.iam.load(deployed.stacks);
+    engines.iam.useLivePolicies((arn) => engines.sqs.registry.resolve(arn)?.attributes.Policy);
+    progress(describeIam(engines.iam));
     const resumed = describeResumed(resumeEngines(engines));
     if (resumed) progress(resumed);
     const apis = await engines.httpApi.start();
@@ -200,6 +226,40 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
     await stop().catch(() => undefined);
     throw error;
   }
+}
+
+/** One start-up line on what IAM does in this run. */
+function describeIam(iam: IamEnforcement): string {
+  const roles = iam.policies?.roles.size ?? 0;
+  switch (iam.mode) {
+    case 'enforce':
+      return `IAM enforced: ${roles} roles and every resource policy are evaluated; denials answer AccessDenied (spendwise-local iam denials lists them)`;
+    case 'report':
+      return `IAM in report mode: ${roles} roles evaluated, every call allowed; what would be denied is printed and listed by spendwise-local iam denials`;
+    default:
+      return 'IAM off (--iam off): every call is allowed, nothing is evaluated';
+  }
+}
+
+/** DynamoDB Local's shard iterators are opaque: IAM learns the stream of each from the answer that gave it. */
+function observeStreams(iam: IamEnforcement, request: AwsRequest, response: AwsResponse): void {
+  if (!iam.active || !request.target?.startsWith('DynamoDBStreams_') || response.status !== 200) return;
+  const operation = request.action;
+  if (operation !== 'GetShardIterator' && operation !== 'GetRecords') return;
+  const text = Buffer.isBuffer(response.body) ? response.body.toString('utf8') : String(response.body ?? '');
+  const iterator = /"(?:Next)?ShardIterator"\s*:\s*"([^"]+)"/.exec(text)?.[1];
+  let input: Record<string, unknown> = {};
+  try {
+    input = JSON.parse(request.body.toString('utf8') || '{}') as Record<string, unknown>;
+  } catch {
+    return;
+  }
+  if (iterator)
+    iam.observeStreamAnswer(
+      operation,
+      input,
+      operation === 'GetShardIterator' ? { ShardIterator: iterator } : { NextShardIterator: iterator },
+    );
 }
 
 /** The stacks with the parameter values given for their service (others keep their Defaults). */

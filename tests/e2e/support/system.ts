@@ -71,13 +71,29 @@ export async function startSystem(
 
   const tapTopic = async (topicSuffix: string, rawDelivery = true): Promise<TopicTap> => {
     const name = `e2e-tap-${topicSuffix}-${Math.random().toString(36).slice(2, 8)}`;
-    const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: name }));
+    const topicArn = `arn:aws:sns:${region}:${accountId}:spendwise-${stage}-${topicSuffix}`;
+    // As on AWS, the queue's policy must let the topic send to it (the local cloud enforces IAM).
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Service: 'sns.amazonaws.com' },
+          Action: 'sqs:SendMessage',
+          Resource: `arn:aws:sqs:${region}:${accountId}:${name}`,
+          Condition: { ArnEquals: { 'aws:SourceArn': topicArn } },
+        },
+      ],
+    };
+    const { QueueUrl } = await sqs.send(
+      new CreateQueueCommand({ QueueName: name, Attributes: { Policy: JSON.stringify(policy) } }),
+    );
     const attributes = await sqs.send(
       new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }),
     );
     await sns.send(
       new SubscribeCommand({
-        TopicArn: `arn:aws:sns:${region}:${accountId}:spendwise-${stage}-${topicSuffix}`,
+        TopicArn: topicArn,
         Protocol: 'sqs',
         Endpoint: attributes.Attributes?.QueueArn,
         Attributes: { RawMessageDelivery: String(rawDelivery) },

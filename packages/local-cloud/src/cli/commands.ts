@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { IAM_MODES, type IamMode } from '../iam/enforcement';
 import { control, follow } from './control';
 import { findRoot } from './root';
 import { table } from './table';
@@ -9,6 +10,9 @@ export type Options = Record<string, string | boolean | string[] | undefined>;
 export type Command = (args: string[], options: Options) => Promise<number>;
 
 const dataDir = () => join(findRoot(), '.local-cloud');
+/** `--data-dir` when given (as `start` takes it), else the repository's `.local-cloud`. */
+const dataDirOf = (options: Options) =>
+  options['data-dir'] ? resolve(String(options['data-dir'])) : dataDir();
 const print = (text: string) => process.stdout.write(`${text}\n`);
 
 const start: Command = async (_args, options) => {
@@ -26,6 +30,7 @@ const start: Command = async (_args, options) => {
     ...(options['stack-param']
       ? { stackParameters: stackParameters(options['stack-param'] as string[]) }
       : {}),
+    ...(options.iam ? { iam: iamMode(String(options.iam)) } : {}),
     inMemory: Boolean(options['in-memory']),
     force: Boolean(options.force),
     allowedOrigins: (options['allow-origin'] as string[] | undefined) ?? [],
@@ -38,6 +43,12 @@ const start: Command = async (_args, options) => {
   });
   return -1;
 };
+
+function iamMode(value: string): IamMode {
+  if (!(IAM_MODES as readonly string[]).includes(value))
+    throw new Error(`--iam takes ${IAM_MODES.join(', ')}, not "${value}"`);
+  return value as IamMode;
+}
 
 /** `--stack-param expenses:TableName=x` (repeatable) → `{ expenses: { TableName: 'x' } }`. */
 function stackParameters(values: string[]): Record<string, Record<string, string>> {
@@ -136,6 +147,45 @@ const alarms: Command = async () => {
   return 0;
 };
 
+const IAM_USAGE = 'usage: iam denials [--limit n] | iam credentials <function>';
+
+interface DenialRow {
+  at: string;
+  count?: number;
+  enforced: boolean;
+  caller: string;
+  message: string;
+  allowingStatement: unknown;
+}
+
+const iam: Command = async ([sub, name], options) => {
+  if (sub === 'credentials') {
+    if (!name) throw new Error(IAM_USAGE);
+    const path = `iam/credentials/${encodeURIComponent(name)}`;
+    print(JSON.stringify(await control(dataDirOf(options), 'GET', path), null, 2));
+    return 0;
+  }
+  if (sub !== 'denials') throw new Error(IAM_USAGE);
+  const { mode, denials } = await control<{ mode: string; denials: DenialRow[] }>(
+    dataDirOf(options),
+    'GET',
+    'iam/denials',
+  );
+  const limit = options.limit ? Number(options.limit) : denials.length;
+  const shown = denials.slice(-limit);
+  print(
+    `IAM mode: ${mode}; ${denials.length} ${mode === 'report' ? 'call(s) that would be denied' : 'denial(s)'}`,
+  );
+  for (const denial of shown) {
+    print('');
+    const times = (denial.count ?? 1) > 1 ? ` (${denial.count} times, last)` : '';
+    print(`${denial.at}${times}  ${denial.enforced ? 'DENIED' : 'would deny'}  ${denial.caller}`);
+    print(`  ${denial.message}`);
+    print(`  allowed by: ${JSON.stringify(denial.allowingStatement)}`);
+  }
+  return 0;
+};
+
 const MODEL_USAGE = `usage: model faults '{"throttleNext":3}' | model requests [--limit n]`;
 
 const model: Command = async ([sub, json], options) => {
@@ -206,6 +256,7 @@ export const commands: Record<string, Command> = {
   executions,
   schedule,
   alarms,
+  iam,
   model,
   s3,
   settle,

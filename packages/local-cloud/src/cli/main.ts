@@ -19,6 +19,8 @@ commands:
                                     Bedrock with your AWS credentials, or an OpenAI-compatible API (Ollama:
                                     http://localhost:11434/v1)
         [--model-region r] [--model-id id]           Bedrock's region; the model (required with a URL)
+        [--iam enforce|report|off]                   IAM on every call: enforce answers AccessDenied as AWS
+                                    would, report allows but lists what would be denied (default enforce)
         [--stack-param service:Parameter=value ...]  a stack parameter, e.g. a restored table
                                     (expenses:TableName=… expenses:TableStreamArn=…, docs/runbooks/restore-table.md)
   token <user> [--scope s ...]      print an access token for <user> (only the token, for $(...))
@@ -29,6 +31,8 @@ commands:
   executions [--limit n]            recent Step Functions executions
   schedule list | schedule run <name>
   alarms                            CloudWatch alarm states
+  iam denials [--limit n]           what IAM denied (or would deny), with the statement that would allow it
+  iam credentials <function>        a function's local credentials as JSON, to replay its calls with the CLI
   model faults '<json>'             inject faults into the local model, e.g. '{"throttleNext":3}'
   model requests [--limit n]        the last requests the local model received (what it was really sent)
   s3 ls [bucket] [--prefix p]       the local S3's buckets, or a bucket's current objects
@@ -69,6 +73,7 @@ async function main(argv: string[]): Promise<number> {
       suffix: { type: 'string' },
       table: { type: 'string', multiple: true },
       'stack-param': { type: 'string', multiple: true },
+      iam: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

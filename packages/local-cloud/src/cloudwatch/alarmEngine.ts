@@ -27,7 +27,23 @@ export interface AlarmStatus {
   reason: string;
   updatedAt: Date;
   definition: AlarmDefinition;
+  /**
+   * What DescribeAlarmHistory would list, newest last: state updates and the outcome of each action
+   * (`Failed to execute action arn:aws:sns:…` when the topic's policy refuses CloudWatch).
+   */
+  history?: AlarmHistoryItem[];
 }
+
+/** One item of an alarm's history, as DescribeAlarmHistory's AlarmHistoryItem. */
+export interface AlarmHistoryItem {
+  timestamp: Date;
+  type: 'StateUpdate' | 'Action';
+  summary: string;
+  /** For a failed action: the error, in AWS's words. */
+  error?: string;
+}
+
+const MAX_HISTORY = 100;
 
 /**
  * Evaluates `AWS::CloudWatch::Alarm`s against the local metrics and publishes CloudWatch's alarm message to
@@ -180,14 +196,44 @@ export class AlarmEngine {
     }[verdict.state];
     const message = JSON.stringify(alarmMessage(definition, { from, to: verdict, at }, this.ctx.config));
     const subject = alarmSubject(verdict.state, definition.name, this.ctx.config.region);
+    record(status, {
+      timestamp: at,
+      type: 'StateUpdate',
+      summary: `Alarm updated from ${from} to ${verdict.state}`,
+    });
     for (const topicArn of targets) {
       try {
+        // CloudWatch publishes as cloudwatch.amazonaws.com with the alarm as aws:SourceArn: the topic's policy
+        // must allow it.
+        const denial = await this.ctx.iam?.authorizeDelivery({
+          principal: 'cloudwatch.amazonaws.com',
+          target: topicArn,
+          source: definition.arn,
+          caller: `alarm ${definition.arn} → ${topicArn}`,
+        });
+        if (denial) throw denial.error;
         await this.ctx.sns.publish(topicArn, { message, subject });
+        record(status, {
+          timestamp: at,
+          type: 'Action',
+          summary: `Successfully executed action ${topicArn}`,
+        });
       } catch (error) {
-        this.ctx.log(
-          `CloudWatch: alarm ${status.name} could not publish to ${topicArn}: ${(error as Error).message}`,
-        );
+        const text = (error as Error).message;
+        record(status, {
+          timestamp: at,
+          type: 'Action',
+          summary: `Failed to execute action ${topicArn}`,
+          error: text,
+        });
+        this.ctx.log(`CloudWatch: alarm ${status.name} could not publish to ${topicArn}: ${text}`);
       }
     }
   }
+}
+
+function record(status: AlarmStatus, item: AlarmHistoryItem): void {
+  status.history ??= [];
+  if (status.history.length >= MAX_HISTORY) status.history.shift();
+  status.history.push(item);
 }

@@ -18,6 +18,8 @@ const target = (overrides: Partial<ControlTarget> = {}): ControlTarget => ({
   functions: () => [],
   s3: (bucket, prefix) => (bucket ? [{ key: `${prefix ?? ''}k`, size: 1 }] : [{ name: 'b', objects: 1 }]),
   settle: async (timeoutMs) => ({ settled: true, timeoutMs }),
+  iamDenials: () => ({ mode: 'report', denials: [] }),
+  iamCredentials: (name) => (name === 'fn' ? { AccessKeyId: 'ASIAFN' } : undefined),
   ...overrides,
 });
 

@@ -21,6 +21,10 @@ export interface ControlTarget {
   functions(): unknown[];
   /** The local S3's buckets, or the current objects of one (`prefix` narrows them). */
   s3(bucket?: string, prefix?: string): unknown[];
+  /** IAM's mode and what it denied (or, in report mode, would have denied), oldest first. */
+  iamDenials(): { mode: string; denials: unknown[] };
+  /** A deployed function's local credentials (its role's), or undefined for an unknown function. */
+  iamCredentials(functionName: string): unknown;
   /** Resolves once the local cloud's asynchronous work is done (see RunningLocalCloud.settled). */
   settle(timeoutMs: number): Promise<unknown>;
 }
@@ -191,6 +195,18 @@ export function controlRoutes(target: ControlTarget): LocalRoute[] {
       return json({ fired: true });
     }),
     route('GET', 'alarms', async () => json(target.alarms())),
+    route('GET', 'iam/denials', async () => json(target.iamDenials())),
+    route('GET', 'iam/credentials/*', async (request) => {
+      const name = decodeURIComponent(request.path.slice('/_local/iam/credentials/'.length));
+      const credentials = target.iamCredentials(name);
+      if (!credentials)
+        throw new AwsApiError(
+          404,
+          'ResourceNotFoundException',
+          `Function not found: ${name} (no stack defines it)`,
+        );
+      return json(credentials);
+    }),
     route('POST', 'model/faults', async (request) => json(target.setModelFaults(bodyOf(request)))),
     route(
       'GET',

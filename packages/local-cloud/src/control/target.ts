@@ -65,6 +65,8 @@ export function controlTarget(engines: Engines): ControlTarget {
             versionId: object.versionId,
             contentType: object.contentType,
           })),
+    iamDenials: () => ({ mode: engines.iam.mode, denials: engines.iam.denials() }),
+    iamCredentials: (functionName) => engines.iam.credentials(functionName),
     settle: async (timeoutMs) => {
       try {
         return { settled: true, ...(await settleEngines(engines, { timeoutMs })) };

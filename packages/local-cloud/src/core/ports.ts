@@ -1,3 +1,4 @@
+import type { AwsApiError } from './errors';
 /**
  * What the local services ask of one another. Each engine implements its port and reaches the others only
  * through `LocalCloud` (see context.ts), so engines can be built and tested alone with fakes.
@@ -143,4 +144,36 @@ export interface SecretStore {
 export interface ParameterStore {
   get(name: string): string | undefined;
   put(name: string, value: string): void;
+}
+
+/** A denied engine call: the error (code, AWS's message) to fail the way AWS fails that path. */
+export interface IamDenial {
+  error: AwsApiError;
+}
+
+/**
+ * IAM as the engines see it (`iam/enforcement.ts`): each asks before it delivers on behalf of a deployed
+ * resource, as the principal AWS authorises (a role ARN or a service principal). Resolves with the denial in
+ * `enforce` mode; undefined when allowed, or in `report` / `off` mode.
+ */
+export interface IamPort {
+  readonly mode: 'enforce' | 'report' | 'off';
+  /** The role a deployed function runs as (name or ARN, qualified or not). */
+  functionRole(functionNameOrArn: string): string | undefined;
+  authorizeCall(call: {
+    principal: string;
+    service: string;
+    operation: string;
+    input: Record<string, unknown>;
+    context?: Record<string, string | string[]>;
+    caller: string;
+  }): Promise<IamDenial | undefined>;
+  authorizeDelivery(delivery: {
+    principal: string;
+    target: string;
+    caller: string;
+    source?: string;
+    payload?: Record<string, unknown>;
+  }): Promise<IamDenial | undefined>;
+  authorizeEventSource(mapping: { functionRef: string; sourceArn: string }): Promise<IamDenial | undefined>;
 }

@@ -4,7 +4,7 @@ import { partitionOf, type StackIdentity, stableHash } from './pseudo';
 
 /**
  * How a type accepted without a local engine is told to the person running the local cloud:
- * `silent` (it changes nothing locally), `permissions` (folded into ONE "IAM is not enforced" report per
+ * `silent` (it changes nothing locally), `permissions` (read by the local IAM; with `--iam off`, folded into ONE "IAM is not enforced" report per
  * stack) or `report` (one report per resource, with `reason`).
  */
 export type AcceptMode = 'silent' | 'permissions' | 'report';

@@ -1,4 +1,4 @@
-import type { LocalCloud } from '../core/context';
+import { iamEvaluated, type LocalCloud } from '../core/context';
 import type { ResolvedResource, ResourceProvider } from '../core/resources';
 import { acceptedTypeFor } from './accepted';
 import { creationOrder, referencedNames } from './dependencies';
@@ -12,6 +12,8 @@ import type { DeployedResource, DeployedStack } from './template';
 interface Permissions {
   logicalIds: string[];
   types: Set<string>;
+  /** The type of each of `logicalIds`, in the same order. */
+  typeOf: string[];
 }
 
 /** Creates the resources of one stack in dependency order and resolves its outputs. */
@@ -21,7 +23,7 @@ export async function deployStack(
   providers: readonly ResourceProvider[],
   ctx: LocalCloud,
 ): Promise<DeployedStack> {
-  const permissions: Permissions = { logicalIds: [], types: new Set() };
+  const permissions: Permissions = { logicalIds: [], types: new Set(), typeOf: [] };
   const referrers = referrersOf(state.template.Resources);
   for (const logicalId of creationOrder(state.name, state.template.Resources)) {
     const node = state.template.Resources[logicalId]!;
@@ -98,6 +100,7 @@ async function createResource(
     if (accepted.mode === 'permissions') {
       permissions.logicalIds.push(resource.logicalId);
       permissions.types.add(resource.type);
+      permissions.typeOf.push(resource.type);
     }
     if (accepted.mode === 'report') report(ctx, resource, accepted.reason);
     return { ...accepted.create(resource, state.identity), type: resource.type, handledBy: 'accepted' };
@@ -120,8 +123,34 @@ function report(ctx: LocalCloud, resource: ResolvedResource, reason: string): vo
   });
 }
 
+/** Permission types the local IAM reads (iam/policies.ts); the others grant or allow nothing locally. */
+const EVALUATED_PERMISSIONS = new Set([
+  'AWS::IAM::Role',
+  'AWS::IAM::Policy',
+  'AWS::IAM::ManagedPolicy',
+  'AWS::Lambda::Permission',
+  'AWS::SQS::QueuePolicy',
+  'AWS::SNS::TopicPolicy',
+  'AWS::Events::EventBusPolicy',
+]);
+
 function reportPermissions(state: StackState, permissions: Permissions, ctx: LocalCloud): void {
   if (permissions.logicalIds.length === 0) return;
+  if (iamEvaluated(ctx)) {
+    // IAM is evaluated: only what it does not read is reported, by name.
+    for (const [index, logicalId] of permissions.logicalIds.entries()) {
+      const type = permissions.typeOf[index];
+      if (!type || EVALUATED_PERMISSIONS.has(type)) continue;
+      ctx.report({
+        stack: state.name,
+        logicalId,
+        type,
+        property: '*',
+        reason: `the local IAM does not read ${type}: it grants or allows nothing locally (the calls it governs are not checked)`,
+      });
+    }
+    return;
+  }
   ctx.report({
     stack: state.name,
     logicalId: permissions.logicalIds.join(', '),

@@ -36,14 +36,16 @@ export interface DeliveryFailure {
 }
 
 /**
- * Missing targets and unsupported kinds are not retried (AWS sends "target resource no longer exists" failures
- * straight to the DLQ); throttling and other errors are.
+ * Missing targets, refused permissions and unsupported kinds are not retried (AWS sends "target resource no
+ * longer exists" and NO_PERMISSIONS failures straight to the DLQ); throttling and other errors are.
  */
 export function describeFailure(error: unknown): DeliveryFailure {
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof UnsupportedTargetError)
     return { code: 'UNSUPPORTED_TARGET', message, retryable: false };
   const code = String((error as { code?: unknown })?.code ?? (error as Error)?.name ?? 'Error');
+  if (/^(AccessDenied|AccessDeniedException|AuthorizationError)$/.test(code))
+    return { code: 'NO_PERMISSIONS', message, retryable: false };
   if (/NotFound|DoesNotExist|NonExistent/i.test(code))
     return { code: 'RESOURCE_NOT_FOUND', message, retryable: false };
   if (/Throttl|TooManyRequests/i.test(code)) return { code: 'THROTTLING', message, retryable: true };
@@ -166,6 +168,13 @@ export class TargetDelivery {
       return;
     }
     try {
+      const denial = await this.ctx.iam?.authorizeDelivery({
+        principal: 'events.amazonaws.com',
+        target: dlq,
+        source: job.rule.arn,
+        caller: `rule ${job.rule.arn} dead letters → ${dlq}`,
+      });
+      if (denial) throw denial.error;
       await this.ctx.sqs.send(dlq, {
         body: JSON.stringify(job.event),
         attributes: dlqAttributes(job, failure, retries, exhausted),

@@ -36,6 +36,8 @@ export class UnsupportedTargetError extends Error {
 export async function invokeTarget(ctx: LocalCloud, job: DeliveryJob, hasBus: (arn: string) => boolean) {
   const target = classifyTarget(job.target.Arn);
   if ('unsupported' in target) throw new UnsupportedTargetError(target.unsupported);
+  // Without IAM (small test clouds) the target is reached in the same turn, as before.
+  if (ctx.iam) await authorizeDelivery(ctx, job);
   if (target.kind === 'event-bus') return forwardToBus(ctx, target.ref, job.event, hasBus);
   const input = targetInput(job.target, {
     event: job.event,
@@ -59,6 +61,23 @@ export async function invokeTarget(ctx: LocalCloud, job: DeliveryJob, hasBus: (a
       ctx.logs.write(target.ref, input, { source: `events rule ${job.rule.name}` });
       return;
   }
+}
+
+/**
+ * EventBridge delivers as the target's role when it has one (Step Functions, other buses), otherwise as
+ * `events.amazonaws.com` with the rule as `aws:SourceArn`, which the queue's, topic's or function's resource
+ * policy must allow. A refusal is not retried: the event goes to the target's DLQ with ERROR_CODE
+ * NO_PERMISSIONS, as on AWS.
+ */
+async function authorizeDelivery(ctx: LocalCloud, job: DeliveryJob): Promise<void> {
+  const denial = await ctx.iam?.authorizeDelivery({
+    principal: job.target.RoleArn ?? 'events.amazonaws.com',
+    target: job.target.Arn,
+    source: job.rule.arn,
+    caller: `rule ${job.rule.arn} → ${job.target.Arn}`,
+    payload: { Source: job.event.source, DetailType: job.event['detail-type'] },
+  });
+  if (denial) throw new TargetInvocationError(denial.error.code, denial.error.message);
 }
 
 async function invokeFunction(ctx: LocalCloud, ref: string, input: string): Promise<void> {

@@ -2,7 +2,7 @@ import { missingMemberError, validationError } from './apiErrors';
 import type { Target } from './model';
 import { classifyTarget } from './targetKinds';
 
-/** Target members the local cloud honours (RoleArn is accepted: IAM is not enforced locally). */
+/** Target members the local cloud honours (RoleArn: the target is delivered to as that role). */
 const HONOURED = new Set([
   'Id',
   'Arn',

@@ -8,7 +8,7 @@ import {
 import { createServer as createNetServer, type Server, type Socket } from 'node:net';
 import { Duplex } from 'node:stream';
 import { AwsApiError } from '../core/errors';
-import type { AwsApi, AwsRequest, LocalRoute, RawApi } from '../core/protocol';
+import type { AwsApi, AwsRequest, AwsResponse, LocalRoute, RawApi } from '../core/protocol';
 import { classify } from './classify';
 import { checkAccess, checkHost, corsHeaders, type EndpointAccess, preflightHeaders } from './guard';
 import { newRequestId, serializeError, serializeResponse, type WireResponse } from './serialize';
@@ -27,6 +27,13 @@ export interface GatewayOptions extends EndpointAccess {
   routes?: LocalRoute[];
   /** APIs that stream their requests (S3); asked first, before the body is read. */
   rawApis?: RawApi[];
+  /**
+   * Authorises a signed AWS API call after the endpoint's access checks and before it is dispatched (IAM,
+   * `iam/enforcement.ts`); throws the denial, which is answered in the service's protocol.
+   */
+  authorize?: (request: AwsRequest) => Promise<void>;
+  /** Sees each AWS API call's answer (IAM keeps DynamoDB Local's shard iterators → stream). */
+  observe?: (request: AwsRequest, response: AwsResponse) => void;
   /** Told about every request (service, action, status, ms) for diagnostics. */
   onRequest?: (entry: { service: string; action: string; status: number; ms: number }) => void;
 }
@@ -129,10 +136,13 @@ export class Gateway {
         http2: req.httpVersionMajor === 2,
       });
       checkAccess(request, this.port(), this.options);
-      const response =
-        request.method === 'OPTIONS' && request.headers.origin !== undefined
-          ? { status: 204, headers: preflightHeaders(request, this.options) }
-          : await this.dispatch(request);
+      const preflight = request.method === 'OPTIONS' && request.headers.origin !== undefined;
+      const signed = request.headers.authorization?.startsWith('AWS4-') === true;
+      if (!preflight && signed && this.options.authorize) await this.options.authorize(request);
+      const response = preflight
+        ? { status: 204, headers: preflightHeaders(request, this.options) }
+        : await this.dispatch(request);
+      if (!preflight && signed) this.options.observe?.(request, response);
       stream = response.stream;
       wire = serializeResponse(request, response, requestId);
     } catch (error) {

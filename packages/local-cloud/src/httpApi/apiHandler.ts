@@ -119,6 +119,9 @@ export class ApiHandler {
     ) {
       return gatewayError(500, 'Internal Server Error');
     }
+    if (!(await this.mayInvoke(request, match, integration.functionRef))) {
+      return gatewayError(500, 'Internal Server Error');
+    }
     const event = buildEvent(request, match, context);
     const outcome = await invokeWithTimeout(
       this.ctx.lambda,
@@ -137,6 +140,32 @@ export class ApiHandler {
       );
       return gatewayError(500, 'Internal Server Error');
     }
+  }
+
+  /**
+   * API Gateway invokes the function as `apigateway.amazonaws.com` with the route's execute-api ARN as
+   * `aws:SourceArn`: the function's resource policy (its AWS::Lambda::Permission) must allow it. When it does
+   * not, AWS answers the client 500 and the function never runs; the denial is in `iam denials`.
+   */
+  private async mayInvoke(request: ApiRequest, match: RouteMatch, functionRef: string): Promise<boolean> {
+    const iam = this.ctx.iam;
+    if (!iam) return true;
+    const { accountId, region } = this.ctx.config;
+    const path = request.rawPath.replace(/^\//, '');
+    const sourceArn = `arn:aws:execute-api:${region}:${accountId}:${this.api.apiId}/$default/${request.method}/${path}`;
+    const denial = await iam.authorizeCall({
+      principal: 'apigateway.amazonaws.com',
+      service: 'lambda',
+      operation: 'Invoke',
+      input: { FunctionName: functionRef },
+      context: { 'aws:SourceArn': sourceArn, 'aws:SourceAccount': accountId },
+      caller: `HTTP API ${this.api.name} route ${match.route.routeKey}`,
+    });
+    if (denial)
+      this.ctx.log(
+        `${this.api.name} ${match.route.routeKey}: API Gateway may not invoke ${functionRef} (no Lambda permission allows it) → 500`,
+      );
+    return denial === undefined;
   }
 
   private eventContext(requestId: string): EventContext {

@@ -58,8 +58,8 @@ export interface Decision {
 function globalContext(
   request: AuthorizeRequest,
   where: { region: string; accountId: string },
+  now: Date,
 ): ContextValues {
-  const now = new Date();
   const context: ContextValues = {
     // The SDKs reach AWS over HTTPS; the local endpoint's plain HTTP stands for it.
     'aws:SecureTransport': 'true',
@@ -92,8 +92,11 @@ export class Authorizer {
   constructor(
     private readonly policies: PolicySet,
     private readonly where: { region: string; accountId: string },
-    /** `cacheSize`: decisions kept (default 10 000; 0 keeps none). */
-    private readonly options: { cacheSize?: number } = {},
+    /**
+     * `cacheSize`: decisions kept (default 10 000; 0 keeps none). `now`: the local cloud's clock, for
+     * `aws:CurrentTime` / `aws:EpochTime` (default the wall clock).
+     */
+    private readonly options: { cacheSize?: number; now?: () => number } = {},
   ) {}
 
   async authorize(request: AuthorizeRequest): Promise<Decision> {
@@ -147,7 +150,10 @@ export class Authorizer {
           resource: request.resource,
           accountId: accountOf(request.resource) ?? this.where.accountId,
         },
-        contextVariables: { ...globalContext(request, this.where), ...request.context },
+        contextVariables: {
+          ...globalContext(request, this.where, new Date(this.options.now?.() ?? Date.now())),
+          ...request.context,
+        },
       },
       identityPolicies: identity,
       serviceControlPolicies: [],

@@ -19,6 +19,33 @@ import {
 } from './resources';
 import { list, record, str } from './values';
 
+/**
+ * The API call that delivers to a target ARN (queue, topic, function, state machine, bus), as an engine makes
+ * it on behalf of a rule, a subscription, a schedule, an alarm or a destination; undefined for other targets.
+ *
+ * @example deliveryCall(queueArn) // { service: 'sqs', operation: 'SendMessage', input: { QueueUrl: queueArn } }
+ */
+export function deliveryCall(
+  target: string,
+  payload: Record<string, unknown> = {},
+): { service: string; operation: string; input: Record<string, unknown> } | undefined {
+  const service = target.split(':')[2] ?? '';
+  switch (service) {
+    case 'sqs':
+      return { service, operation: 'SendMessage', input: { QueueUrl: target } };
+    case 'sns':
+      return { service, operation: 'Publish', input: { TopicArn: target } };
+    case 'lambda':
+      return { service, operation: 'Invoke', input: { FunctionName: target } };
+    case 'states':
+      return { service, operation: 'StartExecution', input: { stateMachineArn: target } };
+    case 'events':
+      return { service, operation: 'PutEvents', input: { Entries: [{ EventBusName: target, ...payload }] } };
+    default:
+      return undefined;
+  }
+}
+
 export interface PlannedCall {
   /** What makes the call, for a person: `rule spendwise-dev-insights-spending → queue …`. */
   caller: string;
@@ -53,28 +80,12 @@ export function plannedDeliveries(
     context: ContextValues = {},
     payload: Record<string, unknown> = {},
   ): AuthorizationCheck[] => {
-    const service = target.split(':')[2];
-    const request = (operation: string, input: Record<string, unknown>) =>
-      authorizationChecks({ service: service ?? '', operation, input, ...where }, policies.facts).map(
-        (check) => ({
-          ...check,
-          context: { ...check.context, ...context },
-        }),
-      );
-    switch (service) {
-      case 'sqs':
-        return request('SendMessage', { QueueUrl: target });
-      case 'sns':
-        return request('Publish', { TopicArn: target });
-      case 'lambda':
-        return request('Invoke', { FunctionName: target });
-      case 'states':
-        return request('StartExecution', { stateMachineArn: target });
-      case 'events':
-        return request('PutEvents', { Entries: [{ EventBusName: target, ...payload }] });
-      default:
-        return [];
-    }
+    const call = deliveryCall(target, payload);
+    if (!call) return [];
+    return authorizationChecks({ ...call, ...where }, policies.facts).map((check) => ({
+      ...check,
+      context: { ...check.context, ...context },
+    }));
   };
   const add = (caller: string, source: string, principal: string, checks: AuthorizationCheck[]) => {
     for (const check of checks) calls.push({ caller, source, principal, check });
@@ -89,175 +100,175 @@ export function plannedDeliveries(
       integrations.set(resource.ref, String(props.IntegrationUri));
   }
 
-  for (const { source, resource, props } of all) {
-    switch (resource.type) {
-      case 'AWS::Events::Rule': {
-        const ruleArn = String(resource.attributes.Arn);
-        for (const target of list(props.Targets).map(record)) {
-          const arn = String(target.Arn);
-          const role = str(target.RoleArn);
-          add(
-            `rule ${ruleArn} → ${arn}`,
-            source,
-            role ?? 'events.amazonaws.com',
-            deliver(arn, role ? {} : { 'aws:SourceArn': ruleArn, 'aws:SourceAccount': where.accountId }),
-          );
-          const dlq = str(record(target.DeadLetterConfig).Arn);
-          if (dlq)
-            add(
-              `rule ${ruleArn} dead letters → ${dlq}`,
-              source,
-              'events.amazonaws.com',
-              deliver(dlq, { 'aws:SourceArn': ruleArn, 'aws:SourceAccount': where.accountId }),
-            );
-        }
-        break;
-      }
-      case 'AWS::SNS::Subscription': {
-        const topic = String(props.TopicArn);
-        const protocol = String(props.Protocol);
-        const context = { 'aws:SourceArn': topic, 'aws:SourceAccount': where.accountId };
-        if (protocol === 'sqs' || protocol === 'lambda')
-          add(
-            `topic ${topic} → ${props.Endpoint}`,
-            source,
-            'sns.amazonaws.com',
-            deliver(String(props.Endpoint), context),
-          );
-        const dlq = str(record(props.RedrivePolicy).deadLetterTargetArn);
-        if (dlq)
-          add(`topic ${topic} dead letters → ${dlq}`, source, 'sns.amazonaws.com', deliver(dlq, context));
-        break;
-      }
-      case 'AWS::ApiGatewayV2::Route': {
-        const target = str(props.Target)?.replace(/^integrations\//, '');
-        const fn = target ? integrations.get(target) : undefined;
-        const [method = 'ANY', path = '/'] = String(props.RouteKey).split(' ');
-        if (!fn?.includes(':function:')) break;
-        const sample = path.replace(/\{([^}+]+)\+?\}/g, '$1').replace(/^\//, '');
-        const sourceArn = `arn:aws:execute-api:${where.region}:${where.accountId}:${props.ApiId}/$default/${method === 'ANY' ? 'GET' : method}/${sample}`;
-        add(
-          `HTTP API route ${props.RouteKey} → ${fn}`,
-          source,
-          'apigateway.amazonaws.com',
-          deliver(fn, { 'aws:SourceArn': sourceArn, 'aws:SourceAccount': where.accountId }),
-        );
-        break;
-      }
-      case 'AWS::Scheduler::Schedule': {
-        const target = record(props.Target);
-        const role = str(target.RoleArn);
-        const dlq = str(record(target.DeadLetterConfig).Arn);
-        if (role) {
-          add(
-            `schedule ${resource.attributes.Arn} → ${target.Arn}`,
-            source,
-            role,
-            deliver(String(target.Arn)),
-          );
-          if (dlq)
-            add(`schedule ${resource.attributes.Arn} dead letters → ${dlq}`, source, role, deliver(dlq));
-        }
-        break;
-      }
-      case 'AWS::CloudWatch::Alarm': {
-        const alarmArn = String(resource.attributes.Arn);
-        const actions = [
-          ...list(props.AlarmActions),
-          ...list(props.OKActions),
-          ...list(props.InsufficientDataActions),
-        ];
-        for (const action of new Set(actions.map(String)))
-          if (action.includes(':sns:'))
-            add(
-              `alarm ${alarmArn} → ${action}`,
-              source,
-              'cloudwatch.amazonaws.com',
-              deliver(action, { 'aws:SourceArn': alarmArn, 'aws:SourceAccount': where.accountId }),
-            );
-        break;
-      }
-      case 'AWS::StepFunctions::StateMachine': {
-        const role = str(props.RoleArn);
-        if (!role) break;
-        for (const task of stateMachineTasks(props.DefinitionString ?? props.Definition))
-          add(
-            `state machine ${resource.ref} task ${task.state}`,
-            source,
-            role,
-            taskChecks(task, where, policies),
-          );
-        break;
-      }
-      case 'AWS::Lambda::EventSourceMapping': {
-        const fn = functionArn(where, String(props.FunctionName));
-        const role = policies.functionRoles.get(fn);
-        const sourceArn = String(props.EventSourceArn);
-        if (!role) break;
-        const service = sourceArn.split(':')[2];
-        // What Lambda's pollers call (the AWSLambdaSQSQueueExecutionRole and AWSLambdaDynamoDBExecutionRole
-        // policies list these; dynamodb:ListStreams too, but it takes "*" only and the poller works without it).
-        const operations =
-          service === 'sqs'
-            ? ['ReceiveMessage', 'DeleteMessage', 'GetQueueAttributes']
-            : ['DescribeStream', 'GetShardIterator', 'GetRecords'];
-        for (const operation of operations) {
-          const input =
-            service === 'sqs'
-              ? { QueueUrl: queueArn(where, sourceArn) }
-              : { StreamArn: sourceArn, ShardIterator: `${sourceArn}|1|iterator` };
-          add(
-            `event source mapping ${sourceArn} → ${fn}`,
-            source,
-            role,
-            authorizationChecks({ service: service ?? '', operation, input, ...where }),
-          );
-        }
-        const onFailure = str(record(record(props.DestinationConfig).OnFailure).Destination);
-        if (onFailure)
-          add(`event source mapping ${sourceArn} failures → ${onFailure}`, source, role, deliver(onFailure));
-        break;
-      }
-      case 'AWS::Lambda::EventInvokeConfig': {
-        const fn = functionArn(where, String(props.FunctionName));
-        const role = policies.functionRoles.get(fn);
-        if (!role) break;
-        const destinations = record(props.DestinationConfig);
-        for (const kind of ['OnFailure', 'OnSuccess']) {
-          const destination = str(record(destinations[kind]).Destination);
-          if (destination) add(`${fn} async ${kind} → ${destination}`, source, role, deliver(destination));
-        }
-        break;
-      }
-      case 'AWS::Lambda::Function': {
-        const fn = String(resource.attributes.Arn);
-        const role = str(props.Role);
-        if (!role) break;
-        const dlq = str(record(props.DeadLetterConfig).TargetArn);
-        if (dlq) add(`${fn} dead letters → ${dlq}`, source, role, deliver(dlq));
-        const logGroup = str(record(props.LoggingConfig).LogGroup) ?? `/aws/lambda/${resource.ref}`;
-        for (const operation of ['CreateLogStream', 'PutLogEvents'])
-          add(
-            `${fn} logs → ${logGroup}`,
-            source,
-            role,
-            authorizationChecks({
-              service: 'logs',
-              operation,
-              input: { logGroupName: logGroup, logStreamName: '2026/01/01/[$LATEST]0123456789abcdef' },
-              ...where,
-            }),
-          );
-        if (record(props.TracingConfig).Mode === 'Active')
-          add(`${fn} traces`, source, role, [
-            { action: 'xray:PutTraceSegments', resource: '*', context: {} },
-          ]);
-        break;
-      }
-    }
-  }
+  const plan: Plan = { add, deliver, where, policies, integrations };
+  for (const entry of all) PLANNERS[entry.resource.type]?.(entry, plan);
   return calls;
 }
+
+interface PlanEntry {
+  source: string;
+  resource: DeployedStack['resources'] extends Map<string, infer R> ? R : never;
+  props: Record<string, unknown>;
+}
+
+/** What every planner shares: where to add calls, how to check a delivery, the deployment's facts. */
+interface Plan {
+  add(caller: string, source: string, principal: string, checks: AuthorizationCheck[]): void;
+  deliver(target: string, context?: ContextValues, payload?: Record<string, unknown>): AuthorizationCheck[];
+  where: { region: string; accountId: string };
+  policies: PolicySet;
+  /** HTTP API integration id → its IntegrationUri. */
+  integrations: Map<string, string>;
+}
+
+/** Per resource type, the engine calls made on its behalf. */
+const PLANNERS: Record<string, (entry: PlanEntry, plan: Plan) => void> = {
+  'AWS::Events::Rule': ({ source, resource, props }, { add, deliver, where }) => {
+    const ruleArn = String(resource.attributes.Arn);
+    for (const target of list(props.Targets).map(record)) {
+      const arn = String(target.Arn);
+      const role = str(target.RoleArn);
+      add(
+        `rule ${ruleArn} → ${arn}`,
+        source,
+        role ?? 'events.amazonaws.com',
+        deliver(arn, role ? {} : { 'aws:SourceArn': ruleArn, 'aws:SourceAccount': where.accountId }),
+      );
+      const dlq = str(record(target.DeadLetterConfig).Arn);
+      if (dlq)
+        add(
+          `rule ${ruleArn} dead letters → ${dlq}`,
+          source,
+          'events.amazonaws.com',
+          deliver(dlq, { 'aws:SourceArn': ruleArn, 'aws:SourceAccount': where.accountId }),
+        );
+    }
+  },
+  'AWS::SNS::Subscription': ({ source, props }, { add, deliver, where }) => {
+    const topic = String(props.TopicArn);
+    const protocol = String(props.Protocol);
+    const context = { 'aws:SourceArn': topic, 'aws:SourceAccount': where.accountId };
+    if (protocol === 'sqs' || protocol === 'lambda')
+      add(
+        `topic ${topic} → ${props.Endpoint}`,
+        source,
+        'sns.amazonaws.com',
+        deliver(String(props.Endpoint), context),
+      );
+    const dlq = str(record(props.RedrivePolicy).deadLetterTargetArn);
+    if (dlq) add(`topic ${topic} dead letters → ${dlq}`, source, 'sns.amazonaws.com', deliver(dlq, context));
+  },
+  'AWS::ApiGatewayV2::Route': ({ source, props }, { add, deliver, where, integrations }) => {
+    const target = str(props.Target)?.replace(/^integrations\//, '');
+    const fn = target ? integrations.get(target) : undefined;
+    const [method = 'ANY', path = '/'] = String(props.RouteKey).split(' ');
+    if (!fn?.includes(':function:')) return;
+    const sample = path.replace(/\{([^}+]+)\+?\}/g, '$1').replace(/^\//, '');
+    const sourceArn = `arn:aws:execute-api:${where.region}:${where.accountId}:${props.ApiId}/$default/${method === 'ANY' ? 'GET' : method}/${sample}`;
+    add(
+      `HTTP API route ${props.RouteKey} → ${fn}`,
+      source,
+      'apigateway.amazonaws.com',
+      deliver(fn, { 'aws:SourceArn': sourceArn, 'aws:SourceAccount': where.accountId }),
+    );
+  },
+  'AWS::Scheduler::Schedule': ({ source, resource, props }, { add, deliver }) => {
+    const target = record(props.Target);
+    const role = str(target.RoleArn);
+    const dlq = str(record(target.DeadLetterConfig).Arn);
+    if (role) {
+      add(`schedule ${resource.attributes.Arn} → ${target.Arn}`, source, role, deliver(String(target.Arn)));
+      if (dlq) add(`schedule ${resource.attributes.Arn} dead letters → ${dlq}`, source, role, deliver(dlq));
+    }
+  },
+  'AWS::CloudWatch::Alarm': ({ source, resource, props }, { add, deliver, where }) => {
+    const alarmArn = String(resource.attributes.Arn);
+    const actions = [
+      ...list(props.AlarmActions),
+      ...list(props.OKActions),
+      ...list(props.InsufficientDataActions),
+    ];
+    for (const action of new Set(actions.map(String)))
+      if (action.includes(':sns:'))
+        add(
+          `alarm ${alarmArn} → ${action}`,
+          source,
+          'cloudwatch.amazonaws.com',
+          deliver(action, { 'aws:SourceArn': alarmArn, 'aws:SourceAccount': where.accountId }),
+        );
+  },
+  'AWS::StepFunctions::StateMachine': ({ source, resource, props }, { add, where, policies }) => {
+    const role = str(props.RoleArn);
+    if (!role) return;
+    for (const task of stateMachineTasks(props.DefinitionString ?? props.Definition))
+      add(
+        `state machine ${resource.ref} task ${task.state}`,
+        source,
+        role,
+        taskChecks(task, where, policies),
+      );
+  },
+  'AWS::Lambda::EventSourceMapping': ({ source, props }, { add, deliver, where, policies }) => {
+    const fn = functionArn(where, String(props.FunctionName));
+    const role = policies.functionRoles.get(fn);
+    const sourceArn = String(props.EventSourceArn);
+    if (!role) return;
+    const service = sourceArn.split(':')[2];
+    // What Lambda's pollers call (the AWSLambdaSQSQueueExecutionRole and AWSLambdaDynamoDBExecutionRole
+    // policies list these; dynamodb:ListStreams too, but it takes "*" only and the poller works without it).
+    const operations =
+      service === 'sqs'
+        ? ['ReceiveMessage', 'DeleteMessage', 'GetQueueAttributes']
+        : ['DescribeStream', 'GetShardIterator', 'GetRecords'];
+    for (const operation of operations) {
+      const input =
+        service === 'sqs'
+          ? { QueueUrl: queueArn(where, sourceArn) }
+          : { StreamArn: sourceArn, ShardIterator: `${sourceArn}|1|iterator` };
+      add(
+        `event source mapping ${sourceArn} → ${fn}`,
+        source,
+        role,
+        authorizationChecks({ service: service ?? '', operation, input, ...where }),
+      );
+    }
+    const onFailure = str(record(record(props.DestinationConfig).OnFailure).Destination);
+    if (onFailure)
+      add(`event source mapping ${sourceArn} failures → ${onFailure}`, source, role, deliver(onFailure));
+  },
+  'AWS::Lambda::EventInvokeConfig': ({ source, props }, { add, deliver, where, policies }) => {
+    const fn = functionArn(where, String(props.FunctionName));
+    const role = policies.functionRoles.get(fn);
+    if (!role) return;
+    const destinations = record(props.DestinationConfig);
+    for (const kind of ['OnFailure', 'OnSuccess']) {
+      const destination = str(record(destinations[kind]).Destination);
+      if (destination) add(`${fn} async ${kind} → ${destination}`, source, role, deliver(destination));
+    }
+  },
+  'AWS::Lambda::Function': ({ source, resource, props }, { add, deliver, where }) => {
+    const fn = String(resource.attributes.Arn);
+    const role = str(props.Role);
+    if (!role) return;
+    const dlq = str(record(props.DeadLetterConfig).TargetArn);
+    if (dlq) add(`${fn} dead letters → ${dlq}`, source, role, deliver(dlq));
+    const logGroup = str(record(props.LoggingConfig).LogGroup) ?? `/aws/lambda/${resource.ref}`;
+    for (const operation of ['CreateLogStream', 'PutLogEvents'])
+      add(
+        `${fn} logs → ${logGroup}`,
+        source,
+        role,
+        authorizationChecks({
+          service: 'logs',
+          operation,
+          input: { logGroupName: logGroup, logStreamName: '2026/01/01/[$LATEST]0123456789abcdef' },
+          ...where,
+        }),
+      );
+    if (record(props.TracingConfig).Mode === 'Active')
+      add(`${fn} traces`, source, role, [{ action: 'xray:PutTraceSegments', resource: '*', context: {} }]);
+  },
+};
 
 interface TaskState {
   state: string;
@@ -295,25 +306,35 @@ const safeJson = (text: string) => {
   }
 };
 
+/**
+ * The API call a Task state's resource makes with its effective parameters: a Lambda ARN or an optimized
+ * integration (`arn:aws:states:::<service>:<api>[.sync|.waitForTaskToken]`); undefined for `aws-sdk` and others.
+ *
+ * @example taskCall('arn:aws:states:::dynamodb:putItem', { TableName: 't', Item }) // { service: 'dynamodb', operation: 'PutItem', input }
+ */
+export function taskCall(
+  resource: string,
+  parameters: Record<string, unknown>,
+): { service: string; operation: string; input: Record<string, unknown> } | undefined {
+  if (resource.includes(':function:'))
+    return { service: 'lambda', operation: 'Invoke', input: { FunctionName: resource } };
+  const match = /^arn:[^:]+:states:::([\w-]+):(\w+)/.exec(resource);
+  if (!match) return undefined;
+  const [, service = '', operation = ''] = match;
+  if (service === 'aws-sdk') return undefined;
+  const input = Object.fromEntries(
+    Object.entries(parameters).map(([key, value]) => [key.replace(/\.\$$/, ''), value]),
+  );
+  if (service === 'lambda') return { service, operation: 'Invoke', input };
+  return { service, operation: operation.charAt(0).toUpperCase() + operation.slice(1), input };
+}
+
 /** What a Task state's integration calls, as the state machine's role. */
 function taskChecks(
   task: TaskState,
   where: { region: string; accountId: string },
   policies: PolicySet,
 ): AuthorizationCheck[] {
-  const { resource, parameters } = task;
-  const request = (service: string, operation: string, input: Record<string, unknown>) =>
-    authorizationChecks({ service, operation, input, ...where }, policies.facts);
-  if (resource.includes(':function:')) return request('lambda', 'Invoke', { FunctionName: resource });
-  // arn:aws:states:::<service>:<operation>[.sync|.waitForTaskToken]
-  const match = /^arn:[^:]+:states:::([\w-]+):(\w+)/.exec(resource);
-  if (!match) return [];
-  const [, service = '', operation = ''] = match;
-  const input = Object.fromEntries(
-    Object.entries(parameters).map(([key, value]) => [key.replace(/\.\$$/, ''), value]),
-  );
-  const upper = operation.charAt(0).toUpperCase() + operation.slice(1);
-  if (service === 'lambda') return request('lambda', 'Invoke', input);
-  if (service === 'aws-sdk') return [];
-  return request(service, upper, input);
+  const call = taskCall(task.resource, task.parameters);
+  return call ? authorizationChecks({ ...call, ...where }, policies.facts) : [];
 }

@@ -81,76 +81,136 @@ export function sourceOperations(
   /** Files whose own code was read; names already followed through each file's re-exports (`*`: all). */
   const read = new Set<string>();
   const followed = new Map<string, Set<string>>();
-  const queue: { file: string; names?: Set<string> }[] = [{ file: entry }];
+  const queue: Pending[] = [{ file: entry }];
   while (queue.length > 0) {
     const { file, names } = queue.pop()!;
-    if (!existsSync(file)) continue;
-    const done = followed.get(file) ?? new Set<string>();
-    if (done.has('*') || (names && [...names].every((name) => done.has(name)))) continue;
-    for (const name of names ?? ['*']) done.add(name);
-    followed.set(file, done);
+    if (!existsSync(file) || !firstVisit(followed, file, names)) continue;
     const text = readFileSync(file, 'utf8');
-    // Re-exports (`export { a } from './x'`, `export * from './x'`): followed only for the names asked of this
-    // file, so importing one helper from a package's index does not count every module of the package.
-    for (const match of text.matchAll(/(?:^|\n)\s*export\s+(?:type\s+)?(\*|\{[^}]*\})\s+from\s+'([^']+)'/g)) {
-      const [, list = '', specifier = ''] = match;
-      const next = resolveImport(file, specifier, workspace);
-      if (!next) continue;
-      if (list === '*') {
-        queue.push({ file: next, ...(names ? { names } : {}) });
-        continue;
-      }
-      const pairs = importedNames(list);
-      const wanted = names ? pairs.filter(([, local]) => names.has(local)) : pairs;
-      if (wanted.length > 0) queue.push({ file: next, names: new Set(wanted.map(([imported]) => imported)) });
-    }
+    queue.push(...reExports(text, file, names, workspace));
     if (read.has(file)) continue;
     read.add(file);
-    const classes = new Map<string, string>();
-    for (const match of text.matchAll(/(?:^|\n)\s*import\s+(?:type\s+)?([^;]*?)\s+from\s+'([^']+)'/g)) {
-      const [, list = '', specifier = ''] = match;
-      if (/^type\s/.test(match[0].trim().slice('import'.length).trim())) continue;
-      const pairs = importedNames(list);
-      const service = CLIENT_PACKAGES[specifier];
-      if (service)
-        for (const [imported, local] of pairs)
-          if (imported.endsWith('Command')) classes.set(local, `${service}:${imported}`);
-      for (const call of UTILITY_CALLS[specifier] ?? [])
-        found.set(`utility:${call.service}:${call.operation}`, { ...call, utility: true, file });
-      const next = resolveImport(file, specifier, workspace);
-      // Named imports follow those names; default and namespace imports the whole module.
-      const named = list.trim().startsWith('{') && pairs.length > 0;
-      if (next)
-        queue.push({ file: next, ...(named ? { names: new Set(pairs.map(([imported]) => imported)) } : {}) });
-    }
-    for (const match of text.matchAll(/import\(\s*'([^']+)'\s*\)/g)) {
-      const next = resolveImport(file, match[1]!, workspace);
-      if (next) queue.push({ file: next });
-    }
-    for (const match of text.matchAll(/new\s+([\w$]+)\s*\(/g)) {
-      const known = classes.get(match[1]!);
-      if (!known) continue;
-      const [service = '', imported = ''] = known.split(':');
-      const operation =
-        service === 'dynamodb' && DOCUMENT_COMMANDS[imported]
-          ? DOCUMENT_COMMANDS[imported]!
-          : imported.replace(/Command$/, '');
-      const items =
-        operation === 'TransactWriteItems'
-          ? [...new Set([...text.matchAll(/\b(Put|Update|Delete|ConditionCheck)\s*:/g)].map((m) => m[1]!))]
-          : undefined;
-      const key = `${service}:${operation}`;
-      const previous = found.get(key);
-      found.set(key, {
-        service,
-        operation,
-        file,
-        ...(items ? { items: [...new Set([...(previous?.items ?? []), ...items])] } : {}),
-      });
-    }
+    const classes = readImports(text, file, workspace, queue, found);
+    collectCommands(text, file, classes, found);
   }
   const order = (op: BundledOperation) => `${op.service}:${op.operation}:${op.utility ? 1 : 0}`;
   return [...found.values()].sort((a, b) => order(a).localeCompare(order(b)));
+}
+
+/** A file still to read, for the names asked of it (all when absent). */
+interface Pending {
+  file: string;
+  names?: Set<string>;
+}
+
+/** Records the names asked of a file; false when every one was already followed. */
+function firstVisit(followed: Map<string, Set<string>>, file: string, names?: Set<string>): boolean {
+  const done = followed.get(file) ?? new Set<string>();
+  if (done.has('*') || (names && [...names].every((name) => done.has(name)))) return false;
+  for (const name of names ?? ['*']) done.add(name);
+  followed.set(file, done);
+  return true;
+}
+
+/**
+ * Re-exports (`export { a } from './x'`, `export * from './x'`): followed only for the names asked of this file,
+ * so importing one helper from a package's index does not count every module of the package.
+ */
+function reExports(
+  text: string,
+  file: string,
+  names: Set<string> | undefined,
+  workspace: (specifier: string) => string | undefined,
+): Pending[] {
+  const next: Pending[] = [];
+  for (const match of text.matchAll(/(?:^|\n)\s*export\s+(?:type\s+)?(\*|\{[^}]*\})\s+from\s+'([^']+)'/g)) {
+    const [, list = '', specifier = ''] = match;
+    const target = resolveImport(file, specifier, workspace);
+    if (!target) continue;
+    if (list === '*') {
+      next.push({ file: target, ...(names ? { names } : {}) });
+      continue;
+    }
+    const pairs = importedNames(list);
+    const wanted = names ? pairs.filter(([, local]) => names.has(local)) : pairs;
+    if (wanted.length > 0) next.push({ file: target, names: new Set(wanted.map(([imported]) => imported)) });
+  }
+  return next;
+}
+
+/**
+ * A file's imports: the SDK command classes it imports (local name → `service:Command`), the utilities whose
+ * calls count, and the files to read next (named imports for those names, others whole).
+ */
+function readImports(
+  text: string,
+  file: string,
+  workspace: (specifier: string) => string | undefined,
+  queue: Pending[],
+  found: Map<string, BundledOperation>,
+): Map<string, string> {
+  const classes = new Map<string, string>();
+  for (const match of text.matchAll(/(?:^|\n)\s*import\s+(?:type\s+)?([^;]*?)\s+from\s+'([^']+)'/g)) {
+    const [, list = '', specifier = ''] = match;
+    if (/^type\s/.test(match[0].trim().slice('import'.length).trim())) continue;
+    const pairs = importedNames(list);
+    noteClients(specifier, pairs, file, classes, found);
+    const next = resolveImport(file, specifier, workspace);
+    // Named imports follow those names; default and namespace imports the whole module.
+    const named = list.trim().startsWith('{') && pairs.length > 0;
+    if (next)
+      queue.push({ file: next, ...(named ? { names: new Set(pairs.map(([imported]) => imported)) } : {}) });
+  }
+  for (const match of text.matchAll(/import\(\s*'([^']+)'\s*\)/g)) {
+    const next = resolveImport(file, match[1]!, workspace);
+    if (next) queue.push({ file: next });
+  }
+  return classes;
+}
+
+/** The SDK command classes an import brings (local name → `service:Command`), and a utility's own calls. */
+function noteClients(
+  specifier: string,
+  pairs: [string, string][],
+  file: string,
+  classes: Map<string, string>,
+  found: Map<string, BundledOperation>,
+): void {
+  const service = CLIENT_PACKAGES[specifier];
+  if (service)
+    for (const [imported, local] of pairs)
+      if (imported.endsWith('Command')) classes.set(local, `${service}:${imported}`);
+  for (const call of UTILITY_CALLS[specifier] ?? [])
+    found.set(`utility:${call.service}:${call.operation}`, { ...call, utility: true, file });
+}
+
+/** The operations of the `new <Command>(…)` a file constructs, with a transaction's item kinds. */
+function collectCommands(
+  text: string,
+  file: string,
+  classes: Map<string, string>,
+  found: Map<string, BundledOperation>,
+): void {
+  for (const match of text.matchAll(/new\s+([\w$]+)\s*\(/g)) {
+    const known = classes.get(match[1]!);
+    if (!known) continue;
+    const [service = '', imported = ''] = known.split(':');
+    const operation =
+      service === 'dynamodb' && DOCUMENT_COMMANDS[imported]
+        ? DOCUMENT_COMMANDS[imported]!
+        : imported.replace(/Command$/, '');
+    const items =
+      operation === 'TransactWriteItems'
+        ? [...new Set([...text.matchAll(/\b(Put|Update|Delete|ConditionCheck)\s*:/g)].map((m) => m[1]!))]
+        : undefined;
+    const key = `${service}:${operation}`;
+    const previous = found.get(key);
+    found.set(key, {
+      service,
+      operation,
+      file,
+      ...(items ? { items: [...new Set([...(previous?.items ?? []), ...items])] } : {}),
+    });
+  }
 }
 
 /** `{ a, type B, c as d }` → [['a', 'a'], ['c', 'd']] (imported name, local name; types left out). */

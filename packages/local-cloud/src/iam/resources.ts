@@ -825,43 +825,53 @@ export function s3Operation(request: {
     ...(key !== undefined ? { Key: key } : {}),
     ...(query.get('versionId') ? { VersionId: query.get('versionId') } : {}),
   };
-  const result = (operation: string, extra: Record<string, unknown> = {}) => ({
-    service: 's3' as const,
-    operation,
-    input: { ...input, ...extra },
-  });
-  if (bucket === undefined) return result('ListBuckets');
-  if (key === undefined) {
-    if (method === 'HEAD') return result('HeadBucket');
-    if (method === 'POST' && query.has('delete')) return result('DeleteObjects');
-    if (method === 'POST') return result('PostObject');
-    if (query.has('versions')) return result('ListObjectVersions');
-    if (query.has('versioning')) return result('GetBucketVersioning');
-    if (query.has('location')) return result('GetBucketLocation');
-    if (query.has('uploads')) return result('ListMultipartUploads');
-    return result(query.get('list-type') === '2' ? 'ListObjectsV2' : 'ListObjects', {
+  const [operation, extra = {}] =
+    bucket === undefined
+      ? ['ListBuckets']
+      : key === undefined
+        ? s3BucketOperation(method, query)
+        : s3ObjectOperation(method, query, headers);
+  return { service: 's3', operation, input: { ...input, ...extra } };
+}
+
+type S3Call = [operation: string, extra?: Record<string, unknown>];
+
+/** A request on a bucket (no key). */
+function s3BucketOperation(method: string, query: URLSearchParams): S3Call {
+  if (method === 'HEAD') return ['HeadBucket'];
+  if (method === 'POST') return [query.has('delete') ? 'DeleteObjects' : 'PostObject'];
+  const subresource = (
+    [
+      ['versions', 'ListObjectVersions'],
+      ['versioning', 'GetBucketVersioning'],
+      ['location', 'GetBucketLocation'],
+      ['uploads', 'ListMultipartUploads'],
+    ] as const
+  ).find(([name]) => query.has(name));
+  if (subresource) return [subresource[1]];
+  return [
+    query.get('list-type') === '2' ? 'ListObjectsV2' : 'ListObjects',
+    {
       ...(query.has('prefix') ? { Prefix: query.get('prefix') } : {}),
       ...(query.has('delimiter') ? { Delimiter: query.get('delimiter') } : {}),
-    });
-  }
-  if (query.has('uploads') && method === 'POST') return result('CreateMultipartUpload');
+    },
+  ];
+}
+
+/** A request on an object (multipart parts, attributes, Put / Copy / Head / Delete / Get). */
+function s3ObjectOperation(method: string, query: URLSearchParams, headers: Record<string, string>): S3Call {
+  const copySource = headers['x-amz-copy-source'];
+  if (query.has('uploads') && method === 'POST') return ['CreateMultipartUpload'];
   if (query.has('uploadId')) {
-    if (method === 'PUT') return result(headers['x-amz-copy-source'] ? 'UploadPartCopy' : 'UploadPart');
-    if (method === 'POST') return result('CompleteMultipartUpload');
-    if (method === 'DELETE') return result('AbortMultipartUpload');
-    return result('ListParts');
+    const part: Record<string, string> = {
+      PUT: copySource ? 'UploadPartCopy' : 'UploadPart',
+      POST: 'CompleteMultipartUpload',
+      DELETE: 'AbortMultipartUpload',
+    };
+    return [part[method] ?? 'ListParts'];
   }
-  if (query.has('attributes')) return result('GetObjectAttributes');
-  switch (method) {
-    case 'PUT':
-      return headers['x-amz-copy-source']
-        ? result('CopyObject', { CopySource: headers['x-amz-copy-source'] })
-        : result('PutObject');
-    case 'HEAD':
-      return result('HeadObject');
-    case 'DELETE':
-      return result('DeleteObject');
-    default:
-      return result('GetObject');
-  }
+  if (query.has('attributes')) return ['GetObjectAttributes'];
+  if (method === 'PUT') return copySource ? ['CopyObject', { CopySource: copySource }] : ['PutObject'];
+  const simple: Record<string, string> = { HEAD: 'HeadObject', DELETE: 'DeleteObject' };
+  return [simple[method] ?? 'GetObject'];
 }

@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import busboy from 'busboy';
 import { AwsApiError } from '../core/errors';
 import type { RawApi, RawExchange } from '../core/protocol';
+import { accessKeyOf } from '../iam/credentials';
 import { AwsChunkedDecoder, isAwsChunked } from './chunked';
 import { corsResponseHeaders, matchingRule } from './cors';
 import type { S3Engine } from './engine';
@@ -58,6 +59,17 @@ export class S3Api implements RawApi {
   constructor(
     private readonly engine: S3Engine,
     private readonly now: () => Date = () => new Date(),
+    /** IAM (`iam/enforcement.ts`): throws S3's AccessDenied for a request its signer may not make. */
+    private readonly authorize?: (
+      request: {
+        method: string;
+        bucket?: string;
+        key?: string;
+        query: URLSearchParams;
+        headers: Record<string, string>;
+      },
+      accessKeyId: string | undefined,
+    ) => Promise<void>,
   ) {}
 
   claims({ url, headers }: { method: string; url: string; headers: Record<string, string> }): boolean {
@@ -181,6 +193,18 @@ export class S3Api implements RawApi {
       await checkPresignedRequest(
         { method, rawPath: target.rawPath, query, headers: exchange.headers },
         this.now(),
+      );
+    }
+    if (this.authorize) {
+      await this.authorize(
+        {
+          method,
+          ...(bucket !== undefined ? { bucket } : {}),
+          ...(key !== undefined ? { key } : {}),
+          query,
+          headers: exchange.headers,
+        },
+        accessKeyOf(exchange.headers, query),
       );
     }
     if (bucket === undefined) {

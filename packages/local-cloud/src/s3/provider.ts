@@ -1,4 +1,4 @@
-import type { LocalCloud } from '../core/context';
+import { iamEvaluated, type LocalCloud } from '../core/context';
 import { reportUnhonoured, resourceReporter } from '../core/report';
 import type { CreatedResource, ResolvedResource, ResourceProvider } from '../core/resources';
 import { generatedName } from '../deploy/physical';
@@ -157,10 +157,11 @@ export class S3BucketProvider implements ResourceProvider {
         'PolicyDocument (aws:SecureTransport deny)',
         'the local S3 is plain HTTP on loopback: the TLS-only deny is not applied, or nothing could reach the bucket',
       );
-    report(
-      'PolicyDocument',
-      'IAM is not enforced locally yet: bucket policies are accepted and every call is allowed',
-    );
+    if (!iamEvaluated(ctx))
+      report(
+        'PolicyDocument',
+        'IAM is off (--iam off): bucket policies are accepted and every call is allowed',
+      );
     return { ref: bucket, attributes: {} };
   }
 }

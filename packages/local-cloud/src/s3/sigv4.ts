@@ -32,8 +32,8 @@ class NodeSha256 {
 }
 
 /**
- * The secret the local cloud expects behind an access key id: the id itself. Functions run with `local` /
- * `local` (lambdaEnvironment.ts), tests and the CLI use any `id` / `id` pair (`test` / `test`). No stored
+ * The secret the local cloud expects behind an access key id: the id itself. Functions run with their own
+ * `ASIA…` key as both (iam/credentials.ts), tests and the CLI use any `id` / `id` pair (`test` / `test`). No stored
  * secrets, yet a presigned URL or POST policy signed with another secret, or altered after signing, is refused
  * as S3 refuses it (see docs/adr/0014).
  */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { arnOf } from '../core/arn';
 import type { LocalCloud } from '../core/context';
 import { parseSchedule, type Schedule } from './expression';
-import { deliver, type FiringContext, type ScheduleTarget } from './targets';
+import { deliver, type FiringContext, type ScheduleTarget, TargetAccessDeniedError } from './targets';
 
 /** A schedule as deployed from `AWS::Scheduler::Schedule`. */
 export interface ScheduleDefinition {
@@ -110,11 +110,12 @@ export class SchedulerEngine {
 
   /**
    * Fires one now, once (no retries: a failed delivery rejects). Takes an id from `list()` or a bare rule or
-   * schedule name when it is unambiguous.
+   * schedule name when it is unambiguous. `asScheduled`: as its timer would, with the target's RetryPolicy and
+   * dead-letter queue (the failure still rejects).
    */
-  async runNow(name: string): Promise<void> {
+  async runNow(name: string, options: { asScheduled?: boolean } = {}): Promise<void> {
     const entry = this.find(name);
-    await entry.fire(new Date(), false);
+    await entry.fire(new Date(), options.asScheduled === true);
     entry.fires++;
     entry.lastFire = new Date();
   }
@@ -205,7 +206,8 @@ export class SchedulerEngine {
       } catch (error) {
         const waitMs = Math.min((this.options.retryBaseMs ?? 1000) * 2 ** (firing.attempt - 1), 60_000);
         const expired = Date.now() + waitMs - scheduledTime.getTime() > maxAgeMs;
-        if (!retry || this.stopped || firing.attempt >= maxAttempts || expired) {
+        const final = error instanceof TargetAccessDeniedError;
+        if (!retry || this.stopped || firing.attempt >= maxAttempts || expired || final) {
           if (retry) await this.deadLetter(target, firing, error as Error);
           throw error;
         }

@@ -1,7 +1,7 @@
 import { parseArn } from '../core/arn';
 import type { LocalCloud } from '../core/context';
 
-/** A schedule's Target as CloudFormation declares it (RoleArn is not needed locally). */
+/** A schedule's Target as CloudFormation declares it (the schedule delivers as its RoleArn). */
 export interface ScheduleTarget {
   Arn: string;
   Input?: string;
@@ -26,6 +26,14 @@ export class UnsupportedTargetError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'UnsupportedTargetError';
+  }
+}
+
+/** The schedule's role may not call its target: not retried, straight to the dead-letter queue, as on AWS. */
+export class TargetAccessDeniedError extends Error {
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = code;
   }
 }
 
@@ -66,6 +74,18 @@ const parsed = (text: string): unknown => {
 export async function deliver(ctx: LocalCloud, target: ScheduleTarget, firing: FiringContext): Promise<void> {
   const reason = unsupportedTarget(target.Arn);
   if (reason) throw new UnsupportedTargetError(reason);
+  if (target.RoleArn) {
+    const denial = await ctx.iam?.authorizeDelivery({
+      principal: target.RoleArn,
+      target: target.Arn,
+      caller: `schedule ${firing.scheduleArn} → ${target.Arn}`,
+      payload: {
+        Source: target.EventBridgeParameters?.Source,
+        DetailType: target.EventBridgeParameters?.DetailType,
+      },
+    });
+    if (denial) throw new TargetAccessDeniedError(denial.error.code, denial.error.message);
+  }
   const input = renderInput(target.Input, firing);
   switch (parseArn(target.Arn)!.service) {
     case 'lambda': {

@@ -97,6 +97,7 @@ export class Fanout {
     await Promise.resolve();
     const env = this.env();
     try {
+      await this.authorize(message.topicArn, subscription.endpoint, 'subscription');
       await this.deliverers[subscription.protocol](message, subscription, env);
       this.metric('NumberOfNotificationsDelivered', message);
     } catch (error) {
@@ -115,12 +116,29 @@ export class Fanout {
     const what = `SNS: delivery of ${message.messageId} to ${subscription.protocol}:${subscription.endpoint} failed (${error.message})`;
     if (!target) return this.ctx.log(`${what}; the subscription has no dead-letter queue, message dropped`);
     try {
+      await this.authorize(message.topicArn, target, 'dead letters');
       const attributes = Object.fromEntries(Object.entries(message.attributes).slice(0, 10));
       await this.ctx.sqs.send(target, { body: deliveryBody(message, subscription, env.urls), attributes });
       this.ctx.log(`${what}; moved to dead-letter queue ${target}`);
     } catch (dlqError) {
       this.ctx.log(`${what}; dead-letter queue ${target} refused it too (${(dlqError as Error).message})`);
     }
+  }
+
+  /**
+   * SNS delivers to a queue or a function as `sns.amazonaws.com` with the topic as `aws:SourceArn`: the
+   * queue's policy or the function's permission must allow it. A refusal is a client-side error: the message
+   * goes to the subscription's dead-letter queue, without retries, as on AWS.
+   */
+  private async authorize(topicArn: string, endpoint: string, what: string): Promise<void> {
+    if (!endpoint.startsWith('arn:')) return;
+    const denial = await this.ctx.iam?.authorizeDelivery({
+      principal: 'sns.amazonaws.com',
+      target: endpoint,
+      source: topicArn,
+      caller: `topic ${topicArn} ${what} → ${endpoint}`,
+    });
+    if (denial) throw denial.error;
   }
 
   private metric(name: SnsMetric, message: PublishedMessage): void {

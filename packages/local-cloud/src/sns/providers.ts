@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { LocalCloud } from '../core/context';
+import { iamEvaluated, type LocalCloud } from '../core/context';
 import { resourceReporter } from '../core/report';
 import type { CreatedResource, ResolvedResource, ResourceProvider } from '../core/resources';
 import { isSupportedProtocol } from './model';
@@ -143,16 +143,16 @@ export function subscriptionProvider(registry: SnsRegistry): ResourceProvider {
   };
 }
 
-/** `AWS::SNS::TopicPolicy`: accepted, not enforced; reported once per stack. */
+/** `AWS::SNS::TopicPolicy`: read by the local IAM (iam/policies.ts); with `--iam off`, reported once per stack. */
 export function topicPolicyProvider(): ResourceProvider {
   const reportedStacks = new Set<string>();
   return {
     types: ['AWS::SNS::TopicPolicy'],
     async create(resource, ctx): Promise<CreatedResource> {
-      if (!reportedStacks.has(resource.stack)) {
+      if (!iamEvaluated(ctx) && !reportedStacks.has(resource.stack)) {
         reportedStacks.add(resource.stack);
         const reason =
-          'topic policies are accepted but not enforced: locally anyone may publish and subscribe';
+          'topic policies are accepted but not enforced (--iam off): locally anyone may publish and subscribe';
         report(resource, ctx, 'PolicyDocument', reason);
       }
       return { ref: `${resource.stack}-${resource.logicalId}`, attributes: {} };

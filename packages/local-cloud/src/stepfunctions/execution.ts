@@ -112,6 +112,8 @@ export function runExecution(
       history,
       region: env.region,
       signal: stopped.signal,
+      roleArn: machine.record.roleArn,
+      stateMachineArn: machine.record.stateMachineArn,
     }),
   };
   const run = machine.runner.run(JSON.parse(record.input), {

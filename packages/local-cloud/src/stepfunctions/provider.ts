@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { LocalCloud } from '../core/context';
+import { iamEvaluated, type LocalCloud } from '../core/context';
 import { resourceReporter } from '../core/report';
 import type { CreatedResource, ResolvedResource, ResourceProvider } from '../core/resources';
 import { auditDefinition } from './audit';
@@ -10,7 +10,6 @@ import type { StateMachineType } from './types';
 
 /** Properties that are accepted but not honoured, with the reason printed at start-up. */
 const NOT_HONOURED: Record<string, (value: unknown) => string | undefined> = {
-  RoleArn: () => 'IAM is not enforced locally; the role is recorded but its permissions are not checked',
   TracingConfiguration: (value) =>
     (value as { Enabled?: boolean }).Enabled ? 'X-Ray tracing is not emulated locally' : undefined,
   EncryptionConfiguration: (value) =>
@@ -45,6 +44,8 @@ export class StateMachineProvider implements ResourceProvider {
         `${resource.logicalId}: DefinitionS3Location is not supported locally`,
       );
     }
+    if (props.RoleArn !== undefined && !iamEvaluated(ctx))
+      report('RoleArn', 'IAM is off (--iam off): the role is recorded but its permissions are not checked');
     for (const [property, reasonFor] of Object.entries(NOT_HONOURED)) {
       const reason = props[property] === undefined ? undefined : reasonFor(props[property]);
       if (reason) report(property, reason);

@@ -1,5 +1,6 @@
 import { setImmediate as nextMacrotask } from 'node:timers/promises';
 import type { RunOptions } from 'aws-local-stepfunctions';
+import { taskCall } from '../iam/deliveries';
 import { type AslDefinition, forEachState } from './definition';
 import type { HistoryRecorder, TaskLabel } from './history';
 import {
@@ -19,6 +20,9 @@ export interface TaskRun {
   deps: IntegrationDeps;
   history: HistoryRecorder;
   region: string;
+  /** The state machine's role: every task is authorised as it (IAM, when the local cloud evaluates it). */
+  roleArn?: string;
+  stateMachineArn?: string;
   /** Aborted when the execution is stopped: a task still waiting ends then (and the library clears its timer). */
   signal?: AbortSignal;
 }
@@ -35,11 +39,49 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Pro
 }
 
 /** Runs one classified resource with the state's effective input (its Parameters, already applied). */
-async function runResource(target: TaskResource, input: unknown, run: TaskRun): Promise<unknown> {
+async function runResource(
+  target: TaskResource,
+  resource: string,
+  input: unknown,
+  run: TaskRun,
+): Promise<unknown> {
+  await authorizeTask(resource, input, run);
   if (target.kind === 'lambdaFunction') return invokeFunction(run.deps.ctx, target.functionArn, input);
   if (target.kind === 'unsupported') throw new TaskFailedError('States.Runtime', target.reason);
   const integration = INTEGRATIONS[target.key as keyof typeof INTEGRATIONS];
   return integration((input ?? {}) as Record<string, unknown>, run.deps);
+}
+
+/** The error prefix of each service's optimized integration (`DynamoDB.AccessDeniedException`). */
+const TASK_ERROR_PREFIX: Record<string, string> = {
+  lambda: 'Lambda',
+  dynamodb: 'DynamoDB',
+  sns: 'SNS',
+  sqs: 'SQS',
+  events: 'EventBridge',
+  bedrock: 'Bedrock',
+  states: 'StepFunctions',
+};
+
+/**
+ * A task calls its service as the state machine's role: a denial fails the task with `<Service>.<code>` and
+ * AWS's message as its cause (the execution fails unless a Catch takes it), as on AWS.
+ */
+async function authorizeTask(resource: string, input: unknown, run: TaskRun): Promise<void> {
+  const iam = run.deps.ctx.iam;
+  if (!iam || !run.roleArn) return;
+  const call = taskCall(resource, (input ?? {}) as Record<string, unknown>);
+  if (!call) return;
+  const denial = await iam.authorizeCall({
+    principal: run.roleArn,
+    ...call,
+    caller: `state machine ${run.stateMachineArn ?? '?'} task ${resource}`,
+  });
+  if (denial)
+    throw new TaskFailedError(
+      `${TASK_ERROR_PREFIX[call.service] ?? call.service}.${denial.error.code}`,
+      denial.error.message,
+    );
 }
 
 const labelOf = (target: TaskResource, resource: string, region: string): TaskLabel =>
@@ -72,7 +114,7 @@ export function buildTaskHandlers(definition: AslDefinition, run: TaskRun): Task
       await nextMacrotask();
       run.history.taskStarted(label, input);
       try {
-        const output = await untilAborted(runResource(target, input, run), run.signal);
+        const output = await untilAborted(runResource(target, resource, input, run), run.signal);
         await nextMacrotask();
         run.history.taskSucceeded(label, output);
         return output;

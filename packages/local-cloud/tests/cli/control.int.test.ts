@@ -47,6 +47,27 @@ const gateway = new Gateway({
       bucket
         ? [{ key: `${prefix ?? ''}e/r`, size: 8, lastModified: '2026-01-01T00:00:00.000Z', versionId: 'v1' }]
         : [{ name: 'receipts-bucket', objects: 1, versioning: 'Enabled', eventBridge: true }],
+    iamDenials: () => ({
+      mode: 'enforce',
+      denials: [
+        {
+          at: '2026-01-01T00:00:00.000Z',
+          enforced: true,
+          caller: 'function spendwise-dev-createExpense',
+          message:
+            'User: arn:aws:sts::000000000000:assumed-role/r/local is not authorized to perform: dynamodb:PutItem on resource: arn:aws:dynamodb:eu-west-1:000000000000:table/t because no identity-based policy allows the dynamodb:PutItem action',
+          allowingStatement: {
+            Effect: 'Allow',
+            Action: 'dynamodb:PutItem',
+            Resource: 'arn:aws:dynamodb:eu-west-1:000000000000:table/t',
+          },
+        },
+      ],
+    }),
+    iamCredentials: (name) =>
+      name === 'spendwise-dev-createExpense'
+        ? { AccessKeyId: 'ASIAEXAMPLE', SecretAccessKey: 's', SessionToken: 't' }
+        : undefined,
   }),
 });
 let root: string;
@@ -87,6 +108,23 @@ describe('spendwise-local against the guarded control API', () => {
       ok: true,
       result: { ref: 'spendwise-expenses-dev-getExpense', payload: [1, 2] },
     });
+  }, 30_000);
+
+  it("lists IAM denials with the statement that would allow each, and prints a function's credentials", async () => {
+    const denials = await cli('iam', 'denials');
+    const credentials = await cli('iam', 'credentials', 'spendwise-dev-createExpense');
+    const unknown = cli('iam', 'credentials', 'nope');
+
+    expect(denials.stdout).toContain('IAM mode: enforce; 1 denial(s)');
+    expect(denials.stdout).toContain('DENIED  function spendwise-dev-createExpense');
+    expect(denials.stdout).toContain('is not authorized to perform: dynamodb:PutItem');
+    expect(denials.stdout).toContain('allowed by: {"Effect":"Allow","Action":"dynamodb:PutItem"');
+    expect(JSON.parse(credentials.stdout)).toEqual({
+      AccessKeyId: 'ASIAEXAMPLE',
+      SecretAccessKey: 's',
+      SessionToken: 't',
+    });
+    await expect(unknown).rejects.toThrow(/Function not found: nope/);
   }, 30_000);
 
   it("lists the local S3's buckets and a bucket's objects under a prefix", async () => {

@@ -4,11 +4,14 @@ import { join } from 'node:path';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type RunningLocalCloud, startLocalCloud } from '../../src/localCloud';
+import { withStatement } from '../../src/testing/templateEdits';
 
 // The whole local cloud (every compose service, the edge included) with one packaged HTTP function turned to
 // check the origin secret, as `--param originSecretId=…` would deploy it: its environment gets ORIGIN_SECRET_ID
 // (the local UpdateFunctionConfiguration), everything else — the bundle, the HTTP API, the JWT authorizer, the
-// secret the edge template created and the local Secrets Manager the function reads it from — is as deployed.
+// secret the edge template created and the local Secrets Manager the function reads it from — is as deployed,
+// and its role gets the statement the param's OriginSecretReadPolicy grants (resources/edgeOrigin.yml), which IAM
+// enforces.
 const rootDir = new URL('../../../../', import.meta.url).pathname.replace(/\/$/, '');
 let cloud: RunningLocalCloud;
 let api: string;
@@ -23,6 +26,12 @@ beforeAll(async () => {
     awsPort: 0,
     apiBasePort: 0,
     inMemory: true,
+    editTemplates: (stacks) =>
+      withStatement(stacks, 'expenses', 'ListExpensesIamRoleLambdaExecution', {
+        Effect: 'Allow',
+        Action: ['secretsmanager:GetSecretValue'],
+        Resource: 'arn:aws:secretsmanager:eu-west-1:000000000000:secret:spendwise/dev/origin-verify-??????',
+      }),
   });
   api = cloud.endpoints.apis.expenses as string;
   token = await cloud.engines.auth.mintToken({ user: 'origin-alice' });

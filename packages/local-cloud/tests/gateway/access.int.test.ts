@@ -42,6 +42,8 @@ const routes = controlRoutes({
   settle: async () => ({ settled: true }),
   functions: () => [],
   s3: () => [],
+  iamDenials: () => ({ mode: 'off', denials: [] }),
+  iamCredentials: () => undefined,
 });
 
 const APP = 'http://localhost:5173';

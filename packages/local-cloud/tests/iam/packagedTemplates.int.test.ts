@@ -1,30 +1,63 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from '@jest/globals';
+import { type CfnTemplate, checkTemplate } from '@spendwise/packager';
 import { deployStacks } from '../../src/deploy/deployStacks';
 import { loadComposeStacks } from '../../src/deploy/loadComposeStacks';
-import type { DeployedStack } from '../../src/deploy/template';
+import type { DeployedStack, StackInput } from '../../src/deploy/template';
 import { Authorizer } from '../../src/iam/authorize';
 import { plannedDeliveries } from '../../src/iam/deliveries';
 import { collectPolicies, type PolicySet } from '../../src/iam/policies';
 import { authorizationChecks } from '../../src/iam/resources';
 import { fakeCloud } from '../../src/testing/fakeCloud';
 import { namingProviders } from '../../src/testing/namingProviders';
+import { withoutAction } from '../../src/testing/templateEdits';
 
 const rootDir = fileURLToPath(new URL('../../../..', import.meta.url));
 const where = { region: 'eu-west-1', accountId: '000000000000' };
 
+let inputs: StackInput[];
 let stacks: DeployedStack[];
 let policies: PolicySet;
 let authorizer: Authorizer;
 
 beforeAll(async () => {
-  const inputs = await loadComposeStacks(rootDir, 'dev', 'eu-west-1');
-  const { cloud } = fakeCloud({ stage: 'dev' });
-  cloud.secrets = { resolve: ({ secretId }) => `value-of-${secretId}` };
-  stacks = (await deployStacks(inputs, namingProviders(), cloud)).stacks;
+  inputs = await loadComposeStacks(rootDir, 'dev', 'eu-west-1');
+  stacks = await deployed(inputs);
   policies = collectPolicies(stacks, where);
   authorizer = new Authorizer(policies, where);
 }, 600_000);
+
+/** The stacks deployed on fake providers (names and ARNs as the local cloud gives them). */
+async function deployed(templates: StackInput[]): Promise<DeployedStack[]> {
+  const { cloud } = fakeCloud({ stage: 'dev' });
+  cloud.secrets = { resolve: ({ secretId }) => `value-of-${secretId}` };
+  return (await deployStacks(templates, namingProviders(), cloud)).stacks;
+}
+
+/** The invariants about permissions (packages/packager/src/invariants/rules.ts). */
+const PERMISSION_RULES = new Set([
+  'lambda-own-role',
+  'lambda-xray-permissions',
+  'iam-no-wildcard-action',
+  'iam-no-wildcard-resource',
+  'iam-managed-policy',
+]);
+const permissionViolations = (templates: StackInput[]) =>
+  templates.flatMap((input) =>
+    checkTemplate(input.template as unknown as CfnTemplate, input.name, { stage: 'dev' })
+      .filter((violation) => PERMISSION_RULES.has(violation.rule))
+      .map((violation) => `${input.name}/${violation.resource} ${violation.rule}`),
+  );
+const deniedDeliveries = async (deployedStacks: DeployedStack[]) => {
+  const set = collectPolicies(deployedStacks, where);
+  const evaluator = new Authorizer(set, where);
+  const denied: string[] = [];
+  for (const call of plannedDeliveries(deployedStacks, set, where)) {
+    const decision = await evaluator.authorize({ principal: call.principal, ...call.check });
+    if (decision.decision !== 'allow') denied.push(`${call.caller}: ${call.check.action}`);
+  }
+  return denied;
+};
 
 const roleOf = (functionName: string) =>
   policies.functionRoles.get(`arn:aws:lambda:eu-west-1:000000000000:function:${functionName}`)!;
@@ -82,6 +115,27 @@ describe('the policies of the packaged templates of every compose service', () =
       ]),
     );
   });
+
+  it('agree with the packaging invariants: the templates keep the permission invariants and enforcement allows every engine call', async () => {
+    expect(permissionViolations(inputs)).toEqual([]);
+    expect(await deniedDeliveries(stacks)).toEqual([]);
+  });
+
+  it('agree with the packaging invariants the other way: a role the invariants refuse is one enforcement denies', async () => {
+    const edited = withoutAction(
+      inputs,
+      'expenses',
+      'CreateExpenseIamRoleLambdaExecution',
+      'xray:PutTraceSegments',
+    );
+
+    expect(permissionViolations(edited)).toEqual([
+      expect.stringMatching(/^expenses\/CreateExpense\S* lambda-xray-permissions$/),
+    ]);
+    expect(await deniedDeliveries(await deployed(edited))).toEqual([
+      'arn:aws:lambda:eu-west-1:000000000000:function:spendwise-expenses-dev-createExpense traces: xray:PutTraceSegments',
+    ]);
+  }, 120_000);
 
   it('deny what the roles and resource policies do not grant, as AWS would', async () => {
     const createExpense = roleOf('spendwise-expenses-dev-createExpense');

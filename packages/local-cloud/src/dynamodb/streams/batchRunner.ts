@@ -28,6 +28,16 @@ export async function runBatch(
   sleep: (ms: number) => Promise<boolean>,
   retryBaseDelayMs: number,
 ): Promise<void> {
+  // Lambda reads the stream as the function's role (DescribeStream, GetShardIterator, GetRecords): without
+  // them the mapping reads nothing, and the records wait (their IteratorAge growing) until it may.
+  for (let retries = 1; ; retries++) {
+    const denial = await ctx.iam?.authorizeEventSource({
+      functionRef: mapping.functionArn,
+      sourceArn: mapping.streamArn,
+    });
+    if (!denial) break;
+    if (!(await sleep(Math.min(30_000, retryBaseDelayMs * 2 ** retries)))) return;
+  }
   const queue: Attempt[] = [{ entries, invocations: 0, retries: 0 }];
   while (queue.length > 0) {
     const attempt = queue.shift()!;
@@ -127,6 +137,15 @@ async function discard(
   const where = `stream mapping ${mapping.name}: discarded ${attempt.entries.length} record(s) after ${attempt.invocations} invocation(s)`;
   try {
     const service = mapping.onFailure ? parseArn(mapping.onFailure)?.service : undefined;
+    const role = mapping.onFailure ? ctx.iam?.functionRole(mapping.functionArn) : undefined;
+    const denial =
+      role &&
+      (await ctx.iam?.authorizeDelivery({
+        principal: role,
+        target: mapping.onFailure!,
+        caller: `event source mapping ${mapping.streamArn} failures → ${mapping.onFailure}`,
+      }));
+    if (denial) throw denial.error;
     if (service === 'sqs') await ctx.sqs.send(mapping.onFailure!, { body });
     else if (service === 'sns') await ctx.sns.publish(mapping.onFailure!, { message: body });
     ctx.log(service ? `${where}; sent to ${mapping.onFailure}` : `${where}; no on-failure destination`);

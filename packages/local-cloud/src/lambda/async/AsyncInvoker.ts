@@ -203,6 +203,18 @@ export class AsyncInvoker {
     metric = 'DestinationDeliveryFailures',
   ) {
     try {
+      // Lambda sends to destinations and dead-letter targets as the function's role.
+      const iam = this.deps.ctx.iam;
+      const role = iam?.functionRole(fn.spec.arn);
+      const denial =
+        role &&
+        (await iam?.authorizeDelivery({
+          principal: role,
+          target,
+          caller: `function ${fn.spec.name} ${metric === 'DeadLetterErrors' ? 'dead letters' : 'destination'} → ${target}`,
+          payload: { Source: 'lambda', DetailType: 'Lambda Function Invocation Result' },
+        }));
+      if (denial) throw denial.error;
       await send();
     } catch (error) {
       this.metric(fn, metric, 1);

@@ -1,5 +1,5 @@
 import { arnOf, parseArn } from '../../core/arn';
-import type { LocalCloud } from '../../core/context';
+import { iamEvaluated, type LocalCloud } from '../../core/context';
 import type { CreatedResource, ResolvedResource, ResourceProvider } from '../../core/resources';
 import { functionNameOf } from '../functionRef';
 import { DEFAULT_EVENT_INVOKE_CONFIG, type EventInvokeConfig } from '../spec/FunctionSpec';
@@ -70,13 +70,14 @@ function eventInvokeConfigProvider(engine: InvokeConfigSink, reporter: Reporter)
   };
 }
 
-/** AWS::Lambda::Permission: accepted; resource policies are not enforced (reported once per stack). */
+/** AWS::Lambda::Permission: read by the local IAM; with `--iam off`, reported once per stack. */
 function permissionProvider(reporter: Reporter): ResourceProvider {
   return {
     types: ['AWS::Lambda::Permission'],
     async create(resource, ctx) {
-      const reason = 'resource-based policies are not enforced: any caller may invoke any function';
-      reporter.report(ctx, resource, '*', reason, `permission:${resource.stack}`);
+      const reason =
+        'resource-based policies are not enforced (--iam off): any caller may invoke any function';
+      if (!iamEvaluated(ctx)) reporter.report(ctx, resource, '*', reason, `permission:${resource.stack}`);
       return { ref: resource.logicalId, attributes: {} };
     },
   };

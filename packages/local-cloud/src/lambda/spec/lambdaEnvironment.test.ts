@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { functionCredentials } from '../../iam/credentials';
 import type { FunctionSpec } from './FunctionSpec';
 import { lambdaEnvironment, newLogStreamName } from './lambdaEnvironment';
 
@@ -18,7 +19,7 @@ const spec = (variables: Record<string, string>): FunctionSpec => ({
 const config = { region: 'eu-west-1', host: '127.0.0.1', awsPort: 4566 };
 
 describe('lambdaEnvironment', () => {
-  it('sets the standard Lambda variables, dummy credentials and the local endpoint', () => {
+  it("sets the standard Lambda variables, the function's own credentials and the local endpoint", () => {
     const env = lambdaEnvironment(spec({ TABLE: 't' }), config, 'stream');
 
     expect(env).toMatchObject({
@@ -34,12 +35,20 @@ describe('lambdaEnvironment', () => {
       LAMBDA_TASK_ROOT: '/data/functions/expenses/fn',
       _HANDLER: 'src/handler.handler',
       TZ: ':UTC',
-      AWS_ACCESS_KEY_ID: 'local',
-      AWS_SECRET_ACCESS_KEY: 'local',
-      AWS_SESSION_TOKEN: 'local',
+      AWS_ACCESS_KEY_ID: functionCredentials('000000000000', 'fn').AccessKeyId,
+      AWS_SECRET_ACCESS_KEY: functionCredentials('000000000000', 'fn').SecretAccessKey,
+      AWS_SESSION_TOKEN: functionCredentials('000000000000', 'fn').SessionToken,
       AWS_ENDPOINT_URL: 'http://127.0.0.1:4566',
       POWERTOOLS_TRACE_ENABLED: 'false',
     });
+  });
+
+  it('gives each function its own access key, the same on every start', () => {
+    const one = lambdaEnvironment(spec({}), config, 's').AWS_ACCESS_KEY_ID;
+    const other = lambdaEnvironment({ ...spec({}), name: 'other' }, config, 's').AWS_ACCESS_KEY_ID;
+    expect(one).toMatch(/^ASIA[A-Z2-7]{16}$/);
+    expect(other).not.toBe(one);
+    expect(lambdaEnvironment(spec({}), config, 's').AWS_ACCESS_KEY_ID).toBe(one);
   });
 
   it('lets a function choose its tracing but never a reserved variable', () => {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { LocalCloudConfig } from '../../core/config';
+import { LOCAL_ACCOUNT_ID, type LocalCloudConfig } from '../../core/config';
+import { functionCredentials } from '../../iam/credentials';
 import type { FunctionSpec } from './FunctionSpec';
 
 /** Variables the Lambda service owns: a template cannot set them (CloudFormation rejects it), so ours win. */
@@ -31,7 +32,7 @@ export const endpointOf = (config: Pick<LocalCloudConfig, 'host' | 'awsPort'>) =
 
 /**
  * The `process.env` of one execution environment: a clean environment (nothing of the host's leaks in, as on
- * Lambda) with the standard Lambda variables, dummy credentials, the local endpoint and the template's
+ * Lambda) with the standard Lambda variables, the function's own credentials, the local endpoint and the template's
  * variables.
  *
  * POWERTOOLS_TRACE_ENABLED defaults to false: with AWS_EXECUTION_ENV set, Powertools Tracer believes it runs on
@@ -40,9 +41,11 @@ export const endpointOf = (config: Pick<LocalCloudConfig, 'host' | 'awsPort'>) =
  */
 export function lambdaEnvironment(
   spec: FunctionSpec,
-  config: Pick<LocalCloudConfig, 'region' | 'host' | 'awsPort'>,
+  config: Pick<LocalCloudConfig, 'region' | 'host' | 'awsPort'> &
+    Partial<Pick<LocalCloudConfig, 'accountId'>>,
   logStreamName: string,
 ): Record<string, string> {
+  const credentials = functionCredentials(config.accountId ?? LOCAL_ACCOUNT_ID, spec.name);
   const base: Record<string, string> = {
     PATH: '/usr/local/bin:/usr/bin:/bin',
     LANG: 'en_US.UTF-8',
@@ -61,9 +64,10 @@ export function lambdaEnvironment(
     AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
     AWS_LAMBDA_LOG_GROUP_NAME: spec.logGroup,
     AWS_LAMBDA_LOG_STREAM_NAME: logStreamName,
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    AWS_SESSION_TOKEN: 'local',
+    // The function's own credentials: the local cloud maps the key to the function's role (iam/credentials.ts).
+    AWS_ACCESS_KEY_ID: credentials.AccessKeyId,
+    AWS_SECRET_ACCESS_KEY: credentials.SecretAccessKey,
+    AWS_SESSION_TOKEN: credentials.SessionToken,
     LAMBDA_TASK_ROOT: spec.codeDir,
     LAMBDA_RUNTIME_DIR: spec.codeDir,
     AWS_ENDPOINT_URL: endpointOf(config),

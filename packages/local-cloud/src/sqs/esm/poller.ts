@@ -40,6 +40,7 @@ const LONG_POLL_SECONDS = 20;
 export class SqsPoller {
   private controller = new AbortController();
   private loops: Promise<void>[] = [];
+  private lastFailure?: string;
 
   constructor(
     readonly mapping: SqsMapping,
@@ -70,10 +71,13 @@ export class SqsPoller {
           continue;
         }
         await this.pollOnce(queue, signal);
+        this.lastFailure = undefined;
       } catch (error) {
-        this.ctx.log(
-          `sqs: event source mapping ${this.mapping.uuid} poll failed: ${(error as Error).message}`,
-        );
+        // Once per cause: a denied poll fails every second until the role allows it.
+        const message = (error as Error).message;
+        if (message !== this.lastFailure)
+          this.ctx.log(`sqs: event source mapping ${this.mapping.uuid} poll failed: ${message}`);
+        this.lastFailure = message;
         await this.registry.clock.sleep(1000, signal);
       }
     }
@@ -81,8 +85,16 @@ export class SqsPoller {
 
   /** One receive → filter → invoke → delete cycle; undefined when nothing arrived. */
   async pollOnce(queue: SqsQueue, signal?: AbortSignal): Promise<PollResult | undefined> {
+    await this.authorize();
     const messages = await this.collect(queue, signal);
     if (messages.length === 0) return undefined;
+    // A long poll may have begun before the deployment's policies were known: asked again, and on a denial
+    // what it received goes back to the queue at once.
+    await this.authorize().catch((error: unknown) => {
+      const now = this.registry.clock.now();
+      for (const message of messages) queue.changeVisibility(message.receiptHandle, 0, now);
+      throw error;
+    });
     const records = messages.map((m) => sqsRecord(m, queue.arn, this.ctx.config.region));
     const passing = records.filter((record) => filterCriteriaMatch(this.mapping.filters, record));
     const filteredIds = records.filter((r) => !passing.includes(r)).map((r) => r.messageId);
@@ -100,6 +112,19 @@ export class SqsPoller {
         `sqs: ${this.mapping.functionRef} failed a batch of ${passing.length}: ${verdict.failure}`,
       );
     return { ...verdict, filteredIds, invoked: true };
+  }
+
+  /**
+   * Lambda polls as the function's role: without sqs:ReceiveMessage (or DeleteMessage, GetQueueAttributes) on
+   * the queue the mapping receives nothing and its messages stay in the queue (AWS refuses to create such a
+   * mapping; here the poll fails, with the denial printed and listed by `iam denials`).
+   */
+  private async authorize(): Promise<void> {
+    const denial = await this.ctx.iam?.authorizeEventSource({
+      functionRef: this.mapping.functionRef,
+      sourceArn: this.mapping.queueArn,
+    });
+    if (denial) throw denial.error;
   }
 
   private async invoke(records: SQSRecord[]) {

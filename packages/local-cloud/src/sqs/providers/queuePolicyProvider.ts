@@ -1,18 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import { iamEvaluated } from '../../core/context';
 import type { ResourceProvider } from '../../core/resources';
 
 const TYPE = 'AWS::SQS::QueuePolicy';
 
 /**
- * `AWS::SQS::QueuePolicy`: accepted but not enforced (the local endpoint checks no permissions). Reported once
- * per stack so the start-up summary says so without one line per queue.
+ * `AWS::SQS::QueuePolicy`: read by the local IAM (iam/policies.ts). With `--iam off` (or no IAM, in small test
+ * clouds) reported once per stack so the start-up summary says so without one line per queue.
  */
 export function sqsQueuePolicyProvider(): ResourceProvider {
   const reportedStacks = new Set<string>();
   return {
     types: [TYPE],
     async create(resource, ctx) {
-      if (!reportedStacks.has(resource.stack)) {
+      if (!iamEvaluated(ctx) && !reportedStacks.has(resource.stack)) {
         reportedStacks.add(resource.stack);
         ctx.report({
           stack: resource.stack,
@@ -20,7 +21,7 @@ export function sqsQueuePolicyProvider(): ResourceProvider {
           type: TYPE,
           property: 'PolicyDocument',
           reason:
-            'SQS resource policies are accepted but not enforced locally (any caller may use every queue)',
+            'SQS resource policies are accepted but not enforced (--iam off): any caller may use every queue',
         });
       }
       const id = randomUUID();

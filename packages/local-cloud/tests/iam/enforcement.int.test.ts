@@ -1,0 +1,237 @@
+/**
+ * IAM enforced on the local cloud running the packaged templates, each with one permission taken away (a fixture
+ * copy; the packaging cache is untouched): for every kind of caller, the call is denied with AWS's error and the
+ * failure surfaces where AWS surfaces it.
+ */
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import {
+  GetQueueAttributesCommand,
+  GetQueueUrlCommand,
+  ReceiveMessageCommand,
+  SendMessageCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { StackInput } from '../../src/deploy/template';
+import { type RunningLocalCloud, startLocalCloud } from '../../src/localCloud';
+import { withoutAction, withoutResource, withoutResourceNamed } from '../../src/testing/templateEdits';
+
+const rootDir = new URL('../../../../', import.meta.url).pathname.replace(/\/$/, '');
+const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+const account = '000000000000';
+const region = 'eu-west-1';
+let cloud: RunningLocalCloud;
+let sqs: SQSClient;
+let token: string;
+
+/** The packaged templates, one permission fewer per kind of caller. */
+const edits: ((stacks: StackInput[]) => StackInput[])[] = [
+  // A function's SDK call: createExpense's role loses dynamodb:PutItem on the expenses table.
+  (s) => withoutAction(s, 'expenses', 'CreateExpenseIamRoleLambdaExecution', 'dynamodb:PutItem'),
+  // An HTTP API route: API Gateway loses its permission to invoke listExpenses.
+  (s) => withoutResourceNamed(s, 'expenses', 'ListExpensesLambdaPermissionHttpApi'),
+  // A rule target: the catalog-copy queue's policy no longer lets the rule send (its DLQ still does).
+  (s) => withoutResource(s, 'expenses', 'CatalogCopyQueuePolicy', 'CatalogCopyQueue'),
+  // An SNS subscription: the webhook queue's policy no longer lets the topic send (its DLQ still does).
+  (s) => withoutResource(s, 'notifications', 'WebhookQueuePolicy', 'WebhookQueue'),
+  // A schedule: its role loses lambda:InvokeFunction on the sweeper.
+  (s) => withoutAction(s, 'insights', 'SweepUnfinishedReportsScheduleRole', 'lambda:InvokeFunction'),
+  // An alarm action: the alarms topic's policy no longer lets CloudWatch publish.
+  (s) => withoutAction(s, 'platform', 'AlarmsTopicPolicy', 'sns:Publish'),
+  // A state machine task: the report workflow's role may no longer invoke loadReportData.
+  (s) => withoutResource(s, 'insights', 'ReportWorkflowRole', 'LoadReportDataLambdaFunction'),
+  // An event source mapping: routeOpsAlert's role loses sqs:ReceiveMessage on the ops queue.
+  (s) => withoutAction(s, 'notifications', 'RouteOpsAlertIamRoleLambdaExecution', 'sqs:ReceiveMessage'),
+];
+
+const queueUrl = async (name: string) =>
+  (await sqs.send(new GetQueueUrlCommand({ QueueName: name }))).QueueUrl!;
+
+/** Receives from a queue until a message arrives (or `timeoutMs` passes). */
+async function receiveOne(name: string, timeoutMs = 30_000) {
+  const url = await queueUrl(name);
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const { Messages } = await sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: url, MessageAttributeNames: ['All'], WaitTimeSeconds: 1 }),
+    );
+    if (Messages?.[0]) return Messages[0];
+  }
+  throw new Error(`nothing arrived in ${name}`);
+}
+
+const denialsBy = (caller: string) => cloud.engines.iam.denials().filter((d) => d.caller.includes(caller));
+
+beforeAll(async () => {
+  cloud = await startLocalCloud({
+    rootDir,
+    dataDir: await mkdtemp(join(tmpdir(), 'spendwise-iam-')),
+    awsPort: 0,
+    apiBasePort: 0,
+    webPort: 0,
+    inMemory: true,
+    iam: 'enforce',
+    editTemplates: (stacks) => edits.reduce((edited, edit) => edit(edited), stacks),
+  });
+  sqs = new SQSClient({ endpoint: cloud.endpoints.awsEndpoint, region, credentials });
+  token = await cloud.engines.auth.mintToken({ user: 'iam-alice' });
+}, 600_000);
+
+afterAll(() => cloud?.stop());
+
+describe('IAM enforced on the packaged templates, one permission removed per kind of caller', () => {
+  it("a function's SDK call: AccessDeniedException in the function's log, HTTP 500 to the client", async () => {
+    const response = await fetch(`${cloud.endpoints.apis.expenses}/expenses`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        amount: { minorUnits: 990, currency: 'EUR' },
+        date: new Date().toISOString().slice(0, 10),
+      }),
+    });
+
+    expect(response.status).toBe(500);
+    const log = await readFile(
+      join(cloud.config.dataDir, 'logs', 'aws_lambda_spendwise-expenses-dev-createExpense.log'),
+      'utf8',
+    );
+    expect(log).toContain('AccessDeniedException');
+    expect(log).toContain(
+      'assumed-role/spendwise-expenses-dev-createExpense-eu-west-1-lambdaRole/local is not authorized to perform: dynamodb:PutItem',
+    );
+    const [denial] = denialsBy('function spendwise-expenses-dev-createExpense');
+    expect(denial).toMatchObject({
+      enforced: true,
+      action: 'dynamodb:PutItem',
+      resource: `arn:aws:dynamodb:${region}:${account}:table/spendwise-dev-expenses`,
+      allowingStatement: {
+        Effect: 'Allow',
+        Action: 'dynamodb:PutItem',
+        Resource: `arn:aws:dynamodb:${region}:${account}:table/spendwise-dev-expenses`,
+      },
+    });
+  }, 60_000);
+
+  it('an HTTP API route without its Lambda permission: 500, and the function never runs', async () => {
+    const response = await fetch(`${cloud.endpoints.apis.expenses}/expenses`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({ message: 'Internal Server Error' });
+    const [denial] = denialsBy('route GET /expenses');
+    expect(denial).toMatchObject({
+      principal: 'apigateway.amazonaws.com',
+      action: 'lambda:InvokeFunction',
+      resource: `arn:aws:lambda:${region}:${account}:function:spendwise-expenses-dev-listExpenses`,
+    });
+    expect(denial?.allowingStatement).toMatchObject({ Principal: { Service: 'apigateway.amazonaws.com' } });
+  }, 60_000);
+
+  it("a rule target whose queue policy refuses EventBridge: the event in the target's DLQ with NO_PERMISSIONS", async () => {
+    await cloud.engines.events.putEvents([
+      {
+        EventBusName: 'spendwise-dev',
+        Source: 'spendwise.catalog',
+        DetailType: 'CategoryCreated',
+        Detail: JSON.stringify({ data: { categoryId: 'c-iam' } }),
+      },
+    ]);
+
+    const message = await receiveOne('spendwise-dev-expenses-catalog-copy-dlq');
+    const attributes = message.MessageAttributes ?? {};
+    expect(attributes.ERROR_CODE?.StringValue).toBe('NO_PERMISSIONS');
+    expect(attributes.ERROR_MESSAGE?.StringValue).toContain(
+      'User: events.amazonaws.com is not authorized to perform: sqs:SendMessage on resource: arn:aws:sqs:eu-west-1:000000000000:spendwise-dev-expenses-catalog-copy',
+    );
+    expect(attributes.RULE_ARN?.StringValue).toContain(
+      'rule/spendwise-dev/spendwise-dev-expenses-catalog-copy',
+    );
+    expect(attributes.RETRY_ATTEMPTS?.StringValue).toBe('0');
+  }, 60_000);
+
+  it('an SNS subscription whose queue policy refuses the topic: the message in the subscription DLQ', async () => {
+    const sns = new SNSClient({ endpoint: cloud.endpoints.awsEndpoint, region, credentials });
+    await sns.send(
+      new PublishCommand({
+        TopicArn: `arn:aws:sns:${region}:${account}:spendwise-dev-user-alerts`,
+        Message: JSON.stringify({ alert: 'iam' }),
+        MessageAttributes: { webhook: { DataType: 'String', StringValue: 'yes' } },
+      }),
+    );
+
+    const message = await receiveOne('spendwise-dev-notifications-webhook-deliveries-dlq');
+    expect(message.Body).toContain('iam');
+    const [denial] = denialsBy(
+      'topic arn:aws:sns:eu-west-1:000000000000:spendwise-dev-user-alerts subscription',
+    );
+    expect(denial).toMatchObject({
+      principal: 'sns.amazonaws.com',
+      action: 'sqs:SendMessage',
+      context: { 'aws:SourceArn': `arn:aws:sns:${region}:${account}:spendwise-dev-user-alerts` },
+    });
+  }, 60_000);
+
+  it("a schedule whose role may not invoke its target: not retried, the firing in the schedule's DLQ", async () => {
+    const fired = cloud.engines.scheduler.runNow('spendwise-insights-dev-sweep-unfinished-reports', {
+      asScheduled: true,
+    });
+
+    await expect(fired).rejects.toMatchObject({ name: 'AccessDeniedException' });
+    const message = await receiveOne('spendwise-insights-dev-sweep-unfinished-reports-dlq');
+    const attributes = message.MessageAttributes ?? {};
+    expect(attributes.ERROR_CODE?.StringValue).toBe('AccessDeniedException');
+    expect(attributes.ERROR_MESSAGE?.StringValue).toMatch(
+      /assumed-role\/.+ is not authorized to perform: lambda:InvokeFunction on resource: arn:aws:lambda:.+:function:spendwise-insights-dev-sweepUnfinishedReports/,
+    );
+    expect(attributes.RETRY_ATTEMPTS?.StringValue).toBe('0');
+  }, 60_000);
+
+  it("an alarm whose topic policy refuses CloudWatch: the failed action in the alarm's history", async () => {
+    await cloud.engines.alarms.evaluateNow();
+    const alarm = cloud.engines.alarms.alarms().find((a) => a.name === 'spendwise-dev-audit-dlq-not-empty');
+
+    const failed = alarm?.history?.find((item) => item.summary.startsWith('Failed to execute action'));
+    expect(failed?.summary).toMatch(/^Failed to execute action arn:aws:sns:eu-west-1:000000000000:/);
+    expect(failed?.error).toContain(
+      'User: cloudwatch.amazonaws.com is not authorized to perform: sns:Publish',
+    );
+  }, 60_000);
+
+  it('a state machine task its role may not invoke: the execution fails with the error in its history', async () => {
+    const machine = `arn:aws:states:${region}:${account}:stateMachine:spendwise-insights-dev-report`;
+    const { executionArn } = await cloud.engines.sfn.startExecution(
+      machine,
+      JSON.stringify({ userId: 'u-iam', month: '2026-01', reportId: 'r-iam', correlationId: 'c-iam' }),
+    );
+    const execution = await cloud.engines.sfn.waitForExecution(executionArn);
+
+    expect(execution.status).toBe('FAILED');
+    const taskFailed = execution.history.find((event) => event.type === 'LambdaFunctionFailed');
+    expect(JSON.stringify(taskFailed)).toContain('Lambda.AccessDeniedException');
+    expect(JSON.stringify(taskFailed)).toContain('is not authorized to perform: lambda:InvokeFunction');
+  }, 120_000);
+
+  it('an event source mapping whose function role may not receive: the messages stay in the queue', async () => {
+    const url = await queueUrl('spendwise-dev-notifications-ops');
+    await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: JSON.stringify({ ops: 'iam' }) }));
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+
+    const { Attributes } = await sqs.send(
+      new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessages'] }),
+    );
+    // Ours and whatever the ops rule and topic sent before: nothing is taken from the queue.
+    expect(Number(Attributes?.ApproximateNumberOfMessages)).toBeGreaterThanOrEqual(1);
+    const [denial] = denialsBy(
+      'event source mapping arn:aws:sqs:eu-west-1:000000000000:spendwise-dev-notifications-ops',
+    );
+    expect(denial?.count).toBeGreaterThan(1);
+    expect(denial).toMatchObject({
+      action: 'sqs:ReceiveMessage',
+      principal: expect.stringContaining(':role/spendwise-notifications-dev-routeOpsAlert'),
+    });
+  }, 60_000);
+});
