@@ -63,6 +63,15 @@ async function receiveOne(name: string, timeoutMs = 30_000) {
   throw new Error(`nothing arrived in ${name}`);
 }
 
+/** Waits for a condition the local cloud reports (not for a fixed time); fails after `timeoutMs`. */
+async function waitUntil(check: () => boolean, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('the condition did not hold in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 const denialsBy = (caller: string) => cloud.engines.iam.denials().filter((d) => d.caller.includes(caller));
 
 beforeAll(async () => {
@@ -202,10 +211,14 @@ describe('IAM enforced on the packaged templates, one permission removed per kin
   }, 60_000);
 
   it('a state machine task its role may not invoke: the execution fails with the error in its history', async () => {
-    const machine = `arn:aws:states:${region}:${account}:stateMachine:spendwise-insights-dev-report`;
+    const machine = cloud.engines.sfn
+      .stateMachines()
+      .find((m) => m.name.startsWith('spendwise-insights-dev-report'));
+    expect(machine).toBeDefined();
+    const month = new Date().toISOString().slice(0, 7);
     const { executionArn } = await cloud.engines.sfn.startExecution(
-      machine,
-      JSON.stringify({ userId: 'u-iam', month: '2026-01', reportId: 'r-iam', correlationId: 'c-iam' }),
+      machine!.stateMachineArn,
+      JSON.stringify({ userId: 'u-iam', month, reportId: 'r-iam', correlationId: 'c-iam' }),
     );
     const execution = await cloud.engines.sfn.waitForExecution(executionArn);
 
@@ -218,16 +231,17 @@ describe('IAM enforced on the packaged templates, one permission removed per kin
   it('an event source mapping whose function role may not receive: the messages stay in the queue', async () => {
     const url = await queueUrl('spendwise-dev-notifications-ops');
     await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: JSON.stringify({ ops: 'iam' }) }));
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    // The poller keeps trying and keeps being refused: wait until it has been refused again after our message.
+    const caller = 'event source mapping arn:aws:sqs:eu-west-1:000000000000:spendwise-dev-notifications-ops';
+    const refusedBefore = denialsBy(caller)[0]?.count ?? 0;
+    await waitUntil(() => (denialsBy(caller)[0]?.count ?? 0) > refusedBefore + 1, 30_000);
 
     const { Attributes } = await sqs.send(
       new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessages'] }),
     );
     // Ours and whatever the ops rule and topic sent before: nothing is taken from the queue.
     expect(Number(Attributes?.ApproximateNumberOfMessages)).toBeGreaterThanOrEqual(1);
-    const [denial] = denialsBy(
-      'event source mapping arn:aws:sqs:eu-west-1:000000000000:spendwise-dev-notifications-ops',
-    );
+    const [denial] = denialsBy(caller);
     expect(denial?.count).toBeGreaterThan(1);
     expect(denial).toMatchObject({
       action: 'sqs:ReceiveMessage',
