@@ -586,6 +586,13 @@ export class S3Api implements RawApi {
     checked.set('bucket', bucket);
     checked.set('key', key);
     const range = checkPolicy(policy, checked, this.now());
+    // The upload is the signer's PutObject, as S3 authorises a browser upload: a form signed with a function's
+    // credentials is refused when that function's role may not put the key.
+    if (this.authorize)
+      await this.authorize(
+        { method: 'PUT', bucket, key, query: new URLSearchParams(), headers: {} },
+        credential.accessKeyId,
+      );
     const incoming = await this.engine.receive(bucket, file, range?.max ?? MAX_OBJECT_BYTES);
     try {
       checkSize(incoming.size, range ?? { min: 0, max: MAX_OBJECT_BYTES });

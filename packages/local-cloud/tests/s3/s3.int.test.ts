@@ -24,6 +24,7 @@ import { deployStacks } from '../../src/deploy';
 import { EventBridgeEngine, eventsResourceProviders } from '../../src/events';
 import { Gateway } from '../../src/gateway';
 import { S3Api, S3BucketProvider, S3Engine } from '../../src/s3';
+import { S3Error } from '../../src/s3/errors';
 import { SqsEngine } from '../../src/sqs';
 import { freshCloud } from '../httpApi/support';
 import { BUCKET, fixtureStack, IMAGE_POLICY, PNG } from './fixture';
@@ -309,6 +310,62 @@ describe('presigned POST: the policy is enforced as S3 enforces it', () => {
 
     expect(post.fields['X-Amz-Security-Token']).toBe('local');
     expect((await upload(post, PNG)).status).toBe(204);
+  });
+
+  it("authorises a browser upload as its signer's PutObject on the key, before storing a byte of it", async () => {
+    const asked: { method: string; key?: string; accessKeyId?: string }[] = [];
+    // The same engine behind an S3 API with IAM: the key `ASIADENIEDSIGNER` stands for a role without s3:PutObject.
+    const guarded = new Gateway({
+      host: '127.0.0.1',
+      port: 0,
+      apis: [],
+      rawApis: [
+        new S3Api(s3, undefined, async (request, accessKeyId) => {
+          asked.push({ method: request.method, ...(request.key ? { key: request.key } : {}), accessKeyId });
+          if (accessKeyId === 'ASIADENIEDSIGNER' && request.method === 'PUT')
+            throw new S3Error(403, 'AccessDenied', 'Access Denied');
+        }),
+      ],
+    });
+    const guardedEndpoint = await guarded.start();
+    const signedBy = (accessKeyId: string) =>
+      new S3Client({
+        endpoint: guardedEndpoint,
+        region: 'eu-west-1',
+        credentials: { accessKeyId, secretAccessKey: accessKeyId },
+        forcePathStyle: true,
+      });
+    const post = async (accessKeyId: string, key: string) => {
+      const signer = signedBy(accessKeyId);
+      const form = await createPresignedPost(signer, {
+        Bucket: BUCKET,
+        Key: key,
+        Conditions: IMAGE_POLICY,
+        Fields: { 'Content-Type': 'image/png' },
+      });
+      signer.destroy();
+      return upload(form, PNG);
+    };
+    try {
+      const refusedKey = 'receipts/user-9/expense-9/refused';
+      const refused = await post('ASIADENIEDSIGNER', refusedKey);
+      const allowed = await post('local', 'receipts/user-9/expense-9/allowed');
+
+      expect(refused.status).toBe(403);
+      expect(refused.text).toContain('<Code>AccessDenied</Code>');
+      expect(
+        (await s3Failure(client.send(new HeadObjectCommand({ Bucket: BUCKET, Key: refusedKey })))).status,
+      ).toBe(404);
+      expect(allowed.status).toBe(204);
+      expect(asked).toEqual(
+        expect.arrayContaining([
+          { method: 'PUT', key: refusedKey, accessKeyId: 'ASIADENIEDSIGNER' },
+          { method: 'PUT', key: 'receipts/user-9/expense-9/allowed', accessKeyId: 'local' },
+        ]),
+      );
+    } finally {
+      await guarded.stop();
+    }
   });
 
   it('answers 204 by default, and names the key Location', async () => {
