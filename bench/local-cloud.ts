@@ -17,6 +17,7 @@ import {
 import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { arnOf } from '@spendwise/local-cloud/core/arn';
 import { type RunningLocalCloud, startLocalCloud } from '@spendwise/local-cloud/localCloud';
+import { queuePolicyFor } from '@spendwise/local-cloud/testing/queuePolicy';
 
 const rootDir = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1000);
@@ -95,18 +96,11 @@ async function eventToInvocation(cloud: RunningLocalCloud): Promise<number[]> {
   const queueArn = arnOf(config, 'sqs', 'bench-consumer-queue');
   const busName = `spendwise-${config.stage}`;
   // As on AWS, the queue's policy lets the rule send to it (IAM is enforced).
-  const policy = {
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Effect: 'Allow',
-        Principal: { Service: 'events.amazonaws.com' },
-        Action: 'sqs:SendMessage',
-        Resource: queueArn,
-        Condition: { ArnEquals: { 'aws:SourceArn': arnOf(config, 'events', `rule/${busName}/bench`) } },
-      },
-    ],
-  };
+  const policy = queuePolicyFor(
+    'events.amazonaws.com',
+    queueArn,
+    arnOf(config, 'events', `rule/${busName}/bench`),
+  );
   await sqs.send(
     new CreateQueueCommand({
       QueueName: 'bench-consumer-queue',

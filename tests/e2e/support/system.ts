@@ -16,6 +16,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import type { FaultSettings } from '../../../packages/local-cloud/src/bedrock/faults';
 import { type RunningLocalCloud, startLocalCloud } from '../../../packages/local-cloud/src/localCloud';
+import { queuePolicyFor } from '../../../packages/local-cloud/src/testing/queuePolicy';
 import { buildClient, type SpendwiseClient } from '../../../scripts/demo/client';
 
 const rootDir = new URL('../../../', import.meta.url).pathname.replace(/\/$/, '');
@@ -73,18 +74,12 @@ export async function startSystem(
     const name = `e2e-tap-${topicSuffix}-${Math.random().toString(36).slice(2, 8)}`;
     const topicArn = `arn:aws:sns:${region}:${accountId}:spendwise-${stage}-${topicSuffix}`;
     // As on AWS, the queue's policy must let the topic send to it (the local cloud enforces IAM).
-    const policy = {
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Effect: 'Allow',
-          Principal: { Service: 'sns.amazonaws.com' },
-          Action: 'sqs:SendMessage',
-          Resource: `arn:aws:sqs:${region}:${accountId}:${name}`,
-          Condition: { ArnEquals: { 'aws:SourceArn': topicArn } },
-        },
-      ],
-    };
+    const policy = queuePolicyFor(
+      'sns.amazonaws.com',
+      `arn:aws:sqs:${region}:${accountId}:${name}`,
+      topicArn,
+    );
+
     const { QueueUrl } = await sqs.send(
       new CreateQueueCommand({ QueueName: name, Attributes: { Policy: JSON.stringify(policy) } }),
     );
