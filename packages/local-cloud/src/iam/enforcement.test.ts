@@ -67,7 +67,7 @@ describe('IamEnforcement', () => {
     const iam = enforcement('enforce');
 
     expect(accessKeyOf(request('PutItem', {}).headers)).toBe(key);
-    expect(iam.callerOf(key)).toEqual({ principal: role, caller: 'function writer' });
+    expect(iam.callerOf(key)).toEqual({ principal: role, caller: 'function writer', session: 'writer' });
     expect(iam.callerOf('local')).toEqual({ principal: 'admin', caller: 'the developer' });
     expect(iam.credentials('writer')).toEqual(functionCredentials(where.accountId, 'writer'));
     expect(iam.credentials('nope')).toBeUndefined();
@@ -83,7 +83,7 @@ describe('IamEnforcement', () => {
       status: 400,
     });
     await expect(iam.authorizeRequest(request('DeleteItem', { TableName: 't' }), key)).rejects.toThrow(
-      /assumed-role\/writer\/local is not authorized to perform: dynamodb:DeleteItem/,
+      /assumed-role\/writer\/writer is not authorized to perform: dynamodb:DeleteItem/,
     );
     await expect(
       iam.authorizeRequest(request('DeleteItem', { TableName: 't' }), 'local'),

@@ -148,10 +148,11 @@ export class IamEnforcement implements IamPort {
   }
 
   /** Who signed with this access key: a function's role, or the developer (`admin`) for any other key. */
-  callerOf(accessKeyId: string | undefined): { principal: Principal; caller: string } {
+  callerOf(accessKeyId: string | undefined): { principal: Principal; caller: string; session?: string } {
     const known = accessKeyId ? this.keys.get(accessKeyId) : undefined;
+    // Lambda names the role's session after the function: `assumed-role/<role>/<function>` in a denial.
     return known
-      ? { principal: known.principal, caller: `function ${known.functionName}` }
+      ? { principal: known.principal, caller: `function ${known.functionName}`, session: known.functionName }
       : { principal: 'admin', caller: 'the developer' };
   }
 
@@ -161,7 +162,7 @@ export class IamEnforcement implements IamPort {
    */
   async authorizeRequest(request: AwsRequest, accessKeyId: string | undefined): Promise<void> {
     if (!this.active) return;
-    const { principal, caller } = this.callerOf(accessKeyId);
+    const { principal, caller, session } = this.callerOf(accessKeyId);
     if (principal === 'admin') return;
     const call = requestInput(request);
     if (!call) return;
@@ -169,7 +170,7 @@ export class IamEnforcement implements IamPort {
       { ...call, input: this.withStream(call.operation, call.input), ...this.where },
       this.policySet?.facts,
     );
-    const denial = await this.decide(principal, caller, request.service, checks);
+    const denial = await this.decide(principal, caller, request.service, checks, session);
     if (denial && this.mode === 'enforce') throw denial.error;
   }
 
@@ -179,11 +180,11 @@ export class IamEnforcement implements IamPort {
     accessKeyId: string | undefined,
   ): Promise<void> {
     if (!this.active) return;
-    const { principal, caller } = this.callerOf(accessKeyId);
+    const { principal, caller, session } = this.callerOf(accessKeyId);
     if (principal === 'admin') return;
     const call = s3Operation(request);
     const checks = authorizationChecks({ ...call, ...this.where }, this.policySet?.facts);
-    const denial = await this.decide(principal, caller, 's3', checks);
+    const denial = await this.decide(principal, caller, 's3', checks, session);
     if (denial && this.mode === 'enforce') throw denial.error;
   }
 
@@ -312,13 +313,14 @@ export class IamEnforcement implements IamPort {
     caller: string,
     service: string,
     checks: AuthorizationCheck[],
+    session?: string,
   ): Promise<EngineDenial | undefined> {
     if (!this.authorizer || checks.length === 0) return undefined;
     for (const { resource } of checks) this.refreshLivePolicy(resource);
     const decision = await this.authorizer.authorizeAll(principal, checks);
     if (decision.decision === 'allow' || !decision.check) return undefined;
     const check = decision.check;
-    const error = accessDenied(service, principal, check, decision);
+    const error = accessDenied(service, principal, check, decision, session);
     const at = new Date(this.options.now?.() ?? Date.now()).toISOString();
     const key = `${caller} ${check.action} ${check.resource}`;
     const seen = this.records.findIndex((r) => `${r.caller} ${r.action} ${r.resource}` === key);

@@ -109,7 +109,7 @@ describe('IAM enforced on the packaged templates, one permission removed per kin
     );
     expect(log).toContain('AccessDeniedException');
     expect(log).toContain(
-      'assumed-role/spendwise-expenses-dev-createExpense-eu-west-1-lambdaRole/local is not authorized to perform: dynamodb:PutItem',
+      'assumed-role/spendwise-expenses-dev-createExpense-eu-west-1-lambdaRole/spendwise-expenses-dev-createExpense is not authorized to perform: dynamodb:PutItem',
     );
     const [denial] = denialsBy('function spendwise-expenses-dev-createExpense');
     expect(denial).toMatchObject({
