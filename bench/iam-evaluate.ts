@@ -9,12 +9,10 @@
  * - the authoriser with its cache (the same request again, the common case of a running system);
  * - `runUnsafeSimulation` (no validation, no explanation), for comparison.
  */
-import { deployStacks } from '@spendwise/local-cloud/deploy/deployStacks';
-import { loadComposeStacks } from '@spendwise/local-cloud/deploy/loadComposeStacks';
+
 import { Authorizer, runSimulation, runUnsafeSimulation } from '@spendwise/local-cloud/iam/authorize';
 import { collectPolicies } from '@spendwise/local-cloud/iam/policies';
-import { fakeCloud } from '@spendwise/local-cloud/testing/fakeCloud';
-import { namingProviders } from '@spendwise/local-cloud/testing/namingProviders';
+import { deployPackagedTemplates } from '@spendwise/local-cloud/testing/packagedDeployment';
 
 const rootDir = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 const N = Number(process.env.BENCH_IAM_N ?? 10_000);
@@ -31,13 +29,7 @@ async function time(label: string, run: (i: number) => Promise<unknown> | unknow
 }
 
 async function main(): Promise<void> {
-  const { cloud } = fakeCloud({ stage: 'dev' });
-  cloud.secrets = { resolve: ({ secretId }) => `value-of-${secretId}` };
-  const { stacks } = await deployStacks(
-    await loadComposeStacks(rootDir, 'dev', 'eu-west-1'),
-    namingProviders(),
-    cloud,
-  );
+  const { cloud, stacks } = await deployPackagedTemplates(rootDir);
   const where = cloud.config;
   const policies = collectPolicies(stacks, where);
   const role = policies.functionRoles.get(

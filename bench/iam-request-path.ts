@@ -3,22 +3,13 @@
  * adds to one DynamoDB PutItem a function signs, against the packaged templates' policies — the body parsed, the
  * checks worked out, the decision taken from the cache (the common case of a running system) or evaluated.
  */
-import { deployStacks } from '@spendwise/local-cloud/deploy/deployStacks';
-import { loadComposeStacks } from '@spendwise/local-cloud/deploy/loadComposeStacks';
 import { functionCredentials } from '@spendwise/local-cloud/iam/credentials';
 import { IamEnforcement } from '@spendwise/local-cloud/iam/enforcement';
-import { fakeCloud } from '@spendwise/local-cloud/testing/fakeCloud';
-import { namingProviders } from '@spendwise/local-cloud/testing/namingProviders';
+import { deployPackagedTemplates } from '@spendwise/local-cloud/testing/packagedDeployment';
 
 const rootDir = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 const ROUNDS = 20_000;
-const { cloud } = fakeCloud({ stage: 'dev' });
-cloud.secrets = { resolve: ({ secretId }) => `value-of-${secretId}` };
-const { stacks } = await deployStacks(
-  await loadComposeStacks(rootDir, 'dev', 'eu-west-1'),
-  namingProviders(),
-  cloud,
-);
+const { cloud, stacks } = await deployPackagedTemplates(rootDir);
 const iam = new IamEnforcement('enforce', cloud.config);
 iam.load(stacks);
 const fn = 'spendwise-expenses-dev-createExpense';

@@ -9,10 +9,10 @@
  *    environment names, as its role. Per imported file, so an upper bound: a denial is a candidate to read the
  *    code for.
  */
+
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { deployStacks } from '@spendwise/local-cloud/deploy/deployStacks';
-import { loadComposeStacks } from '@spendwise/local-cloud/deploy/loadComposeStacks';
+import type { deployStacks } from '@spendwise/local-cloud/deploy/deployStacks';
 import { Authorizer } from '@spendwise/local-cloud/iam/authorize';
 import { plannedDeliveries } from '@spendwise/local-cloud/iam/deliveries';
 import {
@@ -21,8 +21,7 @@ import {
   sourceOperations,
 } from '@spendwise/local-cloud/iam/functionCalls';
 import { collectPolicies, type PolicySet } from '@spendwise/local-cloud/iam/policies';
-import { fakeCloud } from '@spendwise/local-cloud/testing/fakeCloud';
-import { namingProviders } from '@spendwise/local-cloud/testing/namingProviders';
+import { deployPackagedTemplates } from '@spendwise/local-cloud/testing/packagedDeployment';
 
 const rootDir = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 const all = process.argv.includes('--all');
@@ -44,10 +43,7 @@ type Stacks = Awaited<ReturnType<typeof deployStacks>>['stacks'];
 type Where = { region: string; accountId: string };
 
 async function main(): Promise<void> {
-  const inputs = await loadComposeStacks(rootDir, 'dev', 'eu-west-1');
-  const { cloud } = fakeCloud({ stage: 'dev' });
-  cloud.secrets = { resolve: ({ secretId }) => `value-of-${secretId}` };
-  const { stacks } = await deployStacks(inputs, namingProviders(), cloud);
+  const { inputs, stacks, cloud } = await deployPackagedTemplates(rootDir);
   const where = cloud.config;
   const policies = collectPolicies(stacks, where);
   const authorizer = new Authorizer(policies, where);
@@ -121,7 +117,7 @@ function environmentReader(stacks: Stacks): (props: Record<string, unknown>) => 
 
 /** The SDK operations of each function's code that its role would not allow (an upper bound, per file). */
 async function auditFunctions(
-  inputs: Awaited<ReturnType<typeof loadComposeStacks>>,
+  inputs: Awaited<ReturnType<typeof deployPackagedTemplates>>['inputs'],
   stacks: Stacks,
   policies: PolicySet,
   authorizer: Authorizer,
