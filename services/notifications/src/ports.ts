@@ -7,22 +7,21 @@ import type { EmailSubscription, Preferences } from './domain/preferences';
 export interface InboxItem extends Alert {
   createdAt: string;
   readAt: string | null;
-  /** When the alert was handed to the user-alerts topic; null until then. */
-  publishedAt: string | null;
 }
 
 /**
  * Writes an alert to the inbox, counts it as unread and puts the outbox record of `delivered` (its
  * NotificationDelivered event), in one transaction, unless an item with its id already exists: then nothing is
- * written. Returns the stored item and whether this call created it.
+ * written. Returns the stored item, whether this call created it, and when the alert was handed to the
+ * user-alerts topic (`MarkPublished`; null for a new item and for one whose publish has not succeeded yet).
  */
 export type SaveInboxItem = (
   alert: Alert,
   now: Date,
   delivered: EventEnvelope,
-) => Promise<{ created: boolean; item: InboxItem }>;
+) => Promise<{ created: boolean; item: InboxItem; publishedAt: string | null }>;
 
-/** Records that the alert reached the user-alerts topic (so a redelivery does not publish it again). */
+/** Records that the alert reached the user-alerts topic (so a redelivery or a replay does not publish it again). */
 export type MarkPublished = (userId: string, notificationId: string, now: Date) => Promise<void>;
 
 export interface InboxPage {

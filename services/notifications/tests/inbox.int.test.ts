@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { validateNotificationDeliveredV1 } from '@spendwise/contracts';
 import { lambdaContext, sqsEvent } from '@spendwise/lambda-kit/testing';
@@ -130,6 +131,70 @@ describe('delivering alerts', () => {
     expect(await publishedFor('late-twice')).toHaveLength(1);
   });
 
+  // Without the idempotency layer, so each delivery reaches the inbox and the publish mark.
+  const consumerPublishingWith = (
+    publishUserAlert: Parameters<typeof deliverAlertHandler>[0]['publishUserAlert'],
+  ) =>
+    deliverAlertHandler({
+      ...inbox,
+      findPreferences: buildPreferencesStore(table.documentClient, { tableName: table.tableName })
+        .findPreferences,
+      publishUserAlert,
+      now,
+      idempotency: false,
+    });
+
+  it('publishes on the retry after a failed publish, marks it published beside the item, and never again', async () => {
+    const event = busEvent('BudgetThresholdReached', thresholdData(100), { userId: 'publish-retry' });
+    const topic = buildUserAlertsTopic(sns.client, { topicArn }).publishUserAlert;
+    let failures = 1;
+    const flaky = consumerPublishingWith(async (alert, channels) => {
+      if (failures-- > 0) throw new Error('SNS is throttling');
+      await topic(alert, channels);
+    });
+    const id = notificationIdOf(event.detail.metadata.eventId);
+    const stored = async () => (await table.allItems()).filter((item) => String(item.SK).endsWith(id));
+
+    const failed = (await flaky(sqsEvent([{ body: event }]), lambdaContext())) as SQSBatchResponse;
+    const beforeRetry = await stored();
+    await flaky(sqsEvent([{ body: event }]), lambdaContext());
+    await flaky(sqsEvent([{ body: event }]), lambdaContext());
+
+    expect(failed.batchItemFailures).toHaveLength(1);
+    expect(beforeRetry.map((item) => item.SK)).toEqual([`NOTIFICATION#${id}`]);
+    expect(await publishedFor('publish-retry')).toHaveLength(1);
+    const after = await stored();
+    const mark = after.find((item) => item.SK === `PUBLISHED#${id}`);
+    expect(mark).toMatchObject({ PK: 'USER#publish-retry', kind: 'PublishMark' });
+    expect(Number(mark?.expiresAt)).toBeGreaterThan(Date.now() / 1000 + 90 * 24 * 3600);
+    // The inbox item itself is not rewritten by the mark (it sits in both local indexes with every attribute).
+    expect(after.find((item) => item.SK === `NOTIFICATION#${id}`)).toEqual(beforeRetry[0]);
+    expect((await list('publish-retry')).body.unreadCount).toBe(1);
+  });
+
+  it('reads an item that carries its own publishedAt (written before the publish mark) as published', async () => {
+    const event = busEvent('SpendingAnomalyDetected', anomalyData(), { userId: 'legacy-published' });
+    await deliver(event);
+    const id = notificationIdOf(event.detail.metadata.eventId);
+    const [item] = (await table.allItems()).filter((i) => i.SK === `NOTIFICATION#${id}`);
+    await table.documentClient.send(
+      new DeleteCommand({
+        TableName: table.tableName,
+        Key: { PK: 'USER#legacy-published', SK: `PUBLISHED#${id}` },
+      }),
+    );
+    await table.documentClient.send(
+      new PutCommand({ TableName: table.tableName, Item: { ...item, publishedAt: now().toISOString() } }),
+    );
+
+    await consumerPublishingWith(buildUserAlertsTopic(sns.client, { topicArn }).publishUserAlert)(
+      sqsEvent([{ body: event }]),
+      lambdaContext(),
+    );
+
+    expect(await publishedFor('legacy-published')).toHaveLength(1);
+  });
+
   it('lists events that arrive out of order newest first, by when they happened', async () => {
     const older = busEvent('SpendingAnomalyDetected', anomalyData(), {
       userId: 'ordering',
@@ -232,6 +297,34 @@ describe('announcing deliveries through the outbox', () => {
 });
 
 describe('the inbox API', () => {
+  it('lists a ready report with its summary in data, though the item keeps the summary only in its message', async () => {
+    const summary =
+      'You spent €1,234.56 in October, 8% less than in September. Groceries stayed within budget.';
+    const data = {
+      reportId: randomUUID(),
+      month: cal.previousMonth,
+      source: 'fallback',
+      fallbackReason: 'model-unavailable',
+      summary,
+    };
+    const event = busEvent('InsightReportReady', data, { userId: 'report-reader' });
+
+    await deliver(event);
+    const listed = await list('report-reader');
+    const [stored] = (await table.allItems()).filter(
+      (item) => item.PK === 'USER#report-reader' && item.kind === 'Notification',
+    );
+
+    expect(listed.body.items?.[0]?.data).toEqual(data);
+    expect(listed.body.items?.[0]?.message).toContain(summary);
+    expect(stored?.data).toEqual({
+      reportId: data.reportId,
+      month: data.month,
+      source: 'fallback',
+      fallbackReason: 'model-unavailable',
+    });
+  });
+
   it('decrements the unread count once when an item is marked read twice', async () => {
     await deliver(
       busEvent('BudgetThresholdReached', thresholdData(80), { userId: 'reader' }),

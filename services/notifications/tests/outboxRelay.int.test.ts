@@ -92,7 +92,7 @@ describe('the notifications outbox relay on the real DynamoDB stream', () => {
     const first = await relayWith(bus)(records);
     const redelivered = await relayWith(bus)(records);
 
-    // Inbox items, the unread counter and publishedAt updates are on the stream too, but not for the relay.
+    // Inbox items, the unread counter and publish marks are on the stream too, but not for the relay.
     expect(all.Records.length).toBeGreaterThan(records.Records.length);
     expect(records.Records).toHaveLength(2);
     expect(first.batchItemFailures).toEqual([]);

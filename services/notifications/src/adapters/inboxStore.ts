@@ -1,13 +1,13 @@
 import {
   type DynamoDBDocumentClient,
   GetCommand,
+  PutCommand,
   QueryCommand,
   TransactWriteCommand,
-  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, encodeCursor } from '@spendwise/lambda-kit/cursor';
 import { outboxItem } from '@spendwise/outbox';
-import type { Alert } from '../domain/alert';
+import { type Alert, alertDataFromStored, storedAlertData } from '../domain/alert';
 import type { InboxItem, ListInbox, MarkAllRead, MarkPublished, MarkRead, SaveInboxItem } from '../ports';
 import {
   BY_TIME_INDEX,
@@ -15,6 +15,7 @@ import {
   counterKey,
   fromItem,
   notificationKey,
+  publishMarkKey,
   timeSortKey,
   UNREAD_BY_TIME_INDEX,
   userKey,
@@ -27,6 +28,12 @@ export interface InboxStoreConfig {
 /** Read items leave the inbox after 90 days (TTL); unread ones stay, so the unread count never drifts. */
 export const READ_RETENTION_SECONDS = 90 * 24 * 3600;
 
+/**
+ * How long a publish mark is kept (TTL): longer than the bus archive keeps events (90 days, services/platform),
+ * so a replay of an archived event finds its alert already published and sends nothing.
+ */
+export const PUBLISH_MARK_RETENTION_SECONDS = 120 * 24 * 3600;
+
 const inboxItem = (alert: Alert, now: Date) => {
   const sortKey = timeSortKey(alert.occurredAt, alert.notificationId);
   return {
@@ -35,10 +42,16 @@ const inboxItem = (alert: Alert, now: Date) => {
     LSI1SK: sortKey,
     LSI2SK: sortKey,
     ...alert,
+    data: storedAlertData(alert),
     createdAt: now.toISOString(),
     readAt: null,
-    publishedAt: null,
   };
+};
+
+/** An inbox item as the ports see it, from what the table stores. */
+const inboxItemFrom = (stored: Record<string, unknown>): InboxItem => {
+  const item = fromItem<InboxItem>(stored);
+  return { ...item, data: alertDataFromStored(item) };
 };
 
 /**
@@ -83,22 +96,45 @@ export function buildInboxStore(client: DynamoDBDocumentClient, config: InboxSto
           ],
         }),
       );
-      return { created: true, item: fromItem<InboxItem>(item) };
+      return { created: true, item: inboxItemFrom(item), publishedAt: null };
     } catch (error) {
       const existing = conditionFailedAt(error, 0);
       if (!existing?.item) throw error;
-      return { created: false, item: fromItem<InboxItem>(existing.item) };
+      const { publishedAt: legacy, ...stored } = existing.item;
+      return {
+        created: false,
+        item: inboxItemFrom(stored),
+        publishedAt:
+          typeof legacy === 'string' ? legacy : await publishedAtOf(alert.userId, alert.notificationId),
+      };
     }
   };
 
+  const publishedAtOf = async (userId: string, notificationId: string) => {
+    const { Item } = await client.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: publishMarkKey(userId, notificationId),
+        ConsistentRead: true,
+      }),
+    );
+    return typeof Item?.publishedAt === 'string' ? Item.publishedAt : null;
+  };
+
+  // The mark is an item of its own, not an attribute of the inbox item: the inbox item is in both local
+  // indexes with every attribute (ByTime, UnreadByTime), so updating it would write the whole item three times
+  // (6 WRU for a report's 2 KB alert); the mark is one write of 1 WRU. Items written before the mark existed
+  // carry `publishedAt` themselves and are read as published (above).
   const markPublished: MarkPublished = async (userId, notificationId, now) => {
     await client.send(
-      new UpdateCommand({
+      new PutCommand({
         TableName: tableName,
-        Key: notificationKey(userId, notificationId),
-        UpdateExpression: 'SET publishedAt = :now',
-        ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeValues: { ':now': now.toISOString() },
+        Item: {
+          ...publishMarkKey(userId, notificationId),
+          kind: 'PublishMark',
+          publishedAt: now.toISOString(),
+          expiresAt: Math.floor(now.getTime() / 1000) + PUBLISH_MARK_RETENTION_SECONDS,
+        },
       }),
     );
   };
@@ -127,7 +163,7 @@ export function buildInboxStore(client: DynamoDBDocumentClient, config: InboxSto
       unreadCount(userId),
     ]);
     return {
-      items: (page.Items ?? []).map((item) => fromItem<InboxItem>(item)),
+      items: (page.Items ?? []).map(inboxItemFrom),
       ...(page.LastEvaluatedKey ? { nextCursor: encodeCursor(page.LastEvaluatedKey, scope) } : {}),
       unreadCount: unread,
     };

@@ -5,6 +5,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 // Single-table key design (docs/notifications-data-model.md); `kind` names the item type (`type` is the alert type):
 //   inbox item    PK USER#<user>        SK NOTIFICATION#<id>   ByTime: LSI1SK <occurredAt>#<id>
 //                                                              UnreadByTime: LSI2SK (same value, only while unread)
+//   publish mark  PK USER#<user>        SK PUBLISHED#<id>      publishedAt, expiresAt (TTL); in no index
 //   unread count  PK USER#<user>        SK INBOX               unread (number)
 //   preferences   PK USER#<user>        SK PREFERENCES
 //   e-mail claim  PK EMAIL#<sha256>     SK EMAIL               ownerId
@@ -18,6 +19,12 @@ export const UNREAD_BY_TIME_INDEX = 'UnreadByTime';
 export const notificationKey = (userId: string, notificationId: string) => ({
   PK: userKey(userId),
   SK: `NOTIFICATION#${notificationId}`,
+});
+
+/** The mark that an inbox item's alert reached the user-alerts topic (deliverAlert). */
+export const publishMarkKey = (userId: string, notificationId: string) => ({
+  PK: userKey(userId),
+  SK: `PUBLISHED#${notificationId}`,
 });
 
 export const counterKey = (userId: string) => ({ PK: userKey(userId), SK: 'INBOX' });

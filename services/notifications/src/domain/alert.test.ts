@@ -1,9 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   type AlertSourceEvent,
+  alertDataFromStored,
   alertFromEvent,
   notificationIdOf,
   severityOf,
+  storedAlertData,
   thresholdSeverity,
 } from './alert';
 
@@ -125,5 +127,56 @@ describe('alertFromEvent', () => {
     expect(notificationIdOf(metadata.eventId)).toBe(id);
     expect(notificationIdOf('2c3d4e5f-6a7b-4c8d-9e0f-a1b2c3d4e5f6')).not.toBe(id);
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
+
+describe('the stored form of an alert', () => {
+  const storedAndBack = (event: AlertSourceEvent) => {
+    const alert = alertFromEvent(event);
+    return {
+      alert,
+      stored: storedAlertData(alert),
+      back: alertDataFromStored({ ...alert, data: storedAlertData(alert) }),
+    };
+  };
+
+  it("keeps a ready report's summary once, in the message, and gives it back on read", () => {
+    for (const source of ['model', 'fallback'] as const) {
+      const { alert, stored, back } = storedAndBack(reportReady(source));
+
+      expect(stored).not.toHaveProperty('summary');
+      expect(back).toEqual(alert.data);
+      expect(back.summary).toBe('October summary.');
+    }
+  });
+
+  it('gives back a summary that itself ends like the fallback note, for a report the model wrote', () => {
+    const event = reportReady('model');
+    (event.detail.data as { summary: string }).summary =
+      'Spent less (a short summary: the detailed analysis was unavailable)';
+
+    expect(storedAndBack(event).back).toEqual(alertFromEvent(event).data);
+  });
+
+  it('stores every other alert type, and items written with the summary, as they are', () => {
+    const budget = alertFromEvent({
+      detailType: 'BudgetThresholdReached',
+      detail: {
+        metadata,
+        data: {
+          categoryId: 'groceries',
+          month: '2026-11',
+          threshold: 80,
+          budget: { minorUnits: 40000, currency: 'EUR' },
+          spent: { minorUnits: 33150, currency: 'EUR' },
+          budgetVersion: 1,
+        },
+      },
+    });
+    const report = alertFromEvent(reportReady('model'));
+
+    expect(storedAlertData(budget)).toBe(budget.data);
+    expect(alertDataFromStored(budget)).toBe(budget.data);
+    expect(alertDataFromStored(report)).toBe(report.data);
   });
 });

@@ -76,6 +76,9 @@ export function severityOf(event: AlertSourceEvent): Severity {
   }
 }
 
+/** Follows a fallback report's summary in its alert message. */
+const FALLBACK_REPORT_NOTE = ' (a short summary: the detailed analysis was unavailable)';
+
 function texts(event: AlertSourceEvent): { title: string; message: string } {
   switch (event.detailType) {
     case 'BudgetThresholdReached': {
@@ -95,7 +98,7 @@ function texts(event: AlertSourceEvent): { title: string; message: string } {
     }
     case 'InsightReportReady': {
       const { month, summary, source } = event.detail.data;
-      const note = source === 'fallback' ? ' (a short summary: the detailed analysis was unavailable)' : '';
+      const note = source === 'fallback' ? FALLBACK_REPORT_NOTE : '';
       return { title: `Your ${month} spending report is ready`, message: `${summary}${note}` };
     }
     case 'InsightReportFailed':
@@ -133,4 +136,28 @@ export function alertPayload(alert: Alert) {
     occurredAt: alert.occurredAt,
     data: alert.data,
   };
+}
+
+/**
+ * The `data` an inbox item stores. A ready report's summary (up to 2,000 characters) is already the alert's
+ * message, so the item keeps it once: the inbox item sits in two local indexes with every attribute, and each
+ * byte is written three times, twice over in the delivery's transaction (docs/notifications-data-model.md).
+ */
+export function storedAlertData(alert: Pick<Alert, 'type' | 'data'>): Record<string, unknown> {
+  if (alert.type !== 'InsightReportReady' || typeof alert.data.summary !== 'string') return alert.data;
+  const { summary: _inMessage, ...rest } = alert.data;
+  return rest;
+}
+
+/** The alert's `data` from its stored form (`storedAlertData`): a ready report's summary comes back from the message. */
+export function alertDataFromStored(
+  stored: Pick<Alert, 'type' | 'message' | 'data'>,
+): Record<string, unknown> {
+  if (stored.type !== 'InsightReportReady' || 'summary' in stored.data) return stored.data;
+  const { message } = stored;
+  const summary =
+    stored.data.source === 'fallback' && message.endsWith(FALLBACK_REPORT_NOTE)
+      ? message.slice(0, -FALLBACK_REPORT_NOTE.length)
+      : message;
+  return { ...stored.data, summary };
 }

@@ -28,7 +28,7 @@ const event = {
     },
   },
 } as AlertSourceEvent;
-const unread = { ...alertFromEvent(event), createdAt: calendar.at(1), readAt: null, publishedAt: null };
+const unread = { ...alertFromEvent(event), createdAt: calendar.at(1), readAt: null };
 const read = { ...unread, readAt: calendar.at(2) };
 
 describe('notifications responses', () => {

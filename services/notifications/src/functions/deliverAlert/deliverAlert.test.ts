@@ -30,23 +30,26 @@ const event: AlertSourceEvent = {
 /** An in-memory inbox with the adapter's rules: one item per id, published once marked. */
 function fakes(prefs: Preferences = defaultPreferences('user-1'), failPublishes = 0) {
   const items = new Map<string, InboxItem>();
+  const publishedAt = new Map<string, string>();
   const published: { alert: Alert; webhook: boolean }[] = [];
   const outbox: EventEnvelope[] = [];
   let failures = failPublishes;
   return {
     items,
+    publishedAt,
     published,
     outbox,
     saveInboxItem: async (alert: Alert, now: Date, delivered: EventEnvelope) => {
       const existing = items.get(alert.notificationId);
-      if (existing) return { created: false, item: existing };
-      const item = { ...alert, createdAt: now.toISOString(), readAt: null, publishedAt: null };
+      if (existing)
+        return { created: false, item: existing, publishedAt: publishedAt.get(alert.notificationId) ?? null };
+      const item = { ...alert, createdAt: now.toISOString(), readAt: null };
       items.set(alert.notificationId, item);
       outbox.push(delivered);
-      return { created: true, item };
+      return { created: true, item, publishedAt: null };
     },
     markPublished: async (_user: string, id: string, now: Date) => {
-      items.set(id, { ...items.get(id)!, publishedAt: now.toISOString() });
+      publishedAt.set(id, now.toISOString());
     },
     findPreferences: async () => prefs,
     publishUserAlert: async (alert: Alert, channels: { webhook: boolean }) => {

@@ -55,9 +55,9 @@ export function deliverAlert(deps: DeliverAlertDependencies) {
   return async (event: AlertSourceEvent) => {
     const alert = alertFromEvent(event);
     const now = deps.now();
-    const { created, item } = await deps.saveInboxItem(alert, now, notificationDelivered(alert, now));
+    const { created, publishedAt } = await deps.saveInboxItem(alert, now, notificationDelivered(alert, now));
     let outcome: DeliveryOutcome = created ? 'delivered' : 'published-after-retry';
-    if (!created && item.publishedAt !== null) {
+    if (!created && publishedAt !== null) {
       outcome = 'duplicate';
     } else {
       const prefs = await deps.findPreferences(alert.userId);
