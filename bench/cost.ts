@@ -96,6 +96,8 @@ function printPhase(
     coldStartShare: COLD_START_SHARE,
   });
   const total = totalOf(items);
+  // Four significant figures: a total near its goal reads as over or under it ($0.1186, not $0.12).
+  const totalUsd = (value: number) => (value < 1 ? `$${value.toPrecision(4)}` : usd(value));
   say();
   say(
     `== ${title}: ${count(target)} ${what} (measured over ${measured}, scaled ×${count(target / measured)}) ==`,
@@ -103,7 +105,7 @@ function printPhase(
   for (const line of formatTable(items)) say(line);
   say();
   say(
-    `  total ${usd(total)} per ${count(target)} ${what} (goal ≤ ${usd(goal)}: ${total <= goal ? 'met' : `${(total / goal).toFixed(1)}× over`})`,
+    `  total ${totalUsd(total)} per ${count(target)} ${what} (goal ≤ ${usd(goal)}: ${total <= goal ? 'met' : `${(total / goal).toFixed(2)}× over`})`,
   );
   say(
     `  per service: ${byService(items)

@@ -175,8 +175,8 @@ export class CostMeter {
       architecture: this.facts.functions.get(name)?.architecture ?? ('x86_64' as const),
     }));
 
-    const { workflows, calledByTracedWorkflow, machines } = this.workflows();
-    const xray = this.traces(lambda, workflows, calledByTracedWorkflow, machines);
+    const { workflows, calledByTracedWorkflow, machines, ownTraces } = this.workflows();
+    const xray = this.traces(lambda, ownTraces, calledByTracedWorkflow, machines);
     const bedrock = this.modelTokens();
 
     const emails = await countFiles(engines.sns.outboxDir());
@@ -219,11 +219,15 @@ export class CostMeter {
     };
   }
 
-  /** Per state machine: executions, transitions and Express GB-s; and the functions traced workflows invoked. */
+  /**
+   * Per state machine: executions, transitions and Express GB-s; the executions that started a trace of their
+   * own; and the functions traced workflows invoked.
+   */
   private workflows() {
     const { engines } = this.cloud;
     const machines = new Map(engines.sfn.stateMachines().map((m) => [m.stateMachineArn, m]));
     const workflows = new Map<string, Usage['stepfunctions'][number]>();
+    const ownTraces = new Map<string, number>();
     const calledByTracedWorkflow = new Map<string, number>();
     for (const execution of engines.sfn.executions()) {
       if (execution.status === 'RUNNING') continue;
@@ -237,6 +241,9 @@ export class CostMeter {
         expressGbSeconds: 0,
       };
       row.executions += 1;
+      // Started with a trace header (the SDK sends the calling function's `_X_AMZN_TRACE_ID` as
+      // `X-Amzn-Trace-Id`), the execution continues that trace; without one it starts its own.
+      if (!execution.traceHeader) ownTraces.set(name, (ownTraces.get(name) ?? 0) + 1);
       row.transitions += transitionsOf(execution.history);
       row.expressGbSeconds += expressGbSecondsOf(
         (execution.stopDate ?? execution.startDate).getTime() - execution.startDate.getTime(),
@@ -247,13 +254,16 @@ export class CostMeter {
           calledByTracedWorkflow.set(fn, (calledByTracedWorkflow.get(fn) ?? 0) + 1);
     }
 
-    return { workflows, calledByTracedWorkflow, machines };
+    return { workflows, calledByTracedWorkflow, machines, ownTraces };
   }
 
-  /** Traces recorded: each invocation of a traced function not made by a traced workflow, each traced execution. */
+  /**
+   * Traces recorded: each invocation of a traced function not made by a traced workflow, and each execution of a
+   * traced workflow that was not started inside a trace (X-Ray counts a trace once, however many services it spans).
+   */
   private traces(
     lambda: Usage['lambda'],
-    workflows: Map<string, Usage['stepfunctions'][number]>,
+    ownTraces: Map<string, number>,
     calledByTracedWorkflow: Map<string, number>,
     machines: Map<string, { name: string; tracingEnabled: boolean }>,
   ): Usage['xray'] {
@@ -264,9 +274,8 @@ export class CostMeter {
       if (traces > 0) xray.push({ source: `function ${fn.name}`, traces });
     }
     for (const machine of machines.values()) {
-      const row = workflows.get(machine.name);
-      if (machine.tracingEnabled && row)
-        xray.push({ source: `workflow ${machine.name}`, traces: row.executions });
+      const traces = ownTraces.get(machine.name) ?? 0;
+      if (machine.tracingEnabled && traces > 0) xray.push({ source: `workflow ${machine.name}`, traces });
     }
 
     return xray;

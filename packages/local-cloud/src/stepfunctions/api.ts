@@ -36,6 +36,11 @@ function standardOnly(executionArn: string): string {
   return executionArn;
 }
 
+/** The trace an execution continues: the request's `X-Amzn-Trace-Id` header wins over the body's `traceHeader`. */
+const traceHeaderOf = (input: Input, request: AwsRequest): string | undefined =>
+  request.headers['x-amzn-trace-id'] ??
+  (typeof input.traceHeader === 'string' ? input.traceHeader : undefined);
+
 const describeExecution = (record: ExecutionRecord) => ({
   executionArn: record.executionArn,
   stateMachineArn: record.stateMachineArn,
@@ -49,6 +54,7 @@ const describeExecution = (record: ExecutionRecord) => ({
   outputDetails: record.output === undefined ? undefined : payload,
   error: record.error,
   cause: record.cause,
+  traceHeader: record.traceHeader,
 });
 
 const summary = (record: ExecutionRecord) => ({
@@ -104,23 +110,25 @@ export class StepFunctionsApi implements AwsApi {
     const action = this.actions[request.action];
     if (!action)
       throw new AwsApiError(400, 'UnknownOperationException', `Unknown operation ${request.action}`);
-    return { status: 200, body: await action(input) };
+    return { status: 200, body: await action(input, request) };
   }
 
-  private readonly actions: Record<string, (input: Input) => Promise<Input> | Input> = {
-    StartExecution: async (input) => {
+  private readonly actions: Record<string, (input: Input, request: AwsRequest) => Promise<Input> | Input> = {
+    StartExecution: async (input, request) => {
       const { executionArn } = await this.engine.startExecution(
         required(input, 'stateMachineArn'),
         (input.input as string | undefined) ?? '{}',
         input.name as string | undefined,
+        { traceHeader: traceHeaderOf(input, request) },
       );
       return { executionArn, startDate: epoch(this.engine.describeExecution(executionArn).startDate) };
     },
-    StartSyncExecution: async (input) => {
+    StartSyncExecution: async (input, request) => {
       const record = await this.engine.startSyncExecution(
         required(input, 'stateMachineArn'),
         (input.input as string | undefined) ?? '{}',
         input.name as string | undefined,
+        { traceHeader: traceHeaderOf(input, request) },
       );
       const billedMs = Math.max(
         100,

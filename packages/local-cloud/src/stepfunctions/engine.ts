@@ -64,6 +64,7 @@ export interface SavedExecution {
   name: string;
   input: string;
   startDate: string;
+  traceHeader?: string;
 }
 
 export type PendingExecutions = PendingWork<SavedExecution>;
@@ -152,8 +153,9 @@ export class StepFunctionsEngine implements StepFunctionsPort, Settles {
     stateMachineArn: string,
     input = '{}',
     name?: string,
+    options: { traceHeader?: string } = {},
   ): Promise<{ executionArn: string }> {
-    return { executionArn: this.start(stateMachineArn, input, name).record.executionArn };
+    return { executionArn: this.start(stateMachineArn, input, name, options).record.executionArn };
   }
 
   /**
@@ -170,7 +172,7 @@ export class StepFunctionsEngine implements StepFunctionsPort, Settles {
         this.options.pending?.done(id);
         continue;
       }
-      const record = newExecution(machine.record, id, item.name, item.input);
+      const record = newExecution(machine.record, id, item.name, item.input, item.traceHeader);
       record.startDate = new Date(item.startDate);
       this.launch(machine, record);
       resumed++;
@@ -187,7 +189,12 @@ export class StepFunctionsEngine implements StepFunctionsPort, Settles {
   }
 
   /** StartSyncExecution: EXPRESS state machines only, resolves when the execution has ended. */
-  async startSyncExecution(stateMachineArn: string, input = '{}', name?: string): Promise<ExecutionRecord> {
+  async startSyncExecution(
+    stateMachineArn: string,
+    input = '{}',
+    name?: string,
+    options: { traceHeader?: string } = {},
+  ): Promise<ExecutionRecord> {
     if (this.deployed(stateMachineArn).record.type !== 'EXPRESS') {
       throw new AwsApiError(
         400,
@@ -195,7 +202,7 @@ export class StepFunctionsEngine implements StepFunctionsPort, Settles {
         'This operation is not supported by this type of state machine',
       );
     }
-    return this.start(stateMachineArn, input, name, { sync: true }).done;
+    return this.start(stateMachineArn, input, name, { ...options, sync: true }).done;
   }
 
   /** An execution's record, or ExecutionDoesNotExist. */
@@ -268,7 +275,7 @@ export class StepFunctionsEngine implements StepFunctionsPort, Settles {
     stateMachineArn: string,
     input: string,
     requestedName?: string,
-    how: { sync?: boolean } = {},
+    how: { sync?: boolean; traceHeader?: string } = {},
   ): RunningExecution {
     if (this.stopped)
       throw new AwsApiError(503, 'ServiceUnavailable', 'The local cloud is stopping; no execution starts');
@@ -278,7 +285,7 @@ export class StepFunctionsEngine implements StepFunctionsPort, Settles {
     const executionArn = this.executionArn(machine.record, name);
     const existing = this.runs.get(executionArn);
     if (existing) return reuse(existing, input);
-    const record = newExecution(machine.record, executionArn, name, input);
+    const record = newExecution(machine.record, executionArn, name, input, how.traceHeader);
     // Saved before StartExecution answers; a synchronous caller waits for the end, so there is nothing to keep.
     if (!how.sync) {
       this.options.pending?.add(executionArn, {
@@ -286,6 +293,7 @@ export class StepFunctionsEngine implements StepFunctionsPort, Settles {
         name,
         input,
         startDate: record.startDate.toISOString(),
+        ...(how.traceHeader ? { traceHeader: how.traceHeader } : {}),
       });
     }
     return this.launch(machine, record);
@@ -375,6 +383,7 @@ const newExecution = (
   executionArn: string,
   name: string,
   input: string,
+  traceHeader?: string,
 ): ExecutionRecord => ({
   executionArn,
   stateMachineArn: machine.stateMachineArn,
@@ -384,4 +393,5 @@ const newExecution = (
   input,
   startDate: new Date(),
   history: [],
+  ...(traceHeader ? { traceHeader } : {}),
 });

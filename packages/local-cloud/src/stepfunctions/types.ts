@@ -27,6 +27,11 @@ export interface ExecutionRecord {
   startDate: Date;
   stopDate?: Date;
   history: HistoryEvent[];
+  /**
+   * The X-Ray trace header the execution was started with (StartExecution's `X-Amzn-Trace-Id` header, else its
+   * `traceHeader` field), as DescribeExecution returns it: the execution continues that trace.
+   */
+  traceHeader?: string;
 }
 
 /** A CloudWatch Logs destination from LoggingConfiguration. */

@@ -83,6 +83,46 @@ describe('Step Functions API through @aws-sdk/client-sfn', () => {
     expect(history.events!.at(-1)!.executionSucceededEventDetails!.output).toBe('{"holdSeconds":0}');
   });
 
+  it("keeps the trace an execution was started in: a function's trace id, else the traceHeader field", async () => {
+    const fromLambda = 'Root=1-6761a2b3-0123456789abcdef01234567;Parent=89abcdef01234567;Sampled=0';
+    const start = (name: string, traceHeader?: string) =>
+      sfn.send(
+        new StartExecutionCommand({
+          stateMachineArn: standard.stateMachineArn,
+          input: '{"holdSeconds":0}',
+          name,
+          ...(traceHeader ? { traceHeader } : {}),
+        }),
+      );
+    const saved = { fn: process.env.AWS_LAMBDA_FUNCTION_NAME, trace: process.env._X_AMZN_TRACE_ID };
+    let inFunction: Awaited<ReturnType<typeof start>>;
+    // Inside a Lambda function the SDK sends the invocation's _X_AMZN_TRACE_ID as X-Amzn-Trace-Id.
+    process.env.AWS_LAMBDA_FUNCTION_NAME = 'requestReport';
+    process.env._X_AMZN_TRACE_ID = fromLambda;
+    try {
+      inFunction = await start('in-function', 'Root=1-6761a2b3-ffffffffffffffffffffffff;Sampled=1');
+    } finally {
+      for (const [key, value] of [
+        ['AWS_LAMBDA_FUNCTION_NAME', saved.fn],
+        ['_X_AMZN_TRACE_ID', saved.trace],
+      ] as const)
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+    }
+    const fromField = await start('from-field', 'Root=1-6761a2b3-fedcba9876543210fedcba98;Sampled=1');
+    const untraced = await start('untraced');
+    for (const { executionArn } of [inFunction, fromField, untraced])
+      await engine.waitForExecution(executionArn!);
+
+    const describe = (arn: string | undefined) =>
+      sfn.send(new DescribeExecutionCommand({ executionArn: arn }));
+    expect((await describe(inFunction.executionArn)).traceHeader).toBe(fromLambda);
+    expect((await describe(fromField.executionArn)).traceHeader).toBe(
+      'Root=1-6761a2b3-fedcba9876543210fedcba98;Sampled=1',
+    );
+    expect((await describe(untraced.executionArn)).traceHeader).toBeUndefined();
+  });
+
   it('stops a running execution and lists it under ABORTED', async () => {
     const { executionArn } = await sfn.send(
       new StartExecutionCommand({ stateMachineArn: standard.stateMachineArn, input: '{"holdSeconds":3600}' }),
