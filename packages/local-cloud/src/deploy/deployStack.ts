@@ -132,6 +132,7 @@ const EVALUATED_PERMISSIONS = new Set([
   'AWS::SQS::QueuePolicy',
   'AWS::SNS::TopicPolicy',
   'AWS::Events::EventBusPolicy',
+  'AWS::Logs::ResourcePolicy',
 ]);
 
 function reportPermissions(state: StackState, permissions: Permissions, ctx: LocalCloud): void {

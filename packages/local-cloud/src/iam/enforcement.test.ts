@@ -166,3 +166,72 @@ describe('IamEnforcement', () => {
     );
   });
 });
+
+describe('IamEnforcement and the CloudWatch Logs resource policies', () => {
+  const rule = arn('events', 'rule/bus/audit');
+  const group = arn('logs', 'log-group:/aws/events/bus/audit:*');
+  const logStacks = (actions: string[]) => [
+    deployedStackOf({
+      AuditLogGroupPolicy: {
+        type: 'AWS::Logs::ResourcePolicy',
+        ref: 'audit-delivery',
+        // As the deployer keeps it: the Fn::Sub of the template resolved to a JSON string.
+        properties: {
+          PolicyName: 'audit-delivery',
+          PolicyDocument: JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [
+              {
+                Effect: 'Allow',
+                Principal: { Service: ['events.amazonaws.com', 'delivery.logs.amazonaws.com'] },
+                Action: actions,
+                Resource: group,
+              },
+            ],
+          }),
+        },
+      },
+    }),
+  ];
+  const delivery = {
+    principal: 'events.amazonaws.com',
+    target: group,
+    source: rule,
+    caller: `rule ${rule} → ${group}`,
+    stream: 'event-1',
+  };
+
+  it("allows a rule's delivery to a log group the account's Logs resource policy opens to EventBridge", async () => {
+    const iam = new IamEnforcement('enforce', where);
+    iam.load(logStacks(['logs:CreateLogStream', 'logs:PutLogEvents']));
+
+    expect(await iam.authorizeDelivery(delivery)).toBeUndefined();
+    expect(iam.denials()).toEqual([]);
+  });
+
+  it('denies it, naming the log stream, when the policy does not allow the write', async () => {
+    const iam = new IamEnforcement('enforce', where);
+    iam.load(logStacks(['logs:CreateLogStream']));
+
+    const denial = await iam.authorizeDelivery(delivery);
+
+    expect(denial?.error.code).toBe('AccessDeniedException');
+    const stream = arn('logs', 'log-group:/aws/events/bus/audit:log-stream:event-1');
+    expect(denial?.error.message).toBe(
+      `User: events.amazonaws.com is not authorized to perform: logs:PutLogEvents on resource: ${stream} because no resource-based policy allows the logs:PutLogEvents action`,
+    );
+    expect(iam.denials()).toEqual([
+      expect.objectContaining({
+        caller: `rule ${rule} → ${group}`,
+        action: 'logs:PutLogEvents',
+        allowingStatement: {
+          Effect: 'Allow',
+          Principal: { Service: 'events.amazonaws.com' },
+          Action: 'logs:PutLogEvents',
+          Resource: stream,
+          Condition: { ArnEquals: { 'aws:SourceArn': rule } },
+        },
+      }),
+    ]);
+  });
+});

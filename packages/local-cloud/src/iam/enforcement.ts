@@ -17,7 +17,7 @@ import type { AwsRequest } from '../core/protocol';
 import type { DeployedStack } from '../deploy/template';
 import { Authorizer, allowingStatement, type Decision, type Principal } from './authorize';
 import { functionCredentials, type LocalCredentials } from './credentials';
-import { deliveryCall } from './deliveries';
+import { deliveryCalls } from './deliveries';
 import { accessDenied } from './denial';
 import { collectPolicies, type PolicyDocument, type PolicySet, type Statement } from './policies';
 import {
@@ -203,11 +203,12 @@ export class IamEnforcement implements IamPort {
   }
 
   /**
-   * Authorises an engine's delivery to a target ARN (queue, topic, function, state machine, bus). A service
-   * principal (`events.amazonaws.com`, …) is evaluated against the target's resource policy with `source` as
-   * `aws:SourceArn`; a role against its identity policies.
+   * Authorises an engine's delivery to a target ARN (queue, topic, function, state machine, bus, log group). A
+   * service principal (`events.amazonaws.com`, …) is evaluated against the target's resource policy (for a log
+   * group, the account's CloudWatch Logs resource policies) with `source` as `aws:SourceArn`; a role against its
+   * identity policies.
    */
-  authorizeDelivery(delivery: {
+  async authorizeDelivery(delivery: {
     principal: Principal;
     target: string;
     caller: string;
@@ -215,18 +216,22 @@ export class IamEnforcement implements IamPort {
     source?: string;
     /** PutEvents entry fields (Source, DetailType) for a bus target. */
     payload?: Record<string, unknown>;
+    /** The log stream a delivery to a log group creates and writes (the rule's delivery: the event's id). */
+    stream?: string;
   }): Promise<EngineDenial | undefined> {
-    const call = deliveryCall(delivery.target, delivery.payload);
-    if (!call) return Promise.resolve(undefined);
     const service = !delivery.principal.startsWith('arn:') && delivery.principal !== 'admin';
-    return this.authorizeCall({
-      principal: delivery.principal,
-      ...call,
-      ...(service && delivery.source
-        ? { context: { 'aws:SourceArn': delivery.source, 'aws:SourceAccount': this.where.accountId } }
-        : {}),
-      caller: delivery.caller,
-    });
+    for (const call of deliveryCalls(delivery.target, delivery.payload, delivery.stream)) {
+      const denial = await this.authorizeCall({
+        principal: delivery.principal,
+        ...call,
+        ...(service && delivery.source
+          ? { context: { 'aws:SourceArn': delivery.source, 'aws:SourceAccount': this.where.accountId } }
+          : {}),
+        caller: delivery.caller,
+      });
+      if (denial) return denial;
+    }
+    return undefined;
   }
 
   /**
