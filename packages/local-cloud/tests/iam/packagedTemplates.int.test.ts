@@ -6,6 +6,7 @@ import { loadComposeStacks } from '../../src/deploy/loadComposeStacks';
 import type { DeployedStack, StackInput } from '../../src/deploy/template';
 import { Authorizer } from '../../src/iam/authorize';
 import { plannedDeliveries } from '../../src/iam/deliveries';
+import { IamEnforcement } from '../../src/iam/enforcement';
 import { collectPolicies, type PolicySet } from '../../src/iam/policies';
 import { authorizationChecks } from '../../src/iam/resources';
 import { fakeCloud } from '../../src/testing/fakeCloud';
@@ -132,6 +133,26 @@ describe('the policies of the packaged templates of every compose service', () =
         statements: [expect.objectContaining({ kind: 'resource', policy: 'platform/AuditLogGroupPolicy' })],
       });
     }
+  });
+
+  it("give every event source mapping's function a role Lambda lets the mapping be created with", async () => {
+    const iam = new IamEnforcement('enforce', where);
+    const mappings = stacks.flatMap((stack) =>
+      [...stack.resources]
+        .filter(([, resource]) => resource.type === 'AWS::Lambda::EventSourceMapping')
+        .map(([logicalId, resource]) => ({
+          stack: stack.name,
+          stackDir: '',
+          logicalId,
+          type: resource.type,
+          properties: resource.properties ?? {},
+          referencedBy: [],
+        })),
+    );
+
+    expect(mappings).toHaveLength(10);
+    for (const mapping of mappings) await expect(iam.checkCreation(mapping, stacks)).resolves.toBeUndefined();
+    expect(iam.denials()).toEqual([]);
   });
 
   it('agree with the packaging invariants: the templates keep the permission invariants and enforcement allows every engine call', async () => {
