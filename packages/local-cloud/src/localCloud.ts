@@ -183,6 +183,8 @@ export async function startLocalCloud(options: StartOptions): Promise<RunningLoc
       editTemplates(withParameters(await packaged, stackParameters)),
       providersOf(engines),
       ctx,
+      // What AWS checks as CloudFormation creates a resource: Lambda refuses a mapping its function's role cannot read.
+      { beforeCreate: (resource, stacks) => engines.iam.checkCreation(resource, stacks) },
     );
     engines.iam.load(deployed.stacks);
     engines.iam.useLivePolicies((arn) => engines.sqs.registry.resolve(arn)?.attributes.Policy);

@@ -174,6 +174,8 @@ export interface IamPort {
     caller: string;
     source?: string;
     payload?: Record<string, unknown>;
+    /** The log stream a delivery to a log group creates and writes. */
+    stream?: string;
   }): Promise<IamDenial | undefined>;
   authorizeEventSource(mapping: { functionRef: string; sourceArn: string }): Promise<IamDenial | undefined>;
 }

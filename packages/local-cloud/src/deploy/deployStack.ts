@@ -1,4 +1,5 @@
 import { iamEvaluated, type LocalCloud } from '../core/context';
+import { AwsApiError } from '../core/errors';
 import type { ResolvedResource, ResourceProvider } from '../core/resources';
 import { acceptedTypeFor } from './accepted';
 import { creationOrder, referencedNames } from './dependencies';
@@ -16,12 +17,19 @@ interface Permissions {
   typeOf: string[];
 }
 
+/** What the deployment of a stack runs around each resource's creation. */
+export interface CreationHooks {
+  /** AWS's own checks before the resource is created (e.g. Lambda's of a mapping's role); throwing fails it. */
+  beforeCreate?(resource: ResolvedResource): Promise<void>;
+}
+
 /** Creates the resources of one stack in dependency order and resolves its outputs. */
 export async function deployStack(
   state: StackState,
   stackDir: string,
   providers: readonly ResourceProvider[],
   ctx: LocalCloud,
+  hooks: CreationHooks = {},
 ): Promise<DeployedStack> {
   const permissions: Permissions = { logicalIds: [], types: new Set(), typeOf: [] };
   const referrers = referrersOf(state.template.Resources);
@@ -40,7 +48,7 @@ export async function deployStack(
       properties: (properties ?? {}) as Record<string, unknown>,
       referencedBy: referrers.get(logicalId) ?? [],
     };
-    const created = await createResource(resource, state, providers, ctx, permissions);
+    const created = await createResource(resource, state, providers, ctx, permissions, hooks);
     state.resources.set(logicalId, { ...created, properties: resource.properties });
   }
   reportPermissions(state, permissions, ctx);
@@ -74,6 +82,7 @@ async function createResource(
   providers: readonly ResourceProvider[],
   ctx: LocalCloud,
   permissions: Permissions,
+  hooks: CreationHooks,
 ): Promise<DeployedResource> {
   // A provider of the exact type first; `Custom::*` stands for every other custom resource type.
   const exact = providers.filter((provider) => provider.types.includes(resource.type));
@@ -84,9 +93,16 @@ async function createResource(
   const provider = candidates.find((candidate) => candidate.accepts?.(resource) ?? true);
   if (provider) {
     try {
+      await hooks.beforeCreate?.(resource);
       return { ...(await provider.create(resource, ctx)), type: resource.type, handledBy: 'provider' };
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      // An AWS API's refusal reads as CloudFormation shows it: its error code, then its message.
+      const message =
+        error instanceof AwsApiError
+          ? `${error.code}: ${error.message}`
+          : error instanceof Error
+            ? error.message
+            : String(error);
       throw new DeploymentError(
         `stack ${state.name}: creating ${resource.logicalId} (${resource.type}) failed: ${message}`,
         {
@@ -132,6 +148,7 @@ const EVALUATED_PERMISSIONS = new Set([
   'AWS::SQS::QueuePolicy',
   'AWS::SNS::TopicPolicy',
   'AWS::Events::EventBusPolicy',
+  'AWS::Logs::ResourcePolicy',
 ]);
 
 function reportPermissions(state: StackState, permissions: Permissions, ctx: LocalCloud): void {

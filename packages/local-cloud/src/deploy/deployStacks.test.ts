@@ -1,10 +1,11 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: Fn::Sub templates spell ${…} literally
 import { describe, expect, it } from '@jest/globals';
 import type { LocalCloud } from '../core/context';
+import { AwsApiError } from '../core/errors';
 import type { CreatedResource, ResolvedResource, ResourceProvider } from '../core/resources';
 import { fakeCloud } from '../testing/fakeCloud';
 import { deployStacks } from './deployStacks';
-import type { StackInput } from './template';
+import type { DeployedStack, StackInput } from './template';
 
 function recordingProvider(
   types: string[],
@@ -160,6 +161,28 @@ describe('deployStacks', () => {
       Dashboard: 'accepted',
     });
     expect(recorded.messages[0]).toBe('deploying platform (spendwise-platform-dev): 6 resources …');
+  });
+
+  it('runs AWS checks before creating a resource, with the stacks so far: a refusal fails the resource and its stack', async () => {
+    const { cloud } = fakeCloud({ stage: 'dev' });
+    const seen: string[] = [];
+    const beforeCreate = async (resource: ResolvedResource, deployed: readonly DeployedStack[]) => {
+      seen.push(`${resource.logicalId}: ${deployed.map((s) => `${s.name}(${[...s.resources.keys()]})`)}`);
+      if (resource.type === 'AWS::ApiGatewayV2::Authorizer')
+        throw new AwsApiError(400, 'InvalidParameterValueException', 'The role may not do that');
+    };
+
+    await expect(
+      deployStacks([platform, expenses], [topics, parameters, authorizers], cloud, { beforeCreate }),
+    ).rejects.toThrow(
+      'stack expenses: creating Authorizer (AWS::ApiGatewayV2::Authorizer) failed: InvalidParameterValueException: The role may not do that',
+    );
+    // Only resources a provider creates are checked; the earlier stack is complete, the failing one so far.
+    expect(seen).toEqual([
+      'Topic: platform()',
+      'IssuerParameter: platform(Topic,Role,Gadget)',
+      'Authorizer: platform(Topic,Role,Gadget,IssuerParameter,TopicPolicy),expenses(FunctionRole,Dashboard)',
+    ]);
   });
 
   it('fails on an import nobody exports, naming the resource', async () => {

@@ -1,11 +1,20 @@
 import type { LocalCloud } from '../core/context';
 import type { Unsupported } from '../core/errors';
-import type { ResourceProvider } from '../core/resources';
+import type { ResolvedResource, ResourceProvider } from '../core/resources';
 import { deployStack } from './deployStack';
 import { DeploymentError } from './errors';
 import { parameterValues } from './parameters';
-import { newStackState } from './stackScope';
+import { newStackState, type StackState } from './stackScope';
 import type { DeployedStack, StackInput } from './template';
+
+export interface DeploymentOptions {
+  /**
+   * Called before a provider creates a resource, with the stacks as deployed so far (this stack's resources
+   * created before it included): the checks AWS makes when CloudFormation creates the resource, such as Lambda's
+   * check of an event source mapping's role. Throwing fails the resource and its stack, as on AWS.
+   */
+  beforeCreate?(resource: ResolvedResource, deployed: readonly DeployedStack[]): Promise<void>;
+}
 
 export interface DeploymentResult {
   stacks: DeployedStack[];
@@ -26,6 +35,7 @@ export async function deployStacks(
   stacks: readonly StackInput[],
   providers: readonly ResourceProvider[],
   ctx: LocalCloud,
+  options: DeploymentOptions = {},
 ): Promise<DeploymentResult> {
   const unsupported: Unsupported[] = [];
   const tracked = trackingReports(ctx, unsupported);
@@ -49,11 +59,27 @@ export async function deployStacks(
       ssm: ctx.ssm,
       ...(ctx.secrets ? { secrets: ctx.secrets } : {}),
     });
-    const result = await deployStack(state, stack.dir, providers, tracked);
+    const { beforeCreate } = options;
+    const result = await deployStack(state, stack.dir, providers, tracked, {
+      ...(beforeCreate
+        ? { beforeCreate: (resource) => beforeCreate(resource, [...deployed, deployedSoFar(state)]) }
+        : {}),
+    });
     ctx.log(summary(result));
     deployed.push(result);
   }
   return { stacks: deployed, unsupported };
+}
+
+/** A stack being deployed, as far as it got. */
+function deployedSoFar(state: StackState): DeployedStack {
+  return {
+    name: state.name,
+    stackName: state.identity.stackName,
+    resources: state.resources,
+    skipped: [...state.skipped.keys()],
+    outputs: {},
+  };
 }
 
 /**

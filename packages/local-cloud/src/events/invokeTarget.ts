@@ -2,7 +2,7 @@ import type { LocalCloud } from '../core/context';
 import type { BusEvent } from '../core/ports';
 import { isoSeconds } from './clock';
 import type { RuleRef, Target } from './model';
-import { classifyTarget } from './targetKinds';
+import { classifyTarget, type TargetKind } from './targetKinds';
 import { targetInput } from './transform';
 
 /** One event on its way to one target of one rule. */
@@ -37,7 +37,7 @@ export async function invokeTarget(ctx: LocalCloud, job: DeliveryJob, hasBus: (a
   const target = classifyTarget(job.target.Arn);
   if ('unsupported' in target) throw new UnsupportedTargetError(target.unsupported);
   // Without IAM (small test clouds) the target is reached in the same turn, as before.
-  if (ctx.iam) await authorizeDelivery(ctx, job);
+  if (ctx.iam) await authorizeDelivery(ctx, job, target.kind);
   if (target.kind === 'event-bus') return forwardToBus(ctx, target.ref, job.event, hasBus);
   const input = targetInput(job.target, {
     event: job.event,
@@ -66,16 +66,19 @@ export async function invokeTarget(ctx: LocalCloud, job: DeliveryJob, hasBus: (a
 /**
  * EventBridge delivers as the target's role when it has one (Step Functions, other buses), otherwise as
  * `events.amazonaws.com` with the rule as `aws:SourceArn`, which the queue's, topic's or function's resource
- * policy must allow. A refusal is not retried: the event goes to the target's DLQ with ERROR_CODE
+ * policy must allow; to a log group always as `events.amazonaws.com` (a role is not used for CloudWatch Logs), which
+ * the account's CloudWatch Logs resource policies must allow to create a log stream (locally named after the
+ * event's id) and put the event in it. A refusal is not retried: the event goes to the target's DLQ with ERROR_CODE
  * NO_PERMISSIONS, as on AWS.
  */
-async function authorizeDelivery(ctx: LocalCloud, job: DeliveryJob): Promise<void> {
+async function authorizeDelivery(ctx: LocalCloud, job: DeliveryJob, kind: TargetKind): Promise<void> {
   const denial = await ctx.iam?.authorizeDelivery({
-    principal: job.target.RoleArn ?? 'events.amazonaws.com',
+    principal: (kind !== 'logs' && job.target.RoleArn) || 'events.amazonaws.com',
     target: job.target.Arn,
     source: job.rule.arn,
     caller: `rule ${job.rule.arn} → ${job.target.Arn}`,
     payload: { Source: job.event.source, DetailType: job.event['detail-type'] },
+    stream: job.event.id,
   });
   if (denial) throw new TargetInvocationError(denial.error.code, denial.error.message);
 }

@@ -8,7 +8,7 @@ import {
   validateIdentityPolicy,
   validateResourcePolicy,
 } from '@cloud-copilot/iam-policy';
-import { runSimulation, type Simulation } from '@cloud-copilot/iam-simulate';
+import { runSimulation, runUnsafeSimulation, type Simulation } from '@cloud-copilot/iam-simulate';
 import {
   type NamedPolicy,
   type PolicySet,
@@ -30,6 +30,12 @@ export interface AuthorizeRequest {
   resource: string;
   /** Request context (`dynamodb:LeadingKeys`, `aws:SourceArn`, …); the global keys below are added when absent. */
   context?: ContextValues;
+  /**
+   * Matches `resource` against the statements as they are written even for an action IAM grants on `*` only
+   * (`dynamodb:ListStreams`), which the simulator otherwise refuses to evaluate on an ARN: Lambda's check of an
+   * event source mapping's role asks for ListStreams on the stream (`IamEnforcement.checkCreation`).
+   */
+  matchAsWritten?: boolean;
 }
 
 export interface MatchedStatement {
@@ -107,7 +113,13 @@ export class Authorizer {
         explanation: `${request.action} on ${request.resource}: the developer's own call, full access`,
       };
     }
-    const key = JSON.stringify([request.principal, request.action, request.resource, request.context ?? {}]);
+    const key = JSON.stringify([
+      request.principal,
+      request.action,
+      request.resource,
+      request.context ?? {},
+      request.matchAsWritten === true,
+    ]);
     const cached = this.cache.get(key);
     if (cached) return cached;
     const decision = await this.evaluate(request);
@@ -163,6 +175,20 @@ export class Authorizer {
     const result = await runSimulation(simulation, {});
     const who = role ? `${role.stack}/${role.logicalId} (${request.principal})` : request.principal;
     const what = `${request.action} on ${request.resource}`;
+    if (
+      result.resultType === 'error' &&
+      request.matchAsWritten &&
+      (result.errors as { message?: string }).message === 'must.use.wildcard'
+    ) {
+      return matchedAsWritten(
+        simulation,
+        role?.policies ?? [],
+        resourcePolicy,
+        who,
+        request.action,
+        request.resource,
+      );
+    }
     if (result.resultType === 'error') {
       const detail = JSON.stringify(result.errors);
       return {
@@ -226,6 +252,40 @@ export class Authorizer {
     }
     return validated;
   }
+}
+
+/**
+ * Evaluates a wildcard-only action on an ARN with the statements as written (the simulator's evaluation without
+ * its validation of the request): a statement allows it when its Action and Resource patterns match.
+ */
+function matchedAsWritten(
+  simulation: Simulation,
+  identity: NamedPolicy[],
+  resourcePolicy: unknown,
+  who: string,
+  action: string,
+  resource: string,
+): Decision {
+  const result = runUnsafeSimulation(
+    {
+      ...simulation,
+      identityPolicies: identity.map((policy) => ({ name: policy.name, policy: policy.document })),
+      ...(resourcePolicy ? { resourcePolicy } : {}),
+    },
+    {},
+  );
+  const how = `statements matched as written, as IAM grants ${action} on "*" only`;
+  if (result === 'Allowed')
+    return {
+      decision: 'allow',
+      statements: [],
+      explanation: `${who} may ${action} on ${resource}: a statement allows it (${how})`,
+    };
+  return {
+    decision: result === 'ExplicitlyDenied' ? 'deny' : 'implicit-deny',
+    statements: [],
+    explanation: `${who} may not ${action} on ${resource}: ${result === 'ExplicitlyDenied' ? 'a statement denies it' : 'no statement allows it'} (${how})`,
+  };
 }
 
 function mergedResourcePolicy(policies: NamedPolicy[]): unknown {

@@ -75,6 +75,30 @@ describe('plannedDeliveries', () => {
     ]);
   });
 
+  it("plans a rule's delivery to a log group as EventBridge's own, against the Logs resource policies", () => {
+    const group = arn('logs', 'log-group:/aws/events/bus/audit:*');
+    const audit = [
+      deployedStackOf({
+        Rule: {
+          type: 'AWS::Events::Rule',
+          ref: 'bus|audit',
+          attributes: { Arn: arn('events', 'rule/bus/audit') },
+          // A RoleArn is not used for CloudWatch Logs: EventBridge writes under the Logs resource policies.
+          properties: { Targets: [{ Id: 'log', Arn: group, RoleArn: role }] },
+        },
+      }),
+    ];
+
+    const calls = plannedDeliveries(audit, collectPolicies(audit, where), where);
+
+    const stream = arn('logs', 'log-group:/aws/events/bus/audit:log-stream:event-id');
+    expect(calls.map((c) => [c.principal, c.check.action, c.check.resource])).toEqual([
+      ['events.amazonaws.com', 'logs:CreateLogStream', stream],
+      ['events.amazonaws.com', 'logs:PutLogEvents', stream],
+    ]);
+    expect(calls[0]?.check.context['aws:SourceArn']).toBe(arn('events', 'rule/bus/audit'));
+  });
+
   it('finds the tasks of nested branches', () => {
     expect(
       stateMachineTasks({

@@ -1,7 +1,8 @@
 /**
  * The calls the local cloud's engines make on behalf of deployed resources, read from the deployed stacks,
  * with the principal AWS would authorise each as: a rule's delivery to its targets (the target's role, or the
- * resource policy of the queue / topic / function for `events.amazonaws.com` with the rule as `aws:SourceArn`),
+ * resource policy of the queue / topic / function / log group for `events.amazonaws.com` with the rule as
+ * `aws:SourceArn`),
  * SNS subscriptions, API Gateway's and the scheduler's invocations, alarm actions, Step Functions tasks, event
  * source mappings, asynchronous invocation destinations and function logs.
  *
@@ -19,30 +20,51 @@ import {
 } from './resources';
 import { list, record, str } from './values';
 
+/** One API call an engine makes to deliver to a target. */
+export interface DeliveryCall {
+  service: string;
+  operation: string;
+  input: Record<string, unknown>;
+}
+
 /**
- * The API call that delivers to a target ARN (queue, topic, function, state machine, bus), as an engine makes
- * it on behalf of a rule, a subscription, a schedule, an alarm or a destination; undefined for other targets.
+ * The API calls that deliver to a target ARN (queue, topic, function, state machine, bus, log group), as an engine
+ * makes them on behalf of a rule, a subscription, a schedule, an alarm or a destination; none for other targets.
+ * A log group takes two: EventBridge creates a log stream (`stream`; locally the event's id) and puts the event
+ * in it.
  *
- * @example deliveryCall(queueArn) // { service: 'sqs', operation: 'SendMessage', input: { QueueUrl: queueArn } }
+ * @example deliveryCalls(queueArn) // [{ service: 'sqs', operation: 'SendMessage', input: { QueueUrl: queueArn } }]
  */
-export function deliveryCall(
+export function deliveryCalls(
   target: string,
   payload: Record<string, unknown> = {},
-): { service: string; operation: string; input: Record<string, unknown> } | undefined {
+  stream = 'event-id',
+): DeliveryCall[] {
   const service = target.split(':')[2] ?? '';
   switch (service) {
     case 'sqs':
-      return { service, operation: 'SendMessage', input: { QueueUrl: target } };
+      return [{ service, operation: 'SendMessage', input: { QueueUrl: target } }];
     case 'sns':
-      return { service, operation: 'Publish', input: { TopicArn: target } };
+      return [{ service, operation: 'Publish', input: { TopicArn: target } }];
     case 'lambda':
-      return { service, operation: 'Invoke', input: { FunctionName: target } };
+      return [{ service, operation: 'Invoke', input: { FunctionName: target } }];
     case 'states':
-      return { service, operation: 'StartExecution', input: { stateMachineArn: target } };
+      return [{ service, operation: 'StartExecution', input: { stateMachineArn: target } }];
     case 'events':
-      return { service, operation: 'PutEvents', input: { Entries: [{ EventBusName: target, ...payload }] } };
+      return [
+        { service, operation: 'PutEvents', input: { Entries: [{ EventBusName: target, ...payload }] } },
+      ];
+    case 'logs': {
+      const group = /:log-group:(.+?)(?::\*)?$/.exec(target)?.[1];
+      if (!group) return [];
+      const input = { logGroupName: group, logStreamName: stream };
+      return [
+        { service, operation: 'CreateLogStream', input },
+        { service, operation: 'PutLogEvents', input },
+      ];
+    }
     default:
-      return undefined;
+      return [];
   }
 }
 
@@ -79,14 +101,13 @@ export function plannedDeliveries(
     target: string,
     context: ContextValues = {},
     payload: Record<string, unknown> = {},
-  ): AuthorizationCheck[] => {
-    const call = deliveryCall(target, payload);
-    if (!call) return [];
-    return authorizationChecks({ ...call, ...where }, policies.facts).map((check) => ({
-      ...check,
-      context: { ...check.context, ...context },
-    }));
-  };
+  ): AuthorizationCheck[] =>
+    deliveryCalls(target, payload).flatMap((call) =>
+      authorizationChecks({ ...call, ...where }, policies.facts).map((check) => ({
+        ...check,
+        context: { ...check.context, ...context },
+      })),
+    );
   const add = (caller: string, source: string, principal: string, checks: AuthorizationCheck[]) => {
     for (const check of checks) calls.push({ caller, source, principal, check });
   };
@@ -127,7 +148,8 @@ const PLANNERS: Record<string, (entry: PlanEntry, plan: Plan) => void> = {
     const ruleArn = String(resource.attributes.Arn);
     for (const target of list(props.Targets).map(record)) {
       const arn = String(target.Arn);
-      const role = str(target.RoleArn);
+      // EventBridge writes to CloudWatch Logs under the account's Logs resource policies, never as a role.
+      const role = arn.split(':')[2] === 'logs' ? undefined : str(target.RoleArn);
       add(
         `rule ${ruleArn} → ${arn}`,
         source,

@@ -166,3 +166,174 @@ describe('IamEnforcement', () => {
     );
   });
 });
+
+describe('IamEnforcement and the CloudWatch Logs resource policies', () => {
+  const rule = arn('events', 'rule/bus/audit');
+  const group = arn('logs', 'log-group:/aws/events/bus/audit:*');
+  const logStacks = (actions: string[]) => [
+    deployedStackOf({
+      AuditLogGroupPolicy: {
+        type: 'AWS::Logs::ResourcePolicy',
+        ref: 'audit-delivery',
+        // As the deployer keeps it: the Fn::Sub of the template resolved to a JSON string.
+        properties: {
+          PolicyName: 'audit-delivery',
+          PolicyDocument: JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [
+              {
+                Effect: 'Allow',
+                Principal: { Service: ['events.amazonaws.com', 'delivery.logs.amazonaws.com'] },
+                Action: actions,
+                Resource: group,
+              },
+            ],
+          }),
+        },
+      },
+    }),
+  ];
+  const delivery = {
+    principal: 'events.amazonaws.com',
+    target: group,
+    source: rule,
+    caller: `rule ${rule} → ${group}`,
+    stream: 'event-1',
+  };
+
+  it("allows a rule's delivery to a log group the account's Logs resource policy opens to EventBridge", async () => {
+    const iam = new IamEnforcement('enforce', where);
+    iam.load(logStacks(['logs:CreateLogStream', 'logs:PutLogEvents']));
+
+    expect(await iam.authorizeDelivery(delivery)).toBeUndefined();
+    expect(iam.denials()).toEqual([]);
+  });
+
+  it('denies it, naming the log stream, when the policy does not allow the write', async () => {
+    const iam = new IamEnforcement('enforce', where);
+    iam.load(logStacks(['logs:CreateLogStream']));
+
+    const denial = await iam.authorizeDelivery(delivery);
+
+    expect(denial?.error.code).toBe('AccessDeniedException');
+    const stream = arn('logs', 'log-group:/aws/events/bus/audit:log-stream:event-1');
+    expect(denial?.error.message).toBe(
+      `User: events.amazonaws.com is not authorized to perform: logs:PutLogEvents on resource: ${stream} because no resource-based policy allows the logs:PutLogEvents action`,
+    );
+    expect(iam.denials()).toEqual([
+      expect.objectContaining({
+        caller: `rule ${rule} → ${group}`,
+        action: 'logs:PutLogEvents',
+        allowingStatement: {
+          Effect: 'Allow',
+          Principal: { Service: 'events.amazonaws.com' },
+          Action: 'logs:PutLogEvents',
+          Resource: stream,
+          Condition: { ArnEquals: { 'aws:SourceArn': rule } },
+        },
+      }),
+    ]);
+  });
+});
+
+describe("IamEnforcement's check of an event source mapping as it is created", () => {
+  const reader = 'arn:aws:iam::000000000000:role/reader';
+  const readerFn = arn('lambda', 'function:reader');
+  const source = arn('sqs', 'work');
+  const stream = `${table}/stream/label`;
+  const mappingStacks = (statements: Record<string, unknown>[]) => [
+    deployedStackOf({
+      Reader: {
+        type: 'AWS::Lambda::Function',
+        ref: 'reader',
+        attributes: { Arn: readerFn },
+        properties: { Role: reader },
+      },
+      ReaderRole: {
+        type: 'AWS::IAM::Role',
+        ref: 'reader-role',
+        attributes: { Arn: reader },
+        properties: { Policies: [{ PolicyName: 'p', PolicyDocument: { Statement: statements } }] },
+      },
+    }),
+  ];
+  const mapping = (EventSourceArn: string) => ({
+    stack: 'test',
+    stackDir: '.',
+    logicalId: 'ReaderEventSourceMapping',
+    type: 'AWS::Lambda::EventSourceMapping',
+    properties: { EventSourceArn, FunctionName: readerFn },
+    referencedBy: [],
+  });
+  const allow = (actions: string[], resource: string) => ({
+    Effect: 'Allow',
+    Action: actions,
+    Resource: resource,
+  });
+  const sqsActions = ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'];
+  const streamActions = [
+    'dynamodb:GetRecords',
+    'dynamodb:GetShardIterator',
+    'dynamodb:DescribeStream',
+    'dynamodb:ListStreams',
+  ];
+
+  it("passes a role allowed what Lambda's poller calls, ListStreams named on the stream as osls writes it", async () => {
+    const iam = new IamEnforcement('enforce', where);
+    const stacks = mappingStacks([allow(sqsActions, source), allow(streamActions, stream)]);
+
+    await expect(iam.checkCreation(mapping(source), stacks)).resolves.toBeUndefined();
+    await expect(iam.checkCreation(mapping(stream), stacks)).resolves.toBeUndefined();
+    expect(iam.denials()).toEqual([]);
+  });
+
+  it("refuses a queue mapping whose role may not delete, with Lambda's InvalidParameterValueException", async () => {
+    const iam = new IamEnforcement('enforce', where);
+    const stacks = mappingStacks([allow(['sqs:ReceiveMessage', 'sqs:GetQueueAttributes'], source)]);
+
+    const created = iam.checkCreation(mapping(source), stacks);
+
+    await expect(created).rejects.toMatchObject({ code: 'InvalidParameterValueException', status: 400 });
+    await expect(iam.checkCreation(mapping(source), stacks)).rejects.toThrow(
+      `The function execution role does not have permissions to call DeleteMessage on SQS (the role ${reader} may not sqs:DeleteMessage on ${source})`,
+    );
+    expect(iam.denials()).toEqual([
+      expect.objectContaining({
+        enforced: true,
+        count: 2,
+        caller: `creating event source mapping test/ReaderEventSourceMapping (${source} → ${readerFn})`,
+        principal: reader,
+        action: 'sqs:DeleteMessage',
+        resource: source,
+        allowingStatement: { Effect: 'Allow', Action: 'sqs:DeleteMessage', Resource: source },
+      }),
+    ]);
+  });
+
+  it('refuses a stream mapping whose role lacks ListStreams, in the words Lambda uses for streams', async () => {
+    const iam = new IamEnforcement('enforce', where);
+    const stacks = mappingStacks([allow(streamActions.slice(0, 3), stream)]);
+
+    await expect(iam.checkCreation(mapping(stream), stacks)).rejects.toThrow(
+      `Cannot access stream ${stream}. Please ensure the role can perform the GetRecords, GetShardIterator, DescribeStream, and ListStreams Actions on your stream in IAM. (the role ${reader} may not dynamodb:ListStreams on ${stream})`,
+    );
+  });
+
+  it('records a would-be refusal and goes on in report mode; checks nothing when off', async () => {
+    const log: string[] = [];
+    const report = new IamEnforcement('report', where, { log: (line) => log.push(line) });
+    const off = new IamEnforcement('off', where);
+    const stacks = mappingStacks([allow(['sqs:DeleteMessage', 'sqs:GetQueueAttributes'], source)]);
+
+    await expect(report.checkCreation(mapping(source), stacks)).resolves.toBeUndefined();
+    await expect(off.checkCreation(mapping(source), stacks)).resolves.toBeUndefined();
+
+    expect(report.denials()).toEqual([
+      expect.objectContaining({ enforced: false, action: 'sqs:ReceiveMessage' }),
+    ]);
+    expect(log).toEqual([
+      `IAM would deny (report mode): creating event source mapping test/ReaderEventSourceMapping (${source} → ${readerFn}): The function execution role does not have permissions to call ReceiveMessage on SQS`,
+    ]);
+    expect(off.denials()).toEqual([]);
+  });
+});

@@ -8,22 +8,26 @@
  * - The engines ask `authorizeCall` before they deliver on behalf of a deployed resource (a rule target, an SNS
  *   subscription, a schedule, an alarm action, a state machine task, an event source mapping, an HTTP API
  *   route, a destination), as the principal AWS would authorise.
+ * - The deployer asks `checkCreation` before it creates a resource AWS checks as CloudFormation creates it (an
+ *   event source mapping's role, which Lambda refuses without the read permissions).
  *
  * Until the stacks are deployed (`load`) every call is allowed: the deployer's own work is the developer's.
  */
-import type { AwsApiError } from '../core/errors';
+import { AwsApiError } from '../core/errors';
 import type { IamPort } from '../core/ports';
 import type { AwsRequest } from '../core/protocol';
+import type { ResolvedResource } from '../core/resources';
 import type { DeployedStack } from '../deploy/template';
 import { Authorizer, allowingStatement, type Decision, type Principal } from './authorize';
 import { functionCredentials, type LocalCredentials } from './credentials';
-import { deliveryCall } from './deliveries';
+import { deliveryCalls } from './deliveries';
 import { accessDenied } from './denial';
 import { collectPolicies, type PolicyDocument, type PolicySet, type Statement } from './policies';
 import {
   type AuthorizationCheck,
   authorizationChecks,
   type ContextValues,
+  functionArn,
   requestInput,
   s3Operation,
 } from './resources';
@@ -76,6 +80,34 @@ export interface EngineDenial {
 }
 
 const MAX_RECORDS = 1_000;
+
+/**
+ * What Lambda requires of a mapping's role per kind of source when the mapping is created, and how it refuses
+ * (its InvalidParameterValueException messages).
+ */
+const MAPPING_SOURCES: readonly {
+  matches: RegExp;
+  actions: readonly string[];
+  refusal(action: string, sourceArn: string): string;
+}[] = [
+  {
+    matches: /^arn:[^:]+:sqs:/,
+    actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'],
+    refusal: (action) =>
+      `The function execution role does not have permissions to call ${action.replace(/^sqs:/, '')} on SQS`,
+  },
+  {
+    matches: /^arn:[^:]+:dynamodb:[^:]*:[^:]*:table\/[^/]+\/stream\//,
+    actions: [
+      'dynamodb:GetRecords',
+      'dynamodb:GetShardIterator',
+      'dynamodb:DescribeStream',
+      'dynamodb:ListStreams',
+    ],
+    refusal: (_action, stream) =>
+      `Cannot access stream ${stream}. Please ensure the role can perform the GetRecords, GetShardIterator, DescribeStream, and ListStreams Actions on your stream in IAM.`,
+  },
+];
 
 export class IamEnforcement implements IamPort {
   private authorizer?: Authorizer;
@@ -203,11 +235,12 @@ export class IamEnforcement implements IamPort {
   }
 
   /**
-   * Authorises an engine's delivery to a target ARN (queue, topic, function, state machine, bus). A service
-   * principal (`events.amazonaws.com`, …) is evaluated against the target's resource policy with `source` as
-   * `aws:SourceArn`; a role against its identity policies.
+   * Authorises an engine's delivery to a target ARN (queue, topic, function, state machine, bus, log group). A
+   * service principal (`events.amazonaws.com`, …) is evaluated against the target's resource policy (for a log
+   * group, the account's CloudWatch Logs resource policies) with `source` as `aws:SourceArn`; a role against its
+   * identity policies.
    */
-  authorizeDelivery(delivery: {
+  async authorizeDelivery(delivery: {
     principal: Principal;
     target: string;
     caller: string;
@@ -215,18 +248,22 @@ export class IamEnforcement implements IamPort {
     source?: string;
     /** PutEvents entry fields (Source, DetailType) for a bus target. */
     payload?: Record<string, unknown>;
+    /** The log stream a delivery to a log group creates and writes (the rule's delivery: the event's id). */
+    stream?: string;
   }): Promise<EngineDenial | undefined> {
-    const call = deliveryCall(delivery.target, delivery.payload);
-    if (!call) return Promise.resolve(undefined);
     const service = !delivery.principal.startsWith('arn:') && delivery.principal !== 'admin';
-    return this.authorizeCall({
-      principal: delivery.principal,
-      ...call,
-      ...(service && delivery.source
-        ? { context: { 'aws:SourceArn': delivery.source, 'aws:SourceAccount': this.where.accountId } }
-        : {}),
-      caller: delivery.caller,
-    });
+    for (const call of deliveryCalls(delivery.target, delivery.payload, delivery.stream)) {
+      const denial = await this.authorizeCall({
+        principal: delivery.principal,
+        ...call,
+        ...(service && delivery.source
+          ? { context: { 'aws:SourceArn': delivery.source, 'aws:SourceAccount': this.where.accountId } }
+          : {}),
+        caller: delivery.caller,
+      });
+      if (denial) return denial;
+    }
+    return undefined;
   }
 
   /**
@@ -257,6 +294,58 @@ export class IamEnforcement implements IamPort {
       if (denial) return denial;
     }
     return undefined;
+  }
+
+  /**
+   * What AWS checks when CloudFormation creates a resource, here Lambda's check of an event source mapping
+   * (CreateEventSourceMapping): the function's role must be allowed what Lambda's poller calls on the source,
+   * SQS's ReceiveMessage, DeleteMessage and GetQueueAttributes on the queue, or DynamoDB's GetRecords,
+   * GetShardIterator, DescribeStream and ListStreams on the stream, with the policies of `stacks` (the stacks
+   * deployed so far). In `enforce` mode a role without one fails the mapping, and its stack, with Lambda's
+   * InvalidParameterValueException; in `report` mode it is recorded as a would-be denial; `off` checks nothing.
+   * Called by the deployer before the mapping is created (`deployStacks`' `beforeCreate`).
+   *
+   * ListStreams takes only "*" in IAM, yet the policy AWS documents for a stream (and the role osls generates)
+   * names it on the stream's ARN and is accepted: it is matched against the stream's ARN as written.
+   */
+  async checkCreation(resource: ResolvedResource, stacks: readonly DeployedStack[]): Promise<void> {
+    if (this.mode === 'off' || resource.type !== 'AWS::Lambda::EventSourceMapping') return;
+    const sourceArn = String(resource.properties.EventSourceArn ?? '');
+    const source = MAPPING_SOURCES.find((candidate) => candidate.matches.test(sourceArn));
+    const functionRef = resource.properties.FunctionName;
+    if (!source || typeof functionRef !== 'string') return;
+    const policies = collectPolicies(stacks, this.where);
+    const fn = functionArn(this.where, functionRef).split(':').slice(0, 7).join(':');
+    const role = policies.functionRoles.get(fn);
+    if (!role) return;
+    const authorizer = new Authorizer(policies, this.where, {
+      cacheSize: 0,
+      ...(this.options.now ? { now: this.options.now } : {}),
+    });
+    for (const action of source.actions) {
+      const decision = await authorizer.authorize({
+        principal: role,
+        action,
+        resource: sourceArn,
+        matchAsWritten: true,
+      });
+      if (decision.decision === 'allow') continue;
+      const message = source.refusal(action, sourceArn);
+      this.remember(
+        role,
+        `creating event source mapping ${resource.stack}/${resource.logicalId} (${sourceArn} → ${fn})`,
+        { action, resource: sourceArn, context: {} },
+        decision,
+        message,
+      );
+      if (this.mode !== 'enforce') return;
+      // Lambda's words, then which action of which role locally, for the person reading the failed start.
+      throw new AwsApiError(
+        400,
+        'InvalidParameterValueException',
+        `${message} (the role ${role} may not ${action} on ${sourceArn})`,
+      );
+    }
   }
 
   /** A DynamoDB Streams answer that hands out iterators: remember which stream each reads. */
@@ -321,6 +410,17 @@ export class IamEnforcement implements IamPort {
     if (decision.decision === 'allow' || !decision.check) return undefined;
     const check = decision.check;
     const error = accessDenied(service, principal, check, decision, session);
+    return { error, record: this.remember(principal, caller, check, decision, error.message) };
+  }
+
+  /** Keeps (and prints, the first time) a denial; the same caller, action and resource again is counted. */
+  private remember(
+    principal: Principal,
+    caller: string,
+    check: AuthorizationCheck,
+    decision: Decision,
+    message: string,
+  ): DenialRecord {
     const at = new Date(this.options.now?.() ?? Date.now()).toISOString();
     const key = `${caller} ${check.action} ${check.resource}`;
     const seen = this.records.findIndex((r) => `${r.caller} ${r.action} ${r.resource}` === key);
@@ -330,7 +430,7 @@ export class IamEnforcement implements IamPort {
       again!.count += 1;
       again!.at = at;
       this.records.push(again!);
-      return { error, record: again! };
+      return again!;
     }
     const record: DenialRecord = {
       at,
@@ -342,15 +442,15 @@ export class IamEnforcement implements IamPort {
       resource: check.resource,
       context: check.context,
       decision: decision.decision,
-      message: error.message,
+      message,
       explanation: decision.explanation,
       allowingStatement: allowingStatement(check, principal),
     };
     if (this.records.length >= MAX_RECORDS) this.records.shift();
     this.records.push(record);
     this.options.log?.(
-      `IAM ${record.enforced ? 'denied' : 'would deny (report mode)'}: ${caller}: ${error.message}`,
+      `IAM ${record.enforced ? 'denied' : 'would deny (report mode)'}: ${caller}: ${message}`,
     );
-    return { error, record };
+    return record;
   }
 }

@@ -6,7 +6,7 @@
  */
 import type { DeployedStack } from '../deploy/template';
 import { AWS_MANAGED_POLICIES } from './managedPolicies';
-import { functionArn, queueArn, type ResourceFacts } from './resources';
+import { functionArn, partitionOf, queueArn, type ResourceFacts } from './resources';
 import { list, record, str } from './values';
 
 export type PolicyDocument = { Version?: string; Statement: Statement[] | Statement; [key: string]: unknown };
@@ -35,7 +35,10 @@ export interface PolicyGap {
 export interface PolicySet {
   /** IAM roles by ARN. */
   roles: Map<string, RoleInfo>;
-  /** Resource policies by the ARN they protect (queue, topic, function, bus, bucket, secret, key, table). */
+  /**
+   * Resource policies by the ARN they protect (queue, topic, function, bus, bucket, secret, key, table); the
+   * account's CloudWatch Logs resource policies under `logsPolicyKey` (they protect every log group).
+   */
   resourcePolicies: Map<string, NamedPolicy[]>;
   /** Function ARN → the role ARN its code runs as. */
   functionRoles: Map<string, string>;
@@ -209,6 +212,14 @@ const policyReader =
       addResourcePolicy(reading.set, arn, { name: `${entry.stack}/${entry.logicalId}`, document });
   };
 
+/**
+ * Where the CloudWatch Logs resource policies of an account and region are kept: they belong to the account, not
+ * to a log group (PutResourcePolicy, at most 10 per region), and each statement's Resource names the log groups it
+ * opens. Every request on a log group or log stream is evaluated against all of them.
+ */
+export const logsPolicyKey = (where: { region: string; accountId: string }) =>
+  `arn:${partitionOf(where.region)}:logs:${where.region}:${where.accountId}:*`;
+
 const RESOURCE_READERS: Record<string, Reader> = {
   'AWS::Lambda::Function': ({ resource, props }, { set }) => {
     const arn = String(resource.attributes.Arn);
@@ -255,6 +266,8 @@ const RESOURCE_READERS: Record<string, Reader> = {
     String(props.SecretId),
   ]),
   'AWS::KMS::Key': policyReader('KeyPolicy', ({ resource }) => [String(resource.attributes.Arn)]),
+  // PolicyDocument is a JSON string (or, in newer templates, an object).
+  'AWS::Logs::ResourcePolicy': policyReader('PolicyDocument', (_entry, { where }) => [logsPolicyKey(where)]),
   'AWS::Lambda::Permission': ({ stack, logicalId, props }, { set, where }) => {
     const arn = functionArn(where, String(props.FunctionName));
     addResourcePolicy(set, arn, {
@@ -326,11 +339,15 @@ function awsManaged(arn: string): NamedPolicy | undefined {
 
 /**
  * The resource policy that protects a resource: the resource's own, or its parent's (a bucket's for its
- * objects, a function's for its versions and aliases, a table's for its indexes and streams).
+ * objects, a function's for its versions and aliases, a table's for its indexes and streams), or for a log group
+ * or log stream the account's CloudWatch Logs resource policies.
  */
 export function resourcePolicyFor(set: PolicySet, resource: string): NamedPolicy[] {
   const exact = set.resourcePolicies.get(resource);
   if (exact) return exact;
+  const [, partition, service, region, account] = resource.split(':');
+  if (service === 'logs')
+    return set.resourcePolicies.get(`arn:${partition}:logs:${region}:${account}:*`) ?? [];
   const parent = resource.startsWith('arn:aws:s3:::')
     ? resource.split('/')[0]!
     : resource.includes(':function:')

@@ -29,7 +29,8 @@ function statementsIn(value: unknown): Json[] {
 }
 
 /**
- * Removes `action` from every statement of a resource's policies (a statement left without actions goes).
+ * Removes `action` from every statement of a resource's policies (a statement left without actions goes), also
+ * from a policy written as a JSON string (a CloudWatch Logs resource policy's `Fn::Sub`).
  *
  * @example withoutAction(stacks, 'expenses', 'CreateExpenseIamRoleLambdaExecution', 'dynamodb:PutItem')
  */
@@ -44,6 +45,7 @@ export function withoutAction(
   let removed = 0;
   const prune = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(prune);
+    if (typeof value === 'string') return pruneJson(value);
     if (typeof value !== 'object' || value === null) return value;
     const record = value as Json;
     if (Array.isArray(record.Statement)) {
@@ -56,8 +58,15 @@ export function withoutAction(
         return true;
       });
     }
-    for (const child of Object.values(record)) prune(child);
+    for (const [key, child] of Object.entries(record)) record[key] = prune(child);
     return record;
+  };
+  /** A policy document kept as JSON text: pruned and written back (other strings are left alone). */
+  const pruneJson = (text: string): string => {
+    if (!text.trimStart().startsWith('{') || !text.includes('"Statement"')) return text;
+    const before = removed;
+    const document = prune(JSON.parse(text));
+    return removed === before ? text : JSON.stringify(document, null, 2);
   };
   prune(properties);
   if (removed === 0) throw new Error(`${service}/${logicalId} grants no ${action}`);

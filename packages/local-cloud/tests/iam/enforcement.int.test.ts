@@ -7,13 +7,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
-import {
-  GetQueueAttributesCommand,
-  GetQueueUrlCommand,
-  ReceiveMessageCommand,
-  SendMessageCommand,
-  SQSClient,
-} from '@aws-sdk/client-sqs';
+import { GetQueueUrlCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { StackInput } from '../../src/deploy/template';
 import { type RunningLocalCloud, startLocalCloud } from '../../src/localCloud';
@@ -43,33 +37,32 @@ const edits: ((stacks: StackInput[]) => StackInput[])[] = [
   (s) => withoutAction(s, 'platform', 'AlarmsTopicPolicy', 'sns:Publish'),
   // A state machine task: the report workflow's role may no longer invoke loadReportData.
   (s) => withoutResource(s, 'insights', 'ReportWorkflowRole', 'LoadReportDataLambdaFunction'),
-  // An event source mapping: routeOpsAlert's role loses sqs:ReceiveMessage on the ops queue.
-  (s) => withoutAction(s, 'notifications', 'RouteOpsAlertIamRoleLambdaExecution', 'sqs:ReceiveMessage'),
+  // A rule target that is a log group: the audit log's Logs resource policy no longer lets EventBridge write.
+  (s) => withoutAction(s, 'platform', 'AuditLogGroupPolicy', 'logs:PutLogEvents'),
+  // An event source mapping whose role cannot read its source fails the deployment instead, as on AWS:
+  // eventSourceMappings.int.test.ts.
 ];
 
 const queueUrl = async (name: string) =>
   (await sqs.send(new GetQueueUrlCommand({ QueueName: name }))).QueueUrl!;
 
-/** Receives from a queue until a message arrives (or `timeoutMs` passes). */
-async function receiveOne(name: string, timeoutMs = 30_000) {
+/** Receives from a queue until a message (that `wanted` accepts) arrives, or `timeoutMs` passes. */
+async function receiveOne(name: string, wanted: (body: string) => boolean = () => true, timeoutMs = 30_000) {
   const url = await queueUrl(name);
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const { Messages } = await sqs.send(
-      new ReceiveMessageCommand({ QueueUrl: url, MessageAttributeNames: ['All'], WaitTimeSeconds: 1 }),
+      new ReceiveMessageCommand({
+        QueueUrl: url,
+        MessageAttributeNames: ['All'],
+        MaxNumberOfMessages: 10,
+        WaitTimeSeconds: 1,
+      }),
     );
-    if (Messages?.[0]) return Messages[0];
+    const message = Messages?.find((m) => wanted(m.Body ?? ''));
+    if (message) return message;
   }
   throw new Error(`nothing arrived in ${name}`);
-}
-
-/** Waits for a condition the local cloud reports (not for a fixed time); fails after `timeoutMs`. */
-async function waitUntil(check: () => boolean, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('the condition did not hold in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 const denialsBy = (caller: string) => cloud.engines.iam.denials().filter((d) => d.caller.includes(caller));
@@ -228,24 +221,66 @@ describe('IAM enforced on the packaged templates, one permission removed per kin
     expect(JSON.stringify(taskFailed)).toContain('is not authorized to perform: lambda:InvokeFunction');
   }, 120_000);
 
-  it('an event source mapping whose function role may not receive: the messages stay in the queue', async () => {
-    const url = await queueUrl('spendwise-dev-notifications-ops');
-    await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: JSON.stringify({ ops: 'iam' }) }));
-    // The poller keeps trying and keeps being refused: wait until it has been refused again after our message.
-    const caller = 'event source mapping arn:aws:sqs:eu-west-1:000000000000:spendwise-dev-notifications-ops';
-    const refusedBefore = denialsBy(caller)[0]?.count ?? 0;
-    await waitUntil(() => (denialsBy(caller)[0]?.count ?? 0) > refusedBefore + 1, 30_000);
+  it("a rule delivering to a log group the Logs resource policy does not open: the event in the rule's DLQ, nothing logged", async () => {
+    const rule = `arn:aws:events:${region}:${account}:rule/spendwise-dev/spendwise-dev-audit`;
+    const group = '/aws/events/spendwise-dev/audit';
+    const from = new Date();
+    const marker = `audit-${from.getTime()}`;
+    await cloud.engines.events.putEvents([
+      {
+        EventBusName: 'spendwise-dev',
+        Source: 'spendwise.iam-test',
+        DetailType: 'AuditProbe',
+        Detail: JSON.stringify({ marker }),
+      },
+    ]);
 
-    const { Attributes } = await sqs.send(
-      new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessages'] }),
+    // Every event on the bus is audited: ours is the one with the marker.
+    const message = await receiveOne('spendwise-dev-audit-dlq', (body) => body.includes(marker));
+    const { id } = JSON.parse(message.Body!) as { id: string };
+    const attributes = message.MessageAttributes ?? {};
+    expect(attributes.ERROR_CODE?.StringValue).toBe('NO_PERMISSIONS');
+    expect(attributes.ERROR_MESSAGE?.StringValue).toBe(
+      `User: events.amazonaws.com is not authorized to perform: logs:PutLogEvents on resource: arn:aws:logs:${region}:${account}:log-group:${group}:log-stream:${id} because no resource-based policy allows the logs:PutLogEvents action`,
     );
-    // Ours and whatever the ops rule and topic sent before: nothing is taken from the queue.
-    expect(Number(Attributes?.ApproximateNumberOfMessages)).toBeGreaterThanOrEqual(1);
-    const [denial] = denialsBy(caller);
-    expect(denial?.count).toBeGreaterThan(1);
+    expect(attributes.RULE_ARN?.StringValue).toBe(rule);
+    expect(attributes.RETRY_ATTEMPTS?.StringValue).toBe('0');
+    // Refused before the write, counted failed before the dead letter: both are known once it is in the DLQ.
+    expect(cloud.logs.lines(group).filter((line) => line.line.includes(marker))).toEqual([]);
+    const failed = cloud.engines.metrics.statistic(
+      { namespace: 'AWS/Events', name: 'FailedInvocations', dimensions: { RuleName: 'spendwise-dev-audit' } },
+      'Sum',
+      from,
+      new Date(Date.now() + 1_000),
+    );
+    expect(failed).toBeGreaterThanOrEqual(1);
+    const [denial] = denialsBy(`rule ${rule} →`).filter((d) => d.resource.endsWith(`:log-stream:${id}`));
     expect(denial).toMatchObject({
-      action: 'sqs:ReceiveMessage',
-      principal: expect.stringContaining(':role/spendwise-notifications-dev-routeOpsAlert'),
+      enforced: true,
+      principal: 'events.amazonaws.com',
+      action: 'logs:PutLogEvents',
+      context: { 'aws:SourceArn': rule },
+      allowingStatement: {
+        Effect: 'Allow',
+        Principal: { Service: 'events.amazonaws.com' },
+        Action: 'logs:PutLogEvents',
+        Resource: `arn:aws:logs:${region}:${account}:log-group:${group}:log-stream:${id}`,
+        Condition: { ArnEquals: { 'aws:SourceArn': rule } },
+      },
     });
   }, 60_000);
+
+  it('event source mappings whose function roles may read their sources: each created, none refused', async () => {
+    // Lambda checks a mapping's role when the mapping is created: the shipped roles pass, so the start succeeded.
+    const queues = cloud.engines.sqs.mappings().map((mapping) => mapping.queueArn.split(':').pop());
+    expect(queues.sort()).toEqual([
+      'spendwise-dev-expenses-catalog-copy',
+      'spendwise-dev-expenses-receipts',
+      'spendwise-dev-insights-spending',
+      'spendwise-dev-notifications-alerts',
+      'spendwise-dev-notifications-ops',
+      'spendwise-dev-notifications-webhook-deliveries',
+    ]);
+    expect(denialsBy('event source mapping')).toEqual([]);
+  });
 });

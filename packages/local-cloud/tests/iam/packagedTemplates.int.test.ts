@@ -6,6 +6,7 @@ import { loadComposeStacks } from '../../src/deploy/loadComposeStacks';
 import type { DeployedStack, StackInput } from '../../src/deploy/template';
 import { Authorizer } from '../../src/iam/authorize';
 import { plannedDeliveries } from '../../src/iam/deliveries';
+import { IamEnforcement } from '../../src/iam/enforcement';
 import { collectPolicies, type PolicySet } from '../../src/iam/policies';
 import { authorizationChecks } from '../../src/iam/resources';
 import { fakeCloud } from '../../src/testing/fakeCloud';
@@ -88,9 +89,9 @@ describe('the policies of the packaged templates of every compose service', () =
     );
   });
 
-  it('read the resource policies of queues, topics, buckets, functions and keys', () => {
+  it("read the resource policies of queues, topics, buckets, functions and keys, and the account's Logs ones", () => {
     const kinds = new Set([...policies.resourcePolicies.keys()].map((arn) => arn.split(':')[2]));
-    expect(kinds).toEqual(new Set(['s3', 'sns', 'sqs', 'lambda', 'kms']));
+    expect(kinds).toEqual(new Set(['s3', 'sns', 'sqs', 'lambda', 'kms', 'logs']));
     expect(policies.facts.partitionKeyOf('spendwise-dev-expenses')).toBe('PK');
   });
 
@@ -114,6 +115,44 @@ describe('the policies of the packaged templates of every compose service', () =
         'cloudwatch.amazonaws.com',
       ]),
     );
+  });
+
+  it("let EventBridge write the bus's audit log: the platform's Logs resource policy allows the rule's delivery", async () => {
+    const audit = plannedDeliveries(stacks, policies, where).filter((call) =>
+      call.caller.includes('rule/spendwise-dev/spendwise-dev-audit → '),
+    );
+    const group = 'arn:aws:logs:eu-west-1:000000000000:log-group:/aws/events/spendwise-dev/audit';
+    expect(audit.map((call) => [call.principal, call.check.action, call.check.resource])).toEqual([
+      ['events.amazonaws.com', 'logs:CreateLogStream', `${group}:log-stream:event-id`],
+      ['events.amazonaws.com', 'logs:PutLogEvents', `${group}:log-stream:event-id`],
+    ]);
+    for (const call of audit) {
+      const decision = await authorizer.authorize({ principal: call.principal, ...call.check });
+      expect(decision).toMatchObject({
+        decision: 'allow',
+        statements: [expect.objectContaining({ kind: 'resource', policy: 'platform/AuditLogGroupPolicy' })],
+      });
+    }
+  });
+
+  it("give every event source mapping's function a role Lambda lets the mapping be created with", async () => {
+    const iam = new IamEnforcement('enforce', where);
+    const mappings = stacks.flatMap((stack) =>
+      [...stack.resources]
+        .filter(([, resource]) => resource.type === 'AWS::Lambda::EventSourceMapping')
+        .map(([logicalId, resource]) => ({
+          stack: stack.name,
+          stackDir: '',
+          logicalId,
+          type: resource.type,
+          properties: resource.properties ?? {},
+          referencedBy: [],
+        })),
+    );
+
+    expect(mappings).toHaveLength(10);
+    for (const mapping of mappings) await expect(iam.checkCreation(mapping, stacks)).resolves.toBeUndefined();
+    expect(iam.denials()).toEqual([]);
   });
 
   it('agree with the packaging invariants: the templates keep the permission invariants and enforcement allows every engine call', async () => {

@@ -29,7 +29,9 @@ export async function runBatch(
   retryBaseDelayMs: number,
 ): Promise<void> {
   // Lambda reads the stream as the function's role (DescribeStream, GetShardIterator, GetRecords): without
-  // them the mapping reads nothing, and the records wait (their IteratorAge growing) until it may.
+  // them the mapping reads nothing, and the records wait (their IteratorAge growing) until it may. A mapping
+  // whose role lacks them is refused at deployment (IamEnforcement.checkCreation); this is for a permission
+  // that went away afterwards.
   for (let retries = 1; ; retries++) {
     const denial = await ctx.iam?.authorizeEventSource({
       functionRef: mapping.functionArn,

@@ -116,8 +116,9 @@ export class SqsPoller {
 
   /**
    * Lambda polls as the function's role: without sqs:ReceiveMessage (or DeleteMessage, GetQueueAttributes) on
-   * the queue the mapping receives nothing and its messages stay in the queue (AWS refuses to create such a
-   * mapping; here the poll fails, with the denial printed and listed by `iam denials`).
+   * the queue the mapping receives nothing and its messages stay in the queue. A mapping whose role lacks them is
+   * refused at deployment (`IamEnforcement.checkCreation`, as Lambda does); this check of each poll is for a
+   * permission that went away afterwards (the poll fails, with the denial printed and listed by `iam denials`).
    */
   private async authorize(): Promise<void> {
     const denial = await this.ctx.iam?.authorizeEventSource({
