@@ -100,5 +100,37 @@ const trimAwsSdk = {
   },
 };
 
-module.exports = [trimAwsSdk];
+/** Node's own modules (`http`, `node:fs/promises`…), with and without the `node:` prefix. */
+const BUILTINS = new Set(require('node:module').builtinModules.map((name) => name.replace(/^node:/, '')));
+const BUILTIN_NAMESPACE = 'spendwise-builtin';
+
+/**
+ * `builtinsThroughRequire` loads Node's own modules with `require` where the bundled code imports them as ES
+ * modules, statically or with `import()`. Node builds the ES module view of a built-in by reading every one of
+ * its exports, lazy getters included, so `import { Agent } from 'http'` (or the AWS SDK's lazy
+ * `await import('node:http')`) loads undici for `http.WebSocket` (15–30 ms of a cold start), and `crypto`'s Web
+ * Crypto, none of which a function uses. Through `require` the bundle reads only the exports it names: esbuild's
+ * interop defines each as a getter, and `default` is the module itself, as in Node's ES view. The `require` is
+ * the one the bundle's banner creates (`createRequire(import.meta.url)`).
+ */
+const builtinsThroughRequire = {
+  name: 'spendwise-builtins-through-require',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?[a-z_0-9/]+$/ }, (args) => {
+      const name = args.path.replace(/^node:/, '');
+      if (!BUILTINS.has(name)) return undefined;
+      if (args.kind === 'import-statement' || args.kind === 'dynamic-import')
+        return { path: `node:${name}`, namespace: BUILTIN_NAMESPACE };
+      if (args.kind === 'require-call') return { path: `node:${name}`, external: true };
+      return undefined;
+    });
+    build.onLoad({ filter: /.*/, namespace: BUILTIN_NAMESPACE }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
+
+module.exports = [trimAwsSdk, builtinsThroughRequire];
 module.exports.trimAwsSdk = trimAwsSdk;
+module.exports.builtinsThroughRequire = builtinsThroughRequire;

@@ -1,11 +1,14 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { createServer as createHttp2Server, type Http2Server, type ServerHttp2Session } from 'node:http2';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { build, type Plugin } from 'esbuild';
 
@@ -27,6 +30,7 @@ let endpoint: string;
 let bedrockServer: Http2Server;
 let bedrockEndpoint: string;
 const sessions = new Set<ServerHttp2Session>();
+const bedrockSockets = new Set<Socket>();
 let work: string;
 const calls: Call[] = [];
 
@@ -61,6 +65,7 @@ beforeAll(async () => {
     });
   });
   bedrockServer.on('session', (session) => sessions.add(session));
+  bedrockServer.on('connection', (socket: Socket) => bedrockSockets.add(socket));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   await new Promise<void>((resolve) => bedrockServer.listen(0, '127.0.0.1', resolve));
   endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -71,7 +76,12 @@ afterAll(async () => {
   server.closeAllConnections();
   for (const session of sessions) session.destroy();
   await new Promise((resolve) => server.close(resolve));
-  await new Promise((resolve) => bedrockServer.close(resolve));
+  // The close waits for every connection, also one a client opened without starting a session (the refused
+  // event-stream call may connect after it failed).
+  await new Promise((resolve) => {
+    bedrockServer.close(resolve);
+    for (const socket of bedrockSockets) socket.destroy();
+  });
   await rm(work, { recursive: true, force: true });
 });
 
@@ -98,10 +108,10 @@ export const converseStream = (endpoint) =>
 `;
 
 /** Bundles SOURCE as the services' serverless-esbuild settings do, with or without the plugins. */
-async function bundle(name: string, withPlugins: boolean) {
+async function bundle(name: string, withPlugins: boolean, source = SOURCE, load = true) {
   const outfile = join(work, `${name}.mjs`);
   const result = await build({
-    stdin: { contents: SOURCE, resolveDir: insightsDir, loader: 'js' },
+    stdin: { contents: source, resolveDir: insightsDir, loader: 'js' },
     bundle: true,
     minify: true,
     platform: 'node',
@@ -118,11 +128,11 @@ async function bundle(name: string, withPlugins: boolean) {
   });
   const inputs = Object.keys(result.metafile.inputs);
   const bytes = Object.values(result.metafile.outputs)[0]!.bytes;
-  const module = (await import(pathToFileURL(outfile).href)) as Record<
+  const module = (load ? await import(pathToFileURL(outfile).href) : {}) as Record<
     string,
     (endpoint: string) => Promise<unknown>
   >;
-  return { inputs, bytes, module };
+  return { inputs, bytes, module, outfile };
 }
 
 describe('trimAwsSdk', () => {
@@ -171,5 +181,88 @@ describe('trimAwsSdk', () => {
     await expect(trimmed.module.converseStream!(bedrockEndpoint)).rejects.toThrow(
       /trimmed from Spendwise function bundles/,
     );
+  });
+});
+
+describe('builtinsThroughRequire', () => {
+  // What the functions' dependencies do: ES imports of Node's own modules, named, namespace and dynamic (the AWS
+  // SDK's HTTP handler loads node:http with import() when it first sends).
+  const BUILTINS_SOURCE = `
+import { Agent } from 'node:http';
+import * as https from 'https';
+import { createHash } from 'crypto';
+import { readFile } from 'node:fs/promises';
+export const digest = (text) => createHash('sha256').update(text).digest('hex');
+export const agents = () => [new Agent({ keepAlive: true }) instanceof Agent, typeof https.request];
+export const read = (path) => readFile(path, 'utf8');
+export const lazily = async () => {
+  const http = await import('node:http');
+  const { Agent } = http.default ?? http;
+  return [typeof Agent, typeof http.request, typeof (await import('async_hooks')).AsyncLocalStorage];
+};
+`;
+  let through: Awaited<ReturnType<typeof bundle>>;
+  let imported: Awaited<ReturnType<typeof bundle>>;
+  beforeAll(async () => {
+    [through, imported] = await Promise.all([
+      bundle('builtins-through-require', true, BUILTINS_SOURCE, false),
+      bundle('builtins-imported', false, BUILTINS_SOURCE, false),
+    ]);
+  });
+
+  /** The specifiers of a bundle's ES imports (`from"…"`, `import("…")`), the banner's node:module left out. */
+  const esImports = async (file: string) =>
+    [...(await readFile(file, 'utf8')).matchAll(/\b(?:from\s*|import\()["']([^"']+)["']/g)]
+      .map((match) => match[1])
+      .filter((specifier) => specifier !== 'node:module');
+
+  /**
+   * Imports a bundle in a fresh process and prints the JSON of `then`, evaluated there with the module as `m`
+   * and `loaded()`, the internal modules Node loaded since before the import.
+   */
+  const inFreshProcess = async (file: string, then: string) => {
+    const script = `const before = new Set(process.moduleLoadList);
+const loaded = () => process.moduleLoadList.filter((name) => !before.has(name));
+const m = await import(${JSON.stringify(pathToFileURL(file).href)});
+console.log(JSON.stringify(${then}));`;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script]);
+    return JSON.parse(stdout);
+  };
+  /** The internal modules Node loads while importing a bundle and running its dynamic imports. */
+  const modulesLoadedBy = async (file: string): Promise<string[]> =>
+    inFreshProcess(file, '(await m.lazily(), loaded())');
+
+  it('leaves no ES import of a Node built-in in the bundle, static or dynamic', async () => {
+    expect(await esImports(imported.outfile)).toEqual(
+      expect.arrayContaining(['node:http', 'https', 'crypto', 'node:fs/promises', 'async_hooks']),
+    );
+    expect(await esImports(through.outfile)).toEqual([]);
+    // The AWS SDK bundle of the trimAwsSdk tests above, built with every plugin.
+    expect(await esImports(join(work, 'trimmed.mjs'))).toEqual([]);
+  });
+
+  it('does not load what the built-ins only expose through lazy getters (undici for http.WebSocket)', async () => {
+    const [withPlugin, withoutPlugin] = await Promise.all([
+      modulesLoadedBy(through.outfile),
+      modulesLoadedBy(imported.outfile),
+    ]);
+
+    expect(withoutPlugin.filter((m) => m.includes('undici'))).not.toEqual([]);
+    expect(withPlugin.filter((m) => m.includes('undici'))).toEqual([]);
+    expect(withPlugin.length).toBeLessThan(withoutPlugin.length);
+  });
+
+  it('keeps named, namespace and dynamic imports of built-ins working', async () => {
+    const results = await inFreshProcess(
+      through.outfile,
+      `[m.digest('spendwise'), m.agents(), (await m.read(${JSON.stringify(through.outfile)})).includes('createRequire'), await m.lazily()]`,
+    );
+
+    expect(results).toEqual([
+      createHash('sha256').update('spendwise').digest('hex'),
+      [true, 'function'],
+      true,
+      ['function', 'function', 'function'],
+    ]);
   });
 });
