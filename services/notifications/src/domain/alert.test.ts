@@ -159,20 +159,7 @@ describe('the stored form of an alert', () => {
   });
 
   it('stores every other alert type, and items written with the summary, as they are', () => {
-    const budget = alertFromEvent({
-      detailType: 'BudgetThresholdReached',
-      detail: {
-        metadata,
-        data: {
-          categoryId: 'groceries',
-          month: '2026-11',
-          threshold: 80,
-          budget: { minorUnits: 40000, currency: 'EUR' },
-          spent: { minorUnits: 33150, currency: 'EUR' },
-          budgetVersion: 1,
-        },
-      },
-    });
+    const budget = alertFromEvent(threshold(80));
     const report = alertFromEvent(reportReady('model'));
 
     expect(storedAlertData(budget)).toBe(budget.data);
