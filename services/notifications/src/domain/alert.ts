@@ -153,7 +153,8 @@ export function storedAlertData(alert: Pick<Alert, 'type' | 'data'>): Record<str
 export function alertDataFromStored(
   stored: Pick<Alert, 'type' | 'message' | 'data'>,
 ): Record<string, unknown> {
-  if (stored.type !== 'InsightReportReady' || 'summary' in stored.data) return stored.data;
+  if (stored.type !== 'InsightReportReady' || typeof stored.data !== 'object' || 'summary' in stored.data)
+    return stored.data;
   const { message } = stored;
   const summary =
     stored.data.source === 'fallback' && message.endsWith(FALLBACK_REPORT_NOTE)
