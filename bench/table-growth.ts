@@ -131,6 +131,8 @@ interface Row {
   list?: number[];
   caughtUp?: number;
   consistent: boolean;
+  /** The 1-minute load average when `pnpm load` stopped sending: how busy the machine was while measured. */
+  loadAtEnd?: number;
 }
 
 /** p50 and p99 of a route's ok answers from `pnpm load`'s table (columns sent, ok, p50, p95, p99, max). */
@@ -173,6 +175,7 @@ try {
     );
     const output = await runLoad(dataDir, size);
     const caught = /caught up ([\d.]+) s after the load ended/.exec(output);
+    const busy = /load average at the end of sending: ([\d.]+)/.exec(output);
     rows.push({
       size,
       seedPerSecond,
@@ -181,6 +184,7 @@ try {
       list: routeFigures(output, 'GET /expenses'),
       ...(caught ? { caughtUp: Number(caught[1]) } : {}),
       consistent: /consistency: OK/.test(output),
+      ...(busy ? { loadAtEnd: Number(busy[1]) } : {}),
     });
   }
 } finally {
@@ -192,7 +196,7 @@ const first = rows[0];
 const ratio = (value: number | undefined, base: number | undefined) =>
   value !== undefined && base ? `${(value / base).toFixed(2)}×` : '–';
 say(
-  '\nexpenses   seeded/s  POST /expenses p50/p99 ms (p50 vs first)  GET /expenses p50/p99 ms  caught up  consistent',
+  '\nexpenses   seeded/s  POST /expenses p50/p99 ms (p50 vs first)  GET /expenses p50/p99 ms  caught up  consistent  load',
 );
 for (const row of rows) {
   const post = row.post ? `${row.post[0]} / ${row.post[1]}` : 'no answers';
@@ -200,6 +204,13 @@ for (const row of rows) {
   say(
     `${row.size.toLocaleString('en').padStart(9)}  ${row.seedPerSecond.toFixed(0).padStart(8)}  ` +
       `${post.padEnd(16)} (${ratio(row.post?.[0], first?.post?.[0])})`.padEnd(45) +
-      `${list.padEnd(26)}${row.caughtUp === undefined ? 'not measured' : `${row.caughtUp.toFixed(1)} s`.padEnd(11)}${row.consistent ? 'yes' : 'NO'}`,
+      `${list.padEnd(26)}${row.caughtUp === undefined ? 'not measured' : `${row.caughtUp.toFixed(1)} s`.padEnd(11)}${(row.consistent ? 'yes' : 'NO').padEnd(12)}${row.loadAtEnd?.toFixed(2) ?? '?'}`,
   );
 }
+// The sizes are compared with each other: a size measured on a much busier machine says more about the machine.
+const loads = rows.flatMap((row) => (row.loadAtEnd === undefined ? [] : [row.loadAtEnd]));
+if (loads.length > 1 && Math.max(...loads) > 2 * Math.max(1, Math.min(...loads)))
+  say(
+    `\nnote: the load average at the end of sending ranged ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)} between sizes; ` +
+      'other work on the machine disturbs the latencies, so compare sizes only from a run alone on it.',
+  );
