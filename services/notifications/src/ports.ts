@@ -12,14 +12,14 @@ export interface InboxItem extends Alert {
 /**
  * Writes an alert to the inbox, counts it as unread and puts the outbox record of `delivered` (its
  * NotificationDelivered event), in one transaction, unless an item with its id already exists: then nothing is
- * written. Returns the stored item, whether this call created it, and when the alert was handed to the
- * user-alerts topic (`MarkPublished`; null for a new item and for one whose publish has not succeeded yet).
+ * written. Returns whether this call created the item and when its alert was handed to the user-alerts
+ * topic (`MarkPublished`; null for a new item and for one whose publish has not succeeded yet).
  */
 export type SaveInboxItem = (
   alert: Alert,
   now: Date,
   delivered: EventEnvelope,
-) => Promise<{ created: boolean; item: InboxItem; publishedAt: string | null }>;
+) => Promise<{ created: boolean; publishedAt: string | null }>;
 
 /** Records that the alert reached the user-alerts topic (so a redelivery or a replay does not publish it again). */
 export type MarkPublished = (userId: string, notificationId: string, now: Date) => Promise<void>;

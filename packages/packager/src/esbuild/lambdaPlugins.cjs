@@ -119,10 +119,9 @@ const builtinsThroughRequire = {
     build.onResolve({ filter: /^(node:)?[a-z_0-9/]+$/ }, (args) => {
       const name = args.path.replace(/^node:/, '');
       if (!BUILTINS.has(name)) return undefined;
-      if (args.kind === 'import-statement' || args.kind === 'dynamic-import')
-        return { path: `node:${name}`, namespace: BUILTIN_NAMESPACE };
-      if (args.kind === 'require-call') return { path: `node:${name}`, external: true };
-      return undefined;
+      // require() calls (the one below included) are left to esbuild, which keeps built-ins external.
+      if (args.kind !== 'import-statement' && args.kind !== 'dynamic-import') return undefined;
+      return { path: `node:${name}`, namespace: BUILTIN_NAMESPACE };
     });
     build.onLoad({ filter: /.*/, namespace: BUILTIN_NAMESPACE }, (args) => ({
       contents: `module.exports = require(${JSON.stringify(args.path)});`,

@@ -96,14 +96,13 @@ export function buildInboxStore(client: DynamoDBDocumentClient, config: InboxSto
           ],
         }),
       );
-      return { created: true, item: inboxItemFrom(item), publishedAt: null };
+      return { created: true, publishedAt: null };
     } catch (error) {
       const existing = conditionFailedAt(error, 0);
       if (!existing?.item) throw error;
-      const { publishedAt: legacy, ...stored } = existing.item;
+      const legacy = existing.item.publishedAt;
       return {
         created: false,
-        item: inboxItemFrom(stored),
         publishedAt:
           typeof legacy === 'string' ? legacy : await publishedAtOf(alert.userId, alert.notificationId),
       };

@@ -7,9 +7,10 @@ import {
   QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from '@spendwise/lambda-kit/queryAll';
 import { outboxItem } from '@spendwise/outbox';
 import { cancellationCodes, conditionFailed } from '../../adapters/transactions';
-import type { Report, ReportKey } from '../domain/report';
+import type { Report } from '../domain/report';
 import type {
   DiscardPendingReport,
   FindReport,
@@ -286,29 +287,16 @@ export function buildReportStore(client: DynamoDBDocumentClient, config: ReportS
   /** Keys of the reports pending since before `before`, oldest first per shard (the sparse PendingReports index). */
   const listReportsPendingSince: ListReportsPendingSince = async (before) => {
     const perShard = await Promise.all(
-      pendingShards().map(async (shard) => {
-        const found: ReportKey[] = [];
-        let ExclusiveStartKey: Record<string, unknown> | undefined;
-        do {
-          const page = await client.send(
-            new QueryCommand({
-              TableName: tableName,
-              IndexName: PENDING_REPORTS_INDEX,
-              KeyConditionExpression: 'pendingShard = :shard AND pendingSince < :before',
-              ExpressionAttributeValues: { ':shard': shard, ':before': before.toISOString() },
-              ExclusiveStartKey,
-            }),
-          );
-          for (const item of page.Items ?? []) {
-            const key = reportKeyOfItem(item);
-            if (key) found.push(key);
-          }
-          ExclusiveStartKey = page.LastEvaluatedKey;
-        } while (ExclusiveStartKey);
-        return found;
-      }),
+      pendingShards().map((shard) =>
+        queryAll(client, {
+          TableName: tableName,
+          IndexName: PENDING_REPORTS_INDEX,
+          KeyConditionExpression: 'pendingShard = :shard AND pendingSince < :before',
+          ExpressionAttributeValues: { ':shard': shard, ':before': before.toISOString() },
+        }),
+      ),
     );
-    return perShard.flat();
+    return perShard.flat().flatMap((item) => reportKeyOfItem(item) ?? []);
   };
 
   const finishReport: FinishReport = async (report, event) => {

@@ -41,12 +41,10 @@ function fakes(prefs: Preferences = defaultPreferences('user-1'), failPublishes 
     outbox,
     saveInboxItem: async (alert: Alert, now: Date, delivered: EventEnvelope) => {
       const existing = items.get(alert.notificationId);
-      if (existing)
-        return { created: false, item: existing, publishedAt: publishedAt.get(alert.notificationId) ?? null };
-      const item = { ...alert, createdAt: now.toISOString(), readAt: null };
-      items.set(alert.notificationId, item);
+      if (existing) return { created: false, publishedAt: publishedAt.get(alert.notificationId) ?? null };
+      items.set(alert.notificationId, { ...alert, createdAt: now.toISOString(), readAt: null });
       outbox.push(delivered);
-      return { created: true, item, publishedAt: null };
+      return { created: true, publishedAt: null };
     },
     markPublished: async (_user: string, id: string, now: Date) => {
       publishedAt.set(id, now.toISOString());
