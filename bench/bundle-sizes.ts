@@ -2,15 +2,19 @@
  * `pnpm bench:bundles [service…]`: the size of every function bundle, per packaged service.
  *
  * Packages the services first (cached, so quick when nothing changed), then opens the zips osls and
- * serverless-esbuild wrote to `<service>/.serverless/` and prints, per function, the minified bundle (the
- * .js/.mjs/.cjs files inside the zip, uncompressed) and the zip itself, flagging bundles over the 150 KB goal.
+ * serverless-esbuild wrote to `<service>/.serverless/` and prints, per function, the code Node reads and compiles
+ * when it imports the handler (its module and the chunks that imports statically; a chunk loaded later with
+ * `import()`, such as the tracer's, ADR 33, is not), every minified .js/.mjs/.cjs file inside the zip
+ * (uncompressed), and the zip itself, flagging code read at init over the 150 KB goal.
  * Figures only: it asserts nothing.
  */
-import { stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatTable } from '../packages/packager/src/cli';
-import { consoleProgress, loadTemplate, packageServices } from '../packages/packager/src/index';
+import { consoleProgress, packageServices } from '../packages/packager/src/index';
+import { functionsOf, handlerModule, initCode, unzip } from './lambdaHarness';
 import { zipEntries } from './zipEntries';
 
 const KB = 1024;
@@ -20,6 +24,7 @@ const BUNDLE_FILE = /\.[cm]?js$/;
 interface BundleRow {
   service: string;
   fn: string;
+  initBytes: number;
   bundleBytes: number;
   zipBytes: number;
   files: number;
@@ -27,23 +32,20 @@ interface BundleRow {
 
 const rootDir = fileURLToPath(new URL('..', import.meta.url));
 
-/** Every function of a packaged service with the sizes of its zip and of the code inside it. */
-async function measureService(service: string, dir: string): Promise<BundleRow[]> {
-  const template = await loadTemplate(dir);
-  const functions = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function');
+/** Every function of a packaged service with the sizes of its zip, of the code inside it and of what init reads. */
+async function measureService(service: string, dir: string, work: string): Promise<BundleRow[]> {
   return Promise.all(
-    functions.map(async ([logicalId, resource]) => {
-      const key = (resource.Properties?.Code as { S3Key?: unknown } | undefined)?.S3Key;
-      if (typeof key !== 'string')
-        throw new Error(`${service}: ${logicalId} has no packaged code (Code.S3Key)`);
-      const zipPath = join(dir, '.serverless', basename(key));
-      const entries = await zipEntries(zipPath);
+    (await functionsOf(service, dir)).map(async (f) => {
+      const entries = await zipEntries(f.zipPath);
       const code = entries.filter((e) => BUNDLE_FILE.test(e.fileName));
+      const unzipped = join(work, `${service}-${f.fn}`);
+      await unzip(f.zipPath, unzipped);
       return {
         service,
-        fn: basename(key, '.zip'),
+        fn: f.fn,
+        initBytes: initCode(handlerModule(f, unzipped).modulePath, unzipped).bytes,
         bundleBytes: code.reduce((sum, e) => sum + e.uncompressedSize, 0),
-        zipBytes: (await stat(zipPath)).size,
+        zipBytes: (await stat(f.zipPath)).size,
         files: entries.length,
       };
     }),
@@ -57,22 +59,37 @@ function kb(bytes: number): string {
 async function main(): Promise<void> {
   const services = process.argv.slice(2).filter((arg) => arg !== '--');
   const packaged = await packageServices({ rootDir, services, onProgress: consoleProgress });
-  const rows = (await Promise.all(packaged.map((p) => measureService(p.name, p.dir)))).flat();
+  const work = await mkdtemp(join(tmpdir(), 'spendwise-bundles-'));
+  let rows: BundleRow[];
+  try {
+    rows = (await Promise.all(packaged.map((p) => measureService(p.name, p.dir, work)))).flat();
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
   const table = formatTable(
-    ['service', 'function', 'bundle', 'zip', 'files', `over ${GOAL_BYTES / KB} KB?`],
+    [
+      'service',
+      'function',
+      'read at init',
+      'code in zip',
+      'zip',
+      'files',
+      `init over ${GOAL_BYTES / KB} KB?`,
+    ],
     rows.map((row) => [
       row.service,
       row.fn,
+      kb(row.initBytes),
       kb(row.bundleBytes),
       kb(row.zipBytes),
       String(row.files),
-      row.bundleBytes > GOAL_BYTES ? `OVER by ${kb(row.bundleBytes - GOAL_BYTES)}` : 'no',
+      row.initBytes > GOAL_BYTES ? `OVER by ${kb(row.initBytes - GOAL_BYTES)}` : 'no',
     ]),
   );
-  const over = rows.filter((row) => row.bundleBytes > GOAL_BYTES).length;
+  const over = rows.filter((row) => row.initBytes > GOAL_BYTES).length;
   process.stdout.write(`\n${table}\n\n`);
   process.stdout.write(
-    `${rows.length} function(s); ${over} over the ${GOAL_BYTES / KB} KB goal (bundle = uncompressed .js/.mjs/.cjs in the zip, 1 KB = 1024 bytes)\n`,
+    `${rows.length} function(s); ${over} over the ${GOAL_BYTES / KB} KB goal (read at init = the handler's module and the chunks it imports statically; code in zip = every .js/.mjs/.cjs in the zip, uncompressed, chunks loaded by import() included; 1 KB = 1024 bytes)\n`,
   );
 }
 

@@ -13,6 +13,7 @@
  *    Lambda sets; the environment token (`AWS_BEARER_TOKEN_BEDROCK`, `fromEnvSigningName`) is kept as it is.
  */
 const { existsSync } = require('node:fs');
+const { rm } = require('node:fs/promises');
 const path = require('node:path');
 
 const NAMESPACE = 'spendwise-trimmed';
@@ -130,6 +131,67 @@ const builtinsThroughRequire = {
   },
 };
 
-module.exports = [trimAwsSdk, builtinsThroughRequire];
+/**
+ * `lazyChunksBesideTheEntry` keeps code that a function loads with `import()` out of the file Node parses at init
+ * (docs/adr/0033-lazy-code-in-its-own-chunk.md). Without code splitting esbuild inlines a dynamic import's module
+ * into the entry bundle behind a lazy initialiser: it then runs late, but V8 still reads and compiles its bytes at
+ * every cold start. The X-Ray SDK under the Powertools Tracer (~120 KB, `packages/lambda-kit/src/tracing.ts`) is
+ * loaded that way, on the first sampled invocation only.
+ *
+ * The plugin turns on esbuild's `splitting` for a single-entry ES module build with an `outdir` (what
+ * serverless-esbuild runs, once per handler file) and names the chunks after the entry:
+ * `src/functions/x/handler.mjs` gets `handler.<chunk>-<hash>.mjs` beside it. serverless-esbuild zips every file of
+ * its build folder into each function's zip except the other functions' entries and the files named after them
+ * (`<entry>.…`), so each chunk lands in its own function's zip and in no other. Any other build is left as it is.
+ */
+const lazyChunksBesideTheEntry = {
+  name: 'spendwise-lazy-chunks-beside-the-entry',
+  setup(build) {
+    const options = build.initialOptions;
+    const entryPoints = Array.isArray(options.entryPoints)
+      ? options.entryPoints
+      : Object.values(options.entryPoints ?? {});
+    if (options.format !== 'esm' || !options.outdir || options.stdin || entryPoints.length !== 1) return;
+    const entry = typeof entryPoints[0] === 'string' ? entryPoints[0] : entryPoints[0].in;
+    options.splitting = true;
+    options.chunkNames = `${path.basename(entry, path.extname(entry))}.[name]-[hash]`;
+    options.metafile = true;
+    // esbuild writes a chunk for every import() it saw, also one inside code it then left out (the AWS SDK's
+    // browser user-agent parser imports bowser that way): a chunk nothing imports is deleted from the output.
+    build.onEnd(async (result) => {
+      if (!result.metafile || result.errors.length > 0) return;
+      const cwd = options.absWorkingDir ?? process.cwd();
+      const outputs = result.metafile.outputs;
+      // The entry's output; an import()'s chunk names the imported module as its entryPoint.
+      const reached = new Set(
+        Object.keys(outputs).filter(
+          (file) => path.resolve(cwd, outputs[file].entryPoint ?? '') === path.resolve(cwd, entry),
+        ),
+      );
+      if (reached.size === 0) return;
+      const queue = [...reached];
+      while (queue.length > 0) {
+        for (const imported of outputs[queue.pop()].imports) {
+          if (imported.external || !(imported.path in outputs) || reached.has(imported.path)) continue;
+          reached.add(imported.path);
+          queue.push(imported.path);
+        }
+      }
+      // Code files only; a source map goes with its file.
+      const unreached = Object.keys(outputs).filter((file) => /\.[cm]?js$/.test(file) && !reached.has(file));
+      await Promise.all(
+        unreached
+          .flatMap((file) => [file, `${file}.map`])
+          .map(async (file) => {
+            await rm(path.resolve(cwd, file), { force: true });
+            delete outputs[file];
+          }),
+      );
+    });
+  },
+};
+
+module.exports = [trimAwsSdk, builtinsThroughRequire, lazyChunksBesideTheEntry];
 module.exports.trimAwsSdk = trimAwsSdk;
 module.exports.builtinsThroughRequire = builtinsThroughRequire;
+module.exports.lazyChunksBesideTheEntry = lazyChunksBesideTheEntry;

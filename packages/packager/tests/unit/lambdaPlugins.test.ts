@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { createServer as createHttp2Server, type Http2Server, type ServerHttp2Session } from 'node:http2';
 import { createRequire } from 'node:module';
 import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
@@ -264,5 +264,88 @@ console.log(JSON.stringify(${then}));`;
       true,
       ['function', 'function', 'function'],
     ]);
+  });
+});
+
+describe('lazyChunksBesideTheEntry', () => {
+  // A handler file as serverless-esbuild builds it: one entry, an outdir, ES modules, the services' settings. It
+  // loads the Powertools Tracer (and the X-Ray SDK under it) with import(), as lambda-kit's LazyTracer does.
+  const TRACED_SOURCE = `
+import { LazyTracer } from ${JSON.stringify(join(root, 'packages', 'lambda-kit', 'src', 'tracing.ts'))};
+const tracer = new LazyTracer({ serviceName: 'spendwise-test', isSampled: () => true });
+export const handler = async () => typeof (await tracer.load()).captureAWSv3Client;
+// An import() inside code the bundle leaves out, as in the AWS SDK's browser user-agent parser.
+const neverCalled = () => import('./unused.js');
+`;
+
+  /** Builds the traced handler into its own outdir; returns the metafile's outputs by file name. */
+  async function buildHandler(name: string, withPlugins: boolean) {
+    const entry = join(work, name, 'src', 'functions', 'traced', 'handler.ts');
+    await mkdir(dirname(entry), { recursive: true });
+    await writeFile(entry, TRACED_SOURCE);
+    await writeFile(join(dirname(entry), 'unused.js'), 'export const unused = "left out";');
+    const outdir = join(work, name, '.build', 'src', 'functions', 'traced');
+    const result = await build({
+      entryPoints: [entry],
+      outdir,
+      bundle: true,
+      minify: true,
+      platform: 'node',
+      target: 'node22',
+      format: 'esm',
+      outExtension: { '.js': '.mjs' },
+      mainFields: ['module', 'main'],
+      metafile: true,
+      logLevel: 'silent',
+      banner: {
+        js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+      },
+      plugins: withPlugins ? plugins : [],
+    });
+    const outputs = Object.fromEntries(
+      Object.entries(result.metafile.outputs).map(([file, output]) => [basename(file), output]),
+    );
+    return { outdir, outputs, written: (await readdir(outdir)).sort() };
+  }
+
+  const xray = (inputs: Record<string, unknown>) =>
+    Object.keys(inputs).some((i) => i.includes('aws-xray-sdk-core'));
+
+  let split: Awaited<ReturnType<typeof buildHandler>>;
+  let whole: Awaited<ReturnType<typeof buildHandler>>;
+  beforeAll(async () => {
+    [split, whole] = await Promise.all([buildHandler('split', true), buildHandler('whole', false)]);
+  });
+
+  it('puts the dynamically imported X-Ray SDK in a chunk named after the entry, beside it', () => {
+    const files = Object.keys(split.outputs);
+    const entry = split.outputs['handler.mjs']!;
+
+    expect(files).toContain('handler.mjs');
+    expect(files.filter((file) => !/^handler\.[^/]+\.mjs$/.test(file) && file !== 'handler.mjs')).toEqual([]);
+    expect(xray(entry.inputs)).toBe(false);
+    // The chunk with the X-Ray SDK is reached from the entry only through import().
+    const lazy = entry.imports.filter((i) => xray(split.outputs[basename(i.path)]?.inputs ?? {}));
+    expect(lazy.map((i) => i.kind)).toEqual(['dynamic-import']);
+    // Without the plugin, the entry carries it all.
+    expect(Object.keys(whole.outputs)).toEqual(['handler.mjs']);
+    expect(xray(whole.outputs['handler.mjs']!.inputs)).toBe(true);
+    expect(entry.bytes).toBeLessThan(whole.outputs['handler.mjs']!.bytes - 80 * 1024);
+  });
+
+  it('deletes the chunk of an import() the bundle left out', () => {
+    expect(Object.values(split.outputs).flatMap((output) => Object.keys(output.inputs))).not.toEqual(
+      expect.arrayContaining([expect.stringContaining('unused.js')]),
+    );
+    expect(split.written).toEqual(Object.keys(split.outputs).sort());
+    expect(split.written.some((file) => file.startsWith('handler.unused'))).toBe(false);
+  });
+
+  it('loads the chunk on the first call and the tracer works', async () => {
+    const module = (await import(pathToFileURL(join(split.outdir, 'handler.mjs')).href)) as {
+      handler: () => Promise<string>;
+    };
+
+    expect(await module.handler()).toBe('function');
   });
 });
