@@ -14,7 +14,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatTable } from '../packages/packager/src/cli';
 import { consoleProgress, packageServices } from '../packages/packager/src/index';
-import { functionsOf, handlerModule, initCode, unzip } from './lambdaHarness';
+import { initCode } from './initCode';
+import { functionsOf, handlerModule, unzip } from './lambdaHarness';
 import { zipEntries } from './zipEntries';
 
 const KB = 1024;

@@ -1,6 +1,7 @@
 /**
- * `pnpm bench:cold-start [--reps N] [--only fn1,fn2] [--unsampled] [service…]`: for every packaged function, the code
- * Node reads when it imports the handler, the code in its zip, and how much its cold start costs next to a hello-world ESM handler, measured on this machine in one run.
+ * `pnpm bench:cold-start [--reps N] [--only fn1,fn2] [--unsampled] [service…]`: for every packaged function, the
+ * code Node reads when it imports the handler, the code in its zip, and how much its cold start costs next to a
+ * hello-world ESM handler, measured on this machine in one run.
  *
  * Packages the services as `pnpm package` does (cached), unzips each function's bundle into a temp dir and, for
  * N rounds, starts fresh `node` processes in the order hello-import, function-import, hello-invoke,
@@ -24,12 +25,12 @@ import { pathToFileURL } from 'node:url';
 import { lambdaContext } from '../packages/lambda-kit/src/testing';
 import { formatTable } from '../packages/packager/src/cli';
 import { consoleProgress, packageServices } from '../packages/packager/src/index';
+import { initCode } from './initCode';
 import {
   type BenchFunction,
   eventOf,
   functionsOf,
   handlerModule,
-  initCode,
   lambdaEnv,
   load,
   median,
