@@ -10,6 +10,9 @@
  *  - first invocation: the process imports it and calls the handler once with an event of its trigger (an HTTP
  *    API request, an SQS batch, a stream batch, a workflow input) against a local fake AWS endpoint, a small HTTP
  *    server answering the SDK calls the functions make (empty reads, accepted writes).
+ * The first row is the floor (bench/coldStartFloor.ts): a handler that reads one item with the DynamoDB document
+ * client and does nothing else, bundled with the services' esbuild options and timed the same way, so each
+ * function's ratios read against what the SDK client alone costs.
  * Each function runs with its template's environment (intrinsics replaced by placeholders), Lambda's variables,
  * and active tracing as on AWS: a sampled `_X_AMZN_TRACE_ID` and a UDP sink as the X-Ray daemon.
  * It prints the median over rounds of each round's ratio function / hello-world, the medians in milliseconds,
@@ -17,11 +20,12 @@
  * Node's own start-up growing; compare runs of one machine state).
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import { lambdaContext } from '../packages/lambda-kit/src/testing';
 import { formatTable } from '../packages/packager/src/cli';
 import { consoleProgress, packageServices } from '../packages/packager/src/index';
@@ -37,12 +41,15 @@ import {
   nodeVersion,
   projectNode,
   rootDir,
+  serviceBuildOptions,
   startFakeAws,
   startXrayDaemon,
   unzip,
 } from './lambdaHarness';
 
 const KB = 1024;
+/** The floor's row: bench/coldStartFloor.ts, the least a function of this design runs. */
+const FLOOR_SERVICE = '(floor)';
 
 interface Options {
   reps: number;
@@ -168,16 +175,19 @@ async function main(): Promise<void> {
       await mkdir(dir);
       unzipped.set(f, await unzip(f.zipPath, dir));
     }
-    for (const f of functions) {
-      const dir = join(work, `${f.service}-${f.fn}`);
-      const bundleBytes = unzipped.get(f)!;
-      const { modulePath, exportName } = handlerModule(f, dir);
+    let floorRatios: { importRatio: number; invokeRatio: number } | undefined;
+    const measure = async (
+      f: BenchFunction,
+      dir: string,
+      bundleBytes: number,
+      { modulePath, exportName }: { modulePath: string; exportName: string },
+    ): Promise<{ row: string[]; importRatio: number; invokeRatio: number }> => {
       const atInit = initCode(modulePath, dir).bytes;
       const eventFile = join(dir, 'event.json');
       await writeFile(
         eventFile,
         JSON.stringify({
-          event: eventOf(f),
+          event: eventOf(f, fake.url),
           context: lambdaContext({ functionName: `spendwise-${f.service}-bench-${f.fn}` }),
         }),
       );
@@ -215,19 +225,53 @@ async function main(): Promise<void> {
         importRatios.push(fi / hi);
         invokeRatios.push(fv / hv);
       }
+      const importRatio = median(importRatios);
+      const invokeRatio = median(invokeRatios);
+      const overFloor = floorRatios
+        ? `${(importRatio / floorRatios.importRatio).toFixed(2)}× / ${(invokeRatio / floorRatios.invokeRatio).toFixed(2)}×`
+        : '1 / 1';
       const row = [
         f.service,
         f.fn,
         `${(atInit / KB).toFixed(1)} KB`,
         `${(bundleBytes / KB).toFixed(1)} KB`,
-        `${median(importRatios).toFixed(2)}×`,
-        `${median(invokeRatios).toFixed(2)}×`,
+        `${importRatio.toFixed(2)}×`,
+        `${invokeRatio.toFixed(2)}×`,
+        overFloor,
         `${median(fnImportMs).toFixed(0)} / ${median(helloImportMs).toFixed(0)}`,
         `${median(fnInvokeMs).toFixed(0)} / ${median(helloInvokeMs).toFixed(0)}`,
         `${outcome} (${callsPerInvoke} AWS call(s))`,
       ];
-      rows.push(row);
       process.stderr.write(`${row.join('  ')}\n`);
+      return { row, importRatio, invokeRatio };
+    };
+
+    // The floor first: bench/coldStartFloor.ts bundled as the services' functions are.
+    const floorDir = join(work, 'floor');
+    const floorBuild = await build({
+      ...serviceBuildOptions(),
+      entryPoints: [join(rootDir, 'bench', 'coldStartFloor.ts')],
+      outdir: floorDir,
+    });
+    if (floorBuild.errors.length > 0) throw new Error('bench/coldStartFloor.ts did not build');
+    const floor: BenchFunction = {
+      service: FLOOR_SERVICE,
+      fn: 'oneGetItem',
+      zipPath: '',
+      handler: 'coldStartFloor.handler',
+      variables: { TABLE_NAME: 'bench-floor' },
+      trigger: { kind: 'http', method: 'GET', path: '/floor/{id}', scopes: [] },
+    };
+    const floorCode = (await readdir(floorDir))
+      .filter((file) => /\.[cm]?js$/.test(file))
+      .reduce((bytes, file) => bytes + statSync(join(floorDir, file)).size, 0);
+    const floorFigures = await measure(floor, floorDir, floorCode, handlerModule(floor, floorDir));
+    rows.push(floorFigures.row);
+    floorRatios = floorFigures;
+
+    for (const f of functions) {
+      const dir = join(work, `${f.service}-${f.fn}`);
+      rows.push((await measure(f, dir, unzipped.get(f)!, handlerModule(f, dir))).row);
       await rm(dir, { recursive: true, force: true });
     }
 
@@ -239,6 +283,7 @@ async function main(): Promise<void> {
         'code in zip',
         'import ×',
         'first call ×',
+        'vs floor',
         'import ms fn/hello',
         'first call ms fn/hello',
         'first call outcome',
@@ -247,7 +292,8 @@ async function main(): Promise<void> {
     );
     process.stdout.write(`\n${table}\n\n`);
     process.stdout.write(
-      `× = median over ${options.reps} round(s) of (function process time / hello-world process time), A/B interleaved; read at init = the handler's module and the chunks it imports statically; code in zip = every minified .js/.mjs in the zip, chunks loaded by import() included (1 KB = 1024 bytes).\n` +
+      `× = median over ${options.reps} round(s) of (function process time / hello-world process time), A/B interleaved; read at init = the handler's module and the chunks it imports statically; code in zip = every minified .js/.mjs in the zip, chunks loaded by import() included (1 KB = 1024 bytes); vs floor = a function's import and first-call ratios divided by the floor's.\n` +
+        `${FLOOR_SERVICE} oneGetItem = bench/coldStartFloor.ts, one DynamoDB GetItem through @aws-sdk/lib-dynamodb and nothing else, bundled as the functions are: the least any function using the SDK's DynamoDB client costs. Goals (docs/cost-and-cold-starts.md): import ≤ 1.5×, first call ≤ 2×, ≤ 150 KB read at init.\n` +
         `Load average before ${loadBefore}, after ${load()}. A loaded machine shrinks the ratios: compare runs of one machine state.\n`,
     );
   } finally {

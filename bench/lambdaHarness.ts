@@ -9,6 +9,7 @@ import { createSocket } from 'node:dgram';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -22,10 +23,12 @@ import {
   InsightReportFailed,
   NotificationDelivered,
 } from '@spendwise/contracts';
+import type { BuildOptions, Plugin } from 'esbuild';
 import yauzl from 'yauzl';
 import { httpEvent, sqsEvent } from '../packages/lambda-kit/src/testing';
 import { outboxItem } from '../packages/outbox/src/outboxItem';
 import { type CfnResource, type CfnTemplate, loadTemplate } from '../packages/packager/src/index';
+import { parseCfnYaml } from '../scripts/contracts/cfnYaml';
 
 export const rootDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -44,12 +47,40 @@ export function projectNode(): { path: string; note: string } {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// Bundles the benches build themselves
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The esbuild options of a service's functions, read from its serverless.yml (`custom.esbuild`, as
+ * serverless-esbuild passes them), for the bundles a bench builds itself; the caller adds the entry and the
+ * output. serverless-esbuild's own keys become esbuild's (`outputFileExtension`) or go (`exclude`), and
+ * `plugins` is the file they name. `absWorkingDir` is the service's folder, where aliases resolve.
+ */
+export function serviceBuildOptions(service = 'expenses'): BuildOptions {
+  const serviceDir = join(rootDir, 'services', service);
+  const manifest = parseCfnYaml(readFileSync(join(serviceDir, 'serverless.yml'), 'utf8')) as {
+    custom?: { esbuild?: Record<string, unknown> };
+  };
+  const { exclude, outputFileExtension, plugins, ...options } = manifest.custom?.esbuild ?? {};
+  if (Object.keys(options).length === 0) throw new Error(`services/${service} sets no custom.esbuild`);
+  return {
+    ...(options as BuildOptions),
+    ...(typeof outputFileExtension === 'string' ? { outExtension: { '.js': outputFileExtension } } : {}),
+    ...(typeof plugins === 'string' ? { plugins: require(join(serviceDir, plugins)) as Plugin[] } : {}),
+    absWorkingDir: serviceDir,
+    logLevel: 'error',
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Functions of the packaged templates
 
 export type Trigger =
   | { kind: 'http'; method: string; path: string; scopes: string[] }
   | { kind: 'sqs' }
   | { kind: 'stream' }
+  | { kind: 'customResource'; resourceType: string; logicalId: string; properties: Record<string, unknown> }
   | { kind: 'other' };
 
 export interface BenchFunction {
@@ -87,11 +118,21 @@ function routeTrigger(route: CfnResource, targets: Map<string, string>): [string
   return [fn, { kind: 'http', method, path, scopes }];
 }
 
-/** Each function's trigger: its HTTP API route, its SQS queue or table stream, else none (schedule, workflow). */
+/**
+ * Each function's trigger: its HTTP API route, its SQS queue or table stream, the custom resource whose
+ * ServiceToken it is, else none (schedule, workflow).
+ */
 function triggers(template: CfnTemplate): Map<string, Trigger> {
   const byFunction = new Map<string, Trigger>();
   const targets = integrationTargets(template.Resources);
-  for (const r of Object.values(template.Resources)) {
+  for (const [logicalId, r] of Object.entries(template.Resources)) {
+    const serviceToken = /^(Custom::|AWS::CloudFormation::CustomResource$)/.test(r.Type)
+      ? getAttTarget(r.Properties?.ServiceToken)
+      : undefined;
+    if (serviceToken) {
+      const { ServiceToken: _, ...properties } = r.Properties ?? {};
+      byFunction.set(serviceToken, { kind: 'customResource', resourceType: r.Type, logicalId, properties });
+    }
     const route = r.Type === 'AWS::ApiGatewayV2::Route' ? routeTrigger(r, targets) : undefined;
     if (route) byFunction.set(...route);
     const fn =
@@ -333,9 +374,25 @@ function safely<T>(build: () => T, fallback: () => T): T {
   }
 }
 
-/** An event of the function's trigger, as bench:cold-start's first call sends it. */
-export function eventOf(f: BenchFunction): unknown {
+/**
+ * An event of the function's trigger, as bench:cold-start's first call sends it. A custom resource's Create
+ * request has its ResponseURL on `endpoint` (the fake AWS endpoint accepts the PUT).
+ */
+export function eventOf(f: BenchFunction, endpoint = 'http://127.0.0.1:9'): unknown {
   const { trigger } = f;
+  if (trigger.kind === 'customResource') {
+    const stackId = `arn:aws:cloudformation:eu-west-1:123456789012:stack/spendwise-${f.service}-bench/${randomUUID()}`;
+    return {
+      RequestType: 'Create',
+      ServiceToken: `arn:aws:lambda:eu-west-1:123456789012:function:spendwise-${f.service}-bench-${f.fn}`,
+      ResponseURL: `${endpoint}/cloudformation-response/${randomUUID()}`,
+      StackId: stackId,
+      RequestId: randomUUID(),
+      LogicalResourceId: trigger.logicalId,
+      ResourceType: trigger.resourceType,
+      ResourceProperties: { ServiceToken: 'bench', ...trigger.properties },
+    };
+  }
   if (trigger.kind === 'http') {
     const pathParameters: Record<string, string> = {};
     const path = trigger.path.replace(/\{(\w+)\}/g, (_, name: string) => {

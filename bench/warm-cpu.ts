@@ -24,11 +24,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build, type Plugin } from 'esbuild';
+import { build } from 'esbuild';
 import { lambdaContext, sqsEvent } from '../packages/lambda-kit/src/testing';
 import { formatTable } from '../packages/packager/src/cli';
 import { consoleProgress, packageServices } from '../packages/packager/src/index';
@@ -45,6 +44,7 @@ import {
   oneUser,
   projectNode,
   rootDir,
+  serviceBuildOptions,
   sqsBodies,
   startFakeAws,
   startXrayDaemon,
@@ -151,29 +151,15 @@ const batchOf = (c: Case, records: number) =>
 // --cpu-prof: an unminified build of the same entry, with the services' esbuild options (serverless.yml,
 // custom.esbuild, identical in every service), so the profile has names and modules.
 
-const require = createRequire(import.meta.url);
-
 async function readableBuild(f: BenchFunction, dir: string): Promise<string> {
-  const serviceDir = join(rootDir, 'services', f.service);
+  const options = serviceBuildOptions(f.service);
   const dot = f.handler.lastIndexOf('.');
   const outfile = join(dir, `${f.handler.slice(0, dot)}.mjs`);
   await build({
-    absWorkingDir: serviceDir,
-    entryPoints: [join(serviceDir, `${f.handler.slice(0, dot)}.ts`)],
+    ...options,
+    entryPoints: [join(options.absWorkingDir!, `${f.handler.slice(0, dot)}.ts`)],
     outfile,
-    bundle: true,
     minify: false,
-    sourcemap: false,
-    target: 'node22',
-    platform: 'node',
-    format: 'esm',
-    mainFields: ['module', 'main'],
-    alias: { '@aws-sdk/credential-provider-node': '@spendwise/lambda-kit/lambdaCredentials' },
-    plugins: require('../packages/packager/src/esbuild/lambdaPlugins.cjs') as Plugin[],
-    banner: {
-      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-    },
-    logLevel: 'error',
   });
   return outfile;
 }
