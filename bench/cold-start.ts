@@ -4,8 +4,8 @@
  * hello-world ESM handler, measured on this machine in one run.
  *
  * Packages the services as `pnpm package` does (cached), unzips each function's bundle into a temp dir and, for
- * N rounds, starts fresh `node` processes in the order hello-import, function-import, hello-invoke,
- * function-invoke (A/B/A/B…), timing each whole process from spawn to exit:
+ * N rounds, starts fresh `node` processes in the order hello-import, floor-import, function-import, hello-invoke,
+ * floor-invoke, function-invoke, timing each whole process from spawn to exit:
  *  - import: the process imports the handler module and exits;
  *  - first invocation: the process imports it and calls the handler once with an event of its trigger (an HTTP
  *    API request, an SQS batch, a stream batch, a workflow input) against a local fake AWS endpoint, a small HTTP
@@ -108,6 +108,37 @@ interface Subject {
   eventFile: string;
 }
 
+/** Process times of a subject and of hello-world in the same rounds, and their ratios. */
+interface Timings {
+  importMs: number[];
+  invokeMs: number[];
+  helloImportMs: number[];
+  helloInvokeMs: number[];
+  importRatios: number[];
+  invokeRatios: number[];
+  add: (helloImport: number, subjectImport: number, helloInvoke: number, subjectInvoke: number) => void;
+}
+
+function timings(): Timings {
+  const t: Timings = {
+    importMs: [],
+    invokeMs: [],
+    helloImportMs: [],
+    helloInvokeMs: [],
+    importRatios: [],
+    invokeRatios: [],
+    add: (hi, si, hv, sv) => {
+      t.helloImportMs.push(hi);
+      t.importMs.push(si);
+      t.helloInvokeMs.push(hv);
+      t.invokeMs.push(sv);
+      t.importRatios.push(si / hi);
+      t.invokeRatios.push(sv / hv);
+    },
+  };
+  return t;
+}
+
 /** Wall time of one fresh process, from spawn to exit, in milliseconds. */
 function timeProcess(node: string, args: string[], env: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -167,7 +198,6 @@ async function main(): Promise<void> {
       `\nNode.js ${version} (${node.note}); ${functions.length} function(s), ${options.reps} round(s) each, ${options.sampled ? 'sampled' : 'unsampled'} trace; load average (1/5/15 min) ${loadBefore}\n`,
     );
 
-    const rows: string[][] = [];
     // Every bundle is copied out first, so packaging during the run (another command) cannot change what is measured.
     const unzipped = new Map<BenchFunction, number>();
     for (const f of functions) {
@@ -175,14 +205,16 @@ async function main(): Promise<void> {
       await mkdir(dir);
       unzipped.set(f, await unzip(f.zipPath, dir));
     }
-    let floorRatios: { importRatio: number; invokeRatio: number } | undefined;
-    const measure = async (
-      f: BenchFunction,
-      dir: string,
-      bundleBytes: number,
-      { modulePath, exportName }: { modulePath: string; exportName: string },
-    ): Promise<{ row: string[]; importRatio: number; invokeRatio: number }> => {
-      const atInit = initCode(modulePath, dir).bytes;
+    const hello = (eventFile: string, trace: Parameters<typeof lambdaEnv>[2]): Subject => ({
+      modulePath: join(work, 'hello', 'index.mjs'),
+      exportName: 'handler',
+      env: lambdaEnv('hello', join(work, 'hello'), trace, {}),
+      eventFile,
+    });
+    const trace = { endpoint: fake.url, daemon: daemonAddress, sampled: options.sampled };
+    /** A function ready to time: its event file written, its environment, its first call's outcome checked. */
+    const prepare = async (f: BenchFunction, dir: string) => {
+      const { modulePath, exportName } = handlerModule(f, dir);
       const eventFile = join(dir, 'event.json');
       await writeFile(
         eventFile,
@@ -191,62 +223,43 @@ async function main(): Promise<void> {
           context: lambdaContext({ functionName: `spendwise-${f.service}-bench-${f.fn}` }),
         }),
       );
-      const trace = { endpoint: fake.url, daemon: daemonAddress, sampled: options.sampled };
       const env = lambdaEnv(`spendwise-${f.service}-bench-${f.fn}`, dir, trace, f.variables);
       const subject: Subject = { modulePath, exportName, env, eventFile };
-      const hello: Subject = {
-        modulePath: join(work, 'hello', 'index.mjs'),
-        exportName: 'handler',
-        env: lambdaEnv('hello', join(work, 'hello'), trace, {}),
-        eventFile,
-      };
       const outcome = await checkOutcome(node.path, runner, subject, dir);
       const callsBefore = fake.calls();
       await checkOutcome(node.path, runner, subject, dir);
       const callsPerInvoke = fake.calls() - callsBefore;
-
-      const importRatios: number[] = [];
-      const invokeRatios: number[] = [];
-      const fnImportMs: number[] = [];
-      const fnInvokeMs: number[] = [];
-      const helloImportMs: number[] = [];
-      const helloInvokeMs: number[] = [];
-      const importArgs = (s: Subject) => [runner, pathToFileURL(s.modulePath).href, s.exportName];
-      const invokeArgs = (s: Subject) => [...importArgs(s), s.eventFile];
-      for (let round = 0; round < options.reps; round++) {
-        const hi = await timeProcess(node.path, importArgs(hello), hello.env);
-        const fi = await timeProcess(node.path, importArgs(subject), subject.env);
-        const hv = await timeProcess(node.path, invokeArgs(hello), hello.env);
-        const fv = await timeProcess(node.path, invokeArgs(subject), subject.env);
-        helloImportMs.push(hi);
-        fnImportMs.push(fi);
-        helloInvokeMs.push(hv);
-        fnInvokeMs.push(fv);
-        importRatios.push(fi / hi);
-        invokeRatios.push(fv / hv);
-      }
-      const importRatio = median(importRatios);
-      const invokeRatio = median(invokeRatios);
-      const overFloor = floorRatios
-        ? `${(importRatio / floorRatios.importRatio).toFixed(2)}× / ${(invokeRatio / floorRatios.invokeRatio).toFixed(2)}×`
-        : '1 / 1';
-      const row = [
-        f.service,
-        f.fn,
-        `${(atInit / KB).toFixed(1)} KB`,
-        `${(bundleBytes / KB).toFixed(1)} KB`,
-        `${importRatio.toFixed(2)}×`,
-        `${invokeRatio.toFixed(2)}×`,
-        overFloor,
-        `${median(fnImportMs).toFixed(0)} / ${median(helloImportMs).toFixed(0)}`,
-        `${median(fnInvokeMs).toFixed(0)} / ${median(helloInvokeMs).toFixed(0)}`,
-        `${outcome} (${callsPerInvoke} AWS call(s))`,
-      ];
-      process.stderr.write(`${row.join('  ')}\n`);
-      return { row, importRatio, invokeRatio };
+      return {
+        subject,
+        atInit: initCode(modulePath, dir).bytes,
+        outcome: `${outcome} (${callsPerInvoke} AWS call(s))`,
+      };
     };
+    const importArgs = (s: Subject) => [runner, pathToFileURL(s.modulePath).href, s.exportName];
+    const invokeArgs = (s: Subject) => [...importArgs(s), s.eventFile];
+    const run = (s: Subject, invoke: boolean) =>
+      timeProcess(node.path, invoke ? invokeArgs(s) : importArgs(s), s.env);
+    const row = (
+      f: BenchFunction,
+      prepared: { atInit: number; outcome: string },
+      bundleBytes: number,
+      timings: Timings,
+      overFloor: string,
+    ) => [
+      f.service,
+      f.fn,
+      `${(prepared.atInit / KB).toFixed(1)} KB`,
+      `${(bundleBytes / KB).toFixed(1)} KB`,
+      `${median(timings.importRatios).toFixed(2)}×`,
+      `${median(timings.invokeRatios).toFixed(2)}×`,
+      overFloor,
+      `${median(timings.importMs).toFixed(0)} / ${median(timings.helloImportMs).toFixed(0)}`,
+      `${median(timings.invokeMs).toFixed(0)} / ${median(timings.helloInvokeMs).toFixed(0)}`,
+      prepared.outcome,
+    ];
 
-    // The floor first: bench/coldStartFloor.ts bundled as the services' functions are.
+    // The floor: bench/coldStartFloor.ts bundled as the services' functions are, timed in every round of every
+    // function, between hello-world and the function.
     const floorDir = join(work, 'floor');
     const floorBuild = await build({
       ...serviceBuildOptions(),
@@ -265,15 +278,35 @@ async function main(): Promise<void> {
     const floorCode = (await readdir(floorDir))
       .filter((file) => /\.[cm]?js$/.test(file))
       .reduce((bytes, file) => bytes + statSync(join(floorDir, file)).size, 0);
-    const floorFigures = await measure(floor, floorDir, floorCode, handlerModule(floor, floorDir));
-    rows.push(floorFigures.row);
-    floorRatios = floorFigures;
+    const floorPrepared = await prepare(floor, floorDir);
+    const floorTimings = timings();
 
+    const rows: string[][] = [];
     for (const f of functions) {
       const dir = join(work, `${f.service}-${f.fn}`);
-      rows.push((await measure(f, dir, unzipped.get(f)!, handlerModule(f, dir))).row);
+      const prepared = await prepare(f, dir);
+      const fn = timings();
+      const fnOverFloor = { importRatios: [] as number[], invokeRatios: [] as number[] };
+      for (let round = 0; round < options.reps; round++) {
+        const base = hello(prepared.subject.eventFile, trace);
+        const hi = await run(base, false);
+        const li = await run(floorPrepared.subject, false);
+        const fi = await run(prepared.subject, false);
+        const hv = await run(base, true);
+        const lv = await run(floorPrepared.subject, true);
+        const fv = await run(prepared.subject, true);
+        fn.add(hi, fi, hv, fv);
+        floorTimings.add(hi, li, hv, lv);
+        fnOverFloor.importRatios.push(fi / li);
+        fnOverFloor.invokeRatios.push(fv / lv);
+      }
+      const overFloor = `${median(fnOverFloor.importRatios).toFixed(2)}× / ${median(fnOverFloor.invokeRatios).toFixed(2)}×`;
+      const line = row(f, prepared, unzipped.get(f)!, fn, overFloor);
+      rows.push(line);
+      process.stderr.write(`${line.join('  ')}\n`);
       await rm(dir, { recursive: true, force: true });
     }
+    rows.unshift(row(floor, floorPrepared, floorCode, floorTimings, '1 / 1'));
 
     const table = formatTable(
       [
@@ -292,7 +325,7 @@ async function main(): Promise<void> {
     );
     process.stdout.write(`\n${table}\n\n`);
     process.stdout.write(
-      `× = median over ${options.reps} round(s) of (function process time / hello-world process time), A/B interleaved; read at init = the handler's module and the chunks it imports statically; code in zip = every minified .js/.mjs in the zip, chunks loaded by import() included (1 KB = 1024 bytes); vs floor = a function's import and first-call ratios divided by the floor's.\n` +
+      `× = median over ${options.reps} round(s) of (function process time / hello-world process time), A/B interleaved; read at init = the handler's module and the chunks it imports statically; code in zip = every minified .js/.mjs in the zip, chunks loaded by import() included (1 KB = 1024 bytes); vs floor = median over rounds of (function process time / floor process time), import and first call, the floor timed in every round between hello-world and the function; the floor's own row is the median over all rounds of all functions.\n` +
         `${FLOOR_SERVICE} oneGetItem = bench/coldStartFloor.ts, one DynamoDB GetItem through @aws-sdk/lib-dynamodb and nothing else, bundled as the functions are: the least any function using the SDK's DynamoDB client costs. Goals (docs/cost-and-cold-starts.md): import ≤ 1.5×, first call ≤ 2×, ≤ 150 KB read at init.\n` +
         `Load average before ${loadBefore}, after ${load()}. A loaded machine shrinks the ratios: compare runs of one machine state.\n`,
     );
