@@ -29,6 +29,8 @@ import { httpEvent, sqsEvent } from '../packages/lambda-kit/src/testing';
 import { outboxItem } from '../packages/outbox/src/outboxItem';
 import { type CfnResource, type CfnTemplate, loadTemplate } from '../packages/packager/src/index';
 import { parseCfnYaml } from '../scripts/contracts/cfnYaml';
+import { previousMonth } from '../services/insights/src/report/domain/month';
+import { computeStatistics } from '../services/insights/src/report/domain/statistics';
 
 export const rootDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -358,11 +360,63 @@ const COLD_START_RECORDS: Record<string, number> = {
   deliverAlert: 1,
 };
 
-const HTTP_INPUT: Record<string, { body?: unknown; query?: Record<string, string> }> = {
+/**
+ * A valid request of each route that takes one (docs/openapi), so the first call runs the function's whole path
+ * (a version-guarded write finds nothing at version 1 and answers 404 or 412, as it would for a stale ETag).
+ */
+const HTTP_INPUT: Record<
+  string,
+  { body?: unknown; query?: Record<string, string>; headers?: Record<string, string> }
+> = {
   createExpense: {
     body: { amount: { minorUnits: 1234, currency: 'EUR' }, date: today(), categoryId: 'groceries' },
   },
   listExpenses: { query: { month: today().slice(0, 7) } },
+  updateExpense: { body: { note: 'Bench' }, headers: { 'if-match': '"1"' } },
+  requestReceiptUpload: { body: { contentType: 'image/jpeg' } },
+  createCategory: { body: { name: 'Bench' } },
+  renameCategory: { body: { name: 'Bench renamed' }, headers: { 'if-match': '"1"' } },
+  setBudget: { body: { amount: { minorUnits: 50000, currency: 'EUR' }, thresholds: [80, 100] } },
+  setMerchantRule: { body: { merchant: 'Bench Market', categoryId: 'groceries' } },
+  getSummary: { query: { month: today().slice(0, 7) } },
+  listReports: { query: { month: today().slice(0, 7) } },
+  requestReport: { body: { month: today().slice(0, 7) } },
+  putPreferences: { body: { types: ['BudgetThresholdReached'] } },
+};
+
+/** A report job as the report workflow passes it to its steps, for the current month. */
+const reportJob = () => ({
+  userId: BENCH_USER,
+  reportId: randomUUID(),
+  month: today().slice(0, 7),
+  correlationId: randomUUID(),
+});
+const emptyMonth = (month: string) => ({
+  userId: BENCH_USER,
+  month,
+  totals: [],
+  daily: [],
+  budgets: [],
+  anomalies: [],
+  topMerchants: [],
+  categoryNames: {},
+});
+const emptyStatistics = () =>
+  computeStatistics(emptyMonth(today().slice(0, 7)), emptyMonth(previousMonth(today().slice(0, 7))));
+
+/** The input each step of the report workflow gets from the state before it (resources/reportWorkflow.yml). */
+const WORKFLOW_INPUT: Record<string, () => unknown> = {
+  loadReportData: reportJob,
+  askReportModel: () => ({ ...reportJob(), statistics: emptyStatistics(), enoughData: false }),
+  saveReport: () => ({
+    ...reportJob(),
+    statistics: emptyStatistics(),
+    outcome: { source: 'fallback', fallbackReason: 'not-enough-data' },
+  }),
+  markReportFailed: () => ({
+    ...reportJob(),
+    error: { Error: 'States.Timeout', Cause: 'State AskModel timed out' },
+  }),
 };
 
 /** Tries building the named events; a schema they no longer fit falls back to a generic event. */
@@ -407,7 +461,7 @@ export function eventOf(f: BenchFunction, endpoint = 'http://127.0.0.1:9'): unkn
       pathParameters,
       ...(input.query ? { query: input.query } : {}),
       ...(hasBody ? { body: input.body ?? {} } : {}),
-      headers: { 'idempotency-key': randomUUID() },
+      headers: { 'idempotency-key': randomUUID(), ...input.headers },
       claims: { sub: 'bench-user', scope: trigger.scopes.join(' ') },
     });
   }
@@ -451,7 +505,7 @@ export function eventOf(f: BenchFunction, endpoint = 'http://127.0.0.1:9'): unkn
       ],
     };
   }
-  return {};
+  return WORKFLOW_INPUT[f.fn]?.() ?? {};
 }
 
 // ---------------------------------------------------------------------------------------------------------
