@@ -361,7 +361,13 @@ const COLD_START_RECORDS: Record<string, number> = {
  */
 const HTTP_INPUT: Record<
   string,
-  { body?: unknown; query?: Record<string, string>; headers?: Record<string, string> }
+  {
+    body?: unknown;
+    query?: Record<string, string>;
+    headers?: Record<string, string>;
+    /** Path parameters that are not UUIDs. */
+    path?: Record<string, string>;
+  }
 > = {
   createExpense: {
     body: { amount: { minorUnits: 1234, currency: 'EUR' }, date: today(), categoryId: 'groceries' },
@@ -373,6 +379,8 @@ const HTTP_INPUT: Record<
   renameCategory: { body: { name: 'Bench renamed' }, headers: { 'if-match': '"1"' } },
   setBudget: { body: { amount: { minorUnits: 50000, currency: 'EUR' }, thresholds: [80, 100] } },
   setMerchantRule: { body: { merchant: 'Bench Market', categoryId: 'groceries' } },
+  // A rule's id is 32 hex digits, derived from its merchant.
+  removeMerchantRule: { path: { id: '5f0e2b7c9a1d4e3f8b6c0a2d4e6f8a1b' } },
   getSummary: { query: { month: today().slice(0, 7) } },
   listReports: { query: { month: today().slice(0, 7) } },
   requestReport: { body: { month: today().slice(0, 7) } },
@@ -443,12 +451,12 @@ export function eventOf(f: BenchFunction, endpoint = 'http://127.0.0.1:9'): unkn
     };
   }
   if (trigger.kind === 'http') {
+    const input = HTTP_INPUT[f.fn] ?? {};
     const pathParameters: Record<string, string> = {};
     const path = trigger.path.replace(/\{(\w+)\}/g, (_, name: string) => {
-      pathParameters[name] = randomUUID();
+      pathParameters[name] = input.path?.[name] ?? randomUUID();
       return pathParameters[name]!;
     });
-    const input = HTTP_INPUT[f.fn] ?? {};
     const hasBody = ['POST', 'PUT', 'PATCH'].includes(trigger.method);
     return httpEvent({
       method: trigger.method,
