@@ -223,7 +223,9 @@ async function main(): Promise<void> {
           context: lambdaContext({ functionName: `spendwise-${f.service}-bench-${f.fn}` }),
         }),
       );
-      const env = lambdaEnv(`spendwise-${f.service}-bench-${f.fn}`, dir, trace, f.variables);
+      // A PassThrough function called by a stream or a schedule is never in a sampled trace (ADR 35).
+      const ownTrace = { ...trace, sampled: trace.sampled && f.tracing === 'Active' };
+      const env = lambdaEnv(`spendwise-${f.service}-bench-${f.fn}`, dir, ownTrace, f.variables);
       const subject: Subject = { modulePath, exportName, env, eventFile };
       const outcome = await checkOutcome(node.path, runner, subject, dir);
       const callsBefore = fake.calls();
@@ -274,6 +276,7 @@ async function main(): Promise<void> {
       handler: 'coldStartFloor.handler',
       variables: { TABLE_NAME: 'bench-floor' },
       trigger: { kind: 'http', method: 'GET', path: '/floor/{id}', scopes: [] },
+      tracing: 'Active',
     };
     const floorCode = (await readdir(floorDir))
       .filter((file) => /\.[cm]?js$/.test(file))

@@ -92,6 +92,8 @@ export interface BenchFunction {
   handler: string;
   variables: Record<string, string>;
   trigger: Trigger;
+  /** TracingConfig.Mode: `Active`, or `PassThrough` (traced only inside a sampled caller's trace). */
+  tracing: string;
 }
 
 const getAttTarget = (value: unknown): string | undefined => {
@@ -173,6 +175,9 @@ export async function functionsOf(service: string, dir: string): Promise<BenchFu
         handler: String(r.Properties?.Handler),
         variables: placeholderVariables(r),
         trigger: byFunction.get(logicalId) ?? { kind: 'other' },
+        tracing: String(
+          (r.Properties?.TracingConfig as { Mode?: unknown } | undefined)?.Mode ?? 'PassThrough',
+        ),
       };
     });
 }

@@ -4,6 +4,8 @@ import { type Rule, type Violation, violation } from './rules';
 
 export const RUNTIME = 'nodejs24.x';
 const XRAY_ACTIONS = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'];
+/** The outbox relays and monitors, which may pass the trace through instead (docs/adr/0035). */
+const BACKGROUND_FUNCTIONS = /^(RelayOutbox|MonitorOutbox)LambdaFunction$/;
 
 /** Runtime, architecture, tracing, one role per function, and the X-Ray permissions tracing needs. */
 export const checkFunctions: Rule = (context) => {
@@ -31,11 +33,8 @@ export const checkFunctions: Rule = (context) => {
       );
     }
     const tracing = path(props, 'TracingConfig', 'Mode');
-    if (tracing !== 'Active') {
-      found.push(
-        violation(context, 'lambda-tracing', id, `TracingConfig.Mode is ${show(tracing)}, not Active`),
-      );
-    }
+    const tracingFault = tracingViolation(context, id, tracing);
+    if (tracingFault) found.push(tracingFault);
 
     const roleId = roleOf.get(id);
     if (!roleId || resource(template, roleId)?.Type !== 'AWS::IAM::Role') {
@@ -55,7 +54,8 @@ export const checkFunctions: Rule = (context) => {
         violation(context, 'lambda-own-role', id, `shares role ${roleId} with ${sharers.join(', ')}`),
       );
     }
-    if (tracing === 'Active') {
+    // PassThrough still records a function inside a sampled caller's trace: it needs the same permissions.
+    if (tracing === 'Active' || tracing === 'PassThrough') {
       const roleStatements = statements.filter((s) => s.roles.includes(roleId)).map((s) => s.statement);
       const missing = XRAY_ACTIONS.filter((action) => !roleStatements.some((s) => allowsAction(s, action)));
       if (missing.length > 0) {
@@ -73,6 +73,18 @@ export const checkFunctions: Rule = (context) => {
   }
   return found;
 };
+
+/** Active everywhere; an outbox relay or monitor may pass the trace through instead (ADR 35). */
+function tracingViolation(context: Parameters<Rule>[0], id: string, tracing: unknown): Violation | undefined {
+  const background = BACKGROUND_FUNCTIONS.test(id);
+  if (tracing === 'Active' || (background && tracing === 'PassThrough')) return undefined;
+  return violation(
+    context,
+    'lambda-tracing',
+    id,
+    `TracingConfig.Mode is ${show(tracing)}, not Active${background ? ' or PassThrough' : ''}`,
+  );
+}
 
 function ownRoleId(props: Properties): string | undefined {
   const att = getAtt(props.Role);

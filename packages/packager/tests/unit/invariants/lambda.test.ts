@@ -28,6 +28,34 @@ describe('function invariants', () => {
     expect(broken(template)).toEqual(['lambda-tracing ApiLambdaFunction']);
   });
 
+  it('accepts pass-through tracing on an outbox relay or monitor only, with the X-Ray permissions still required', () => {
+    const template = compliantTemplate();
+    const resources = template.Resources;
+    resources.RelayOutboxLambdaFunction = resources.RelayLambdaFunction!;
+    resources.RelayOutboxIamRoleLambdaExecution = structuredClone(resources.RelayIamRoleLambdaExecution!);
+    props(template, 'RelayOutboxLambdaFunction').Role = {
+      'Fn::GetAtt': ['RelayOutboxIamRoleLambdaExecution', 'Arn'],
+    };
+    props(template, 'RelayOutboxLambdaFunction').TracingConfig = { Mode: 'PassThrough' };
+    delete resources.RelayLambdaFunction;
+    delete resources.RelayIamRoleLambdaExecution;
+    for (const resource of Object.values(resources)) {
+      const text = JSON.stringify(resource).replaceAll(
+        '"RelayLambdaFunction"',
+        '"RelayOutboxLambdaFunction"',
+      );
+      Object.assign(resource, JSON.parse(text));
+    }
+
+    expect(broken(template)).toEqual([]);
+
+    props(template, 'RelayOutboxIamRoleLambdaExecution').Policies = [];
+    expect(broken(template)).toEqual(['lambda-xray-permissions RelayOutboxLambdaFunction']);
+
+    props(template, 'RelayOutboxLambdaFunction').TracingConfig = { Mode: 'Off' };
+    expect(broken(template)).toEqual(['lambda-tracing RelayOutboxLambdaFunction']);
+  });
+
   it('rejects two functions sharing one role', () => {
     const template = compliantTemplate();
     props(template, 'ConsumeLambdaFunction').Role = { 'Fn::GetAtt': ['ApiIamRoleLambdaExecution', 'Arn'] };
