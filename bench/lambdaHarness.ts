@@ -31,6 +31,7 @@ import { type CfnResource, type CfnTemplate, loadTemplate } from '../packages/pa
 import { parseCfnYaml } from '../scripts/contracts/cfnYaml';
 import { previousMonth } from '../services/insights/src/report/domain/month';
 import { computeStatistics } from '../services/insights/src/report/domain/statistics';
+import { emptyMonth } from '../services/insights/src/report/testing/fixtures';
 
 export const rootDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -399,18 +400,11 @@ const reportJob = () => ({
   month: today().slice(0, 7),
   correlationId: randomUUID(),
 });
-const emptyMonth = (month: string) => ({
-  userId: BENCH_USER,
-  month,
-  totals: [],
-  daily: [],
-  budgets: [],
-  anomalies: [],
-  topMerchants: [],
-  categoryNames: {},
-});
 const emptyStatistics = () =>
-  computeStatistics(emptyMonth(today().slice(0, 7)), emptyMonth(previousMonth(today().slice(0, 7))));
+  computeStatistics(
+    emptyMonth(BENCH_USER, today().slice(0, 7)),
+    emptyMonth(BENCH_USER, previousMonth(today().slice(0, 7))),
+  );
 
 /** The input each step of the report workflow gets from the state before it (resources/reportWorkflow.yml). */
 const WORKFLOW_INPUT: Record<string, () => unknown> = {
