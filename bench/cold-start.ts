@@ -14,7 +14,8 @@
  * client and does nothing else, bundled with the services' esbuild options and timed the same way, so each
  * function's ratios read against what the SDK client alone costs.
  * Each function runs with its template's environment (intrinsics replaced by placeholders), Lambda's variables,
- * and active tracing as on AWS: a sampled `_X_AMZN_TRACE_ID` and a UDP sink as the X-Ray daemon.
+ * and active tracing as on AWS: a sampled `_X_AMZN_TRACE_ID` (unsampled for a PassThrough function, which a
+ * stream or a schedule calls outside any trace) and a UDP sink as the X-Ray daemon.
  * It prints the median over rounds of each round's ratio function / hello-world, the medians in milliseconds,
  * and the load average before and after. Figures only: it asserts nothing (a loaded machine shrinks the ratios,
  * Node's own start-up growing; compare runs of one machine state).
@@ -245,18 +246,18 @@ async function main(): Promise<void> {
       f: BenchFunction,
       prepared: { atInit: number; outcome: string },
       bundleBytes: number,
-      timings: Timings,
+      figures: Timings,
       overFloor: string,
     ) => [
       f.service,
       f.fn,
       `${(prepared.atInit / KB).toFixed(1)} KB`,
       `${(bundleBytes / KB).toFixed(1)} KB`,
-      `${median(timings.importRatios).toFixed(2)}×`,
-      `${median(timings.invokeRatios).toFixed(2)}×`,
+      `${median(figures.importRatios).toFixed(2)}×`,
+      `${median(figures.invokeRatios).toFixed(2)}×`,
       overFloor,
-      `${median(timings.importMs).toFixed(0)} / ${median(timings.helloImportMs).toFixed(0)}`,
-      `${median(timings.invokeMs).toFixed(0)} / ${median(timings.helloInvokeMs).toFixed(0)}`,
+      `${median(figures.importMs).toFixed(0)} / ${median(figures.helloImportMs).toFixed(0)}`,
+      `${median(figures.invokeMs).toFixed(0)} / ${median(figures.helloInvokeMs).toFixed(0)}`,
       prepared.outcome,
     ];
 
@@ -328,7 +329,7 @@ async function main(): Promise<void> {
     );
     process.stdout.write(`\n${table}\n\n`);
     process.stdout.write(
-      `× = median over ${options.reps} round(s) of (function process time / hello-world process time), A/B interleaved; read at init = the handler's module and the chunks it imports statically; code in zip = every minified .js/.mjs in the zip, chunks loaded by import() included (1 KB = 1024 bytes); vs floor = median over rounds of (function process time / floor process time), import and first call, the floor timed in every round between hello-world and the function; the floor's own row is the median over all rounds of all functions.\n` +
+      `× = median over ${options.reps} round(s) of (function process time / hello-world process time), hello-world, floor and function interleaved; read at init = the handler's module and the chunks it imports statically; code in zip = every minified .js/.mjs in the zip, chunks loaded by import() included (1 KB = 1024 bytes); vs floor = median over rounds of (function process time / floor process time), import and first call, the floor timed in every round between hello-world and the function; the floor's own row is the median over all rounds of all functions.\n` +
         `${FLOOR_SERVICE} oneGetItem = bench/coldStartFloor.ts, one DynamoDB GetItem through @aws-sdk/lib-dynamodb and nothing else, bundled as the functions are: the least any function using the SDK's DynamoDB client costs. Goals (docs/cost-and-cold-starts.md): import ≤ 1.5×, first call ≤ 2×, ≤ 150 KB read at init.\n` +
         `Load average before ${loadBefore}, after ${load()}. A loaded machine shrinks the ratios: compare runs of one machine state.\n`,
     );

@@ -148,8 +148,8 @@ const batchOf = (c: Case, records: number) =>
   );
 
 // ---------------------------------------------------------------------------------------------------------
-// --cpu-prof: an unminified build of the same entry, with the services' esbuild options (serverless.yml,
-// custom.esbuild, identical in every service), so the profile has names and modules.
+// --cpu-prof: an unminified build of the same entry, with its service's esbuild options (serverless.yml,
+// custom.esbuild, read by serviceBuildOptions), so the profile has names and modules.
 
 async function readableBuild(f: BenchFunction, dir: string): Promise<string> {
   const options = serviceBuildOptions(f.service);

@@ -6,7 +6,7 @@ export const RULES = {
   'lambda-runtime': 'every function runs on nodejs24.x',
   'lambda-arm64': 'every function runs on arm64 (Architectures: [arm64])',
   'lambda-tracing':
-    'every function has X-Ray active tracing, but the outbox relays and monitors, which may pass the trace through (ADR 35)',
+    'every function has X-Ray active tracing, except the outbox relays and monitors, which may pass the trace through (ADR 35)',
   'lambda-own-role':
     'every function has its own IAM role, defined in the template and used by no other function',
   'lambda-xray-permissions':
