@@ -65,16 +65,19 @@ function stackParameters(values: string[]): Record<string, Record<string, string
 const token: Command = async ([user], options) => {
   if (!user) throw new Error('usage: token <user> [--scope scope ...]');
   const scopes = options.scope as string[] | undefined;
-  const { token: value } = await control<{ token: string }>(dataDir(), 'POST', 'token', { user, scopes });
+  const { token: value } = await control<{ token: string }>(dataDirOf(options), 'POST', 'token', {
+    user,
+    scopes,
+  });
   print(value);
   return 0;
 };
 
-const invoke: Command = async ([fn, payload]) => {
+const invoke: Command = async ([fn, payload], options) => {
   if (!fn) throw new Error('usage: invoke <function> [json|@file]');
   const body = payload?.startsWith('@') ? await readFile(payload.slice(1), 'utf8') : (payload ?? '{}');
   const outcome = await control<Record<string, unknown>>(
-    dataDir(),
+    dataDirOf(options),
     'POST',
     `invoke/${encodeURIComponent(fn)}`,
     JSON.parse(body),
@@ -87,7 +90,7 @@ const events: Command = async ([sub], options) => {
   if (sub !== 'tail') throw new Error('usage: events tail [--source spendwise.expenses]');
   const source = options.source as string | undefined;
   process.stderr.write('following every event on the bus (Ctrl-C to stop)\n');
-  await follow(dataDir(), 'events/stream', (data) => {
+  await follow(dataDirOf(options), 'events/stream', (data) => {
     const { bus, event } = data as {
       bus: string;
       event: { source: string; 'detail-type': string; time: string };
@@ -100,15 +103,23 @@ const events: Command = async ([sub], options) => {
   return 0;
 };
 
-const queues: Command = async () => {
-  print(table(await control(dataDir(), 'GET', 'queues'), ['name', 'visible', 'inFlight', 'delayed', 'dlq']));
+const queues: Command = async (_args, options) => {
+  print(
+    table(await control(dataDirOf(options), 'GET', 'queues'), [
+      'name',
+      'visible',
+      'inFlight',
+      'delayed',
+      'dlq',
+    ]),
+  );
   return 0;
 };
 
-const redrive: Command = async ([queue]) => {
+const redrive: Command = async ([queue], options) => {
   if (!queue) throw new Error('usage: redrive <dead-letter queue name, URL or ARN>');
   const { moved, destination } = await control<{ moved: number; destination: string }>(
-    dataDir(),
+    dataDirOf(options),
     'POST',
     'queues/redrive',
     { queue },
@@ -120,7 +131,7 @@ const redrive: Command = async ([queue]) => {
 const executions: Command = async (_args, options) => {
   const limit = options.limit ? `?limit=${Number(options.limit)}` : '';
   print(
-    table(await control(dataDir(), 'GET', `executions${limit}`), [
+    table(await control(dataDirOf(options), 'GET', `executions${limit}`), [
       'name',
       'stateMachine',
       'status',
@@ -131,19 +142,21 @@ const executions: Command = async (_args, options) => {
   return 0;
 };
 
-const schedule: Command = async ([sub, name]) => {
+const schedule: Command = async ([sub, name], options) => {
   if (sub === 'list') {
-    print(table(await control(dataDir(), 'GET', 'schedules'), ['name', 'expression', 'state', 'next']));
+    print(
+      table(await control(dataDirOf(options), 'GET', 'schedules'), ['name', 'expression', 'state', 'next']),
+    );
     return 0;
   }
   if (sub !== 'run' || !name) throw new Error('usage: schedule list | schedule run <name>');
-  await control(dataDir(), 'POST', 'schedules/run', { name });
+  await control(dataDirOf(options), 'POST', 'schedules/run', { name });
   print(`fired ${name}`);
   return 0;
 };
 
-const alarms: Command = async () => {
-  print(table(await control(dataDir(), 'GET', 'alarms'), ['name', 'state', 'reason']));
+const alarms: Command = async (_args, options) => {
+  print(table(await control(dataDirOf(options), 'GET', 'alarms'), ['name', 'state', 'reason']));
   return 0;
 };
 
@@ -191,12 +204,16 @@ const MODEL_USAGE = `usage: model faults '{"throttleNext":3}' | model requests [
 const model: Command = async ([sub, json], options) => {
   if (sub === 'requests') {
     const limit = options.limit ? `?limit=${encodeURIComponent(String(options.limit))}` : '';
-    const { requests } = await control<{ requests: unknown[] }>(dataDir(), 'GET', `model/requests${limit}`);
+    const { requests } = await control<{ requests: unknown[] }>(
+      dataDirOf(options),
+      'GET',
+      `model/requests${limit}`,
+    );
     print(JSON.stringify(requests, null, 2));
     return 0;
   }
   if (sub !== 'faults' || !json) throw new Error(MODEL_USAGE);
-  print(JSON.stringify(await control(dataDir(), 'POST', 'model/faults', JSON.parse(json))));
+  print(JSON.stringify(await control(dataDirOf(options), 'POST', 'model/faults', JSON.parse(json))));
   return 0;
 };
 
@@ -207,7 +224,7 @@ const s3: Command = async ([sub, bucket], options) => {
     ...(options.prefix ? { prefix: String(options.prefix) } : {}),
   });
   const rows = await control<Record<string, unknown>[]>(
-    dataDir(),
+    dataDirOf(options),
     'GET',
     `s3${query.size ? `?${query}` : ''}`,
   );
@@ -227,7 +244,7 @@ const settle: Command = async (_args, options) => {
   if (timeoutMs !== undefined && !(timeoutMs >= 1 && timeoutMs <= 600_000))
     throw new Error('usage: settle [--timeout seconds] (up to 600)');
   const { passes, elapsedMs } = await control<{ passes: number; elapsedMs: number }>(
-    dataDir(),
+    dataDirOf(options),
     'POST',
     'settle',
     timeoutMs === undefined ? {} : { timeoutMs },
@@ -241,7 +258,7 @@ const snapshot: Command = async (args, options) => {
   return snapshotCommand(
     args,
     options,
-    (method, path, body) => control(dataDir(), method, path, body),
+    (method, path, body) => control(dataDirOf(options), method, path, body),
     print,
   );
 };

@@ -42,6 +42,8 @@ commands:
   snapshot restore <name> [--suffix s] [--table t ...]
                                     create NEW tables <table>-restored-<s> from a snapshot, as an AWS restore
                                     does: items and indexes, no stream, TTL or PITR (the runbook re-creates them)
+
+Every command takes --data-dir <dir> to reach a local cloud started with \`start --data-dir <dir>\`.
 `;
 
 async function main(argv: string[]): Promise<number> {

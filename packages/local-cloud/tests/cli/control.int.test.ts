@@ -38,7 +38,9 @@ const gateway = new Gateway({
     runSchedule: async (name) => {
       calls.push(`schedule ${name}`);
     },
-    alarms: () => [],
+    alarms: () => [
+      { name: 'spendwise-dev-expenses-outbox-age', state: 'OK', reason: 'Threshold not crossed' },
+    ],
     setModelFaults: (faults) => ({ faults }),
     modelRequests: () => [],
     settle: async (timeoutMs) => ({ settled: true, timeoutMs }),
@@ -71,11 +73,13 @@ const gateway = new Gateway({
   }),
 });
 let root: string;
+let gatewayEndpoint: string;
 
 const cli = (...args: string[]) => run(process.execPath, [bin, ...args], { cwd: root });
 
 beforeAll(async () => {
   const awsEndpoint = await gateway.start();
+  gatewayEndpoint = awsEndpoint;
   root = await mkdtemp(join(tmpdir(), 'spendwise-cli-control-'));
   await writeFile(join(root, 'serverless-compose.yml'), 'services: {}\n');
   await writeEndpoints(join(root, '.local-cloud'), {
@@ -148,6 +152,35 @@ describe('spendwise-local against the guarded control API', () => {
     expect(fired.stdout).toBe('fired monthly\n');
     expect(calls).toContain('schedule monthly');
     expect(JSON.parse(faults.stdout)).toEqual({ faults: { throttleNext: 3 } });
+  }, 60_000);
+
+  it('reaches a local cloud started with --data-dir from every command given the same --data-dir', async () => {
+    const elsewhere = await mkdtemp(join(tmpdir(), 'spendwise-cli-elsewhere-'));
+    await writeFile(join(elsewhere, 'serverless-compose.yml'), 'services: {}\n');
+    await writeEndpoints(join(elsewhere, 'data'), {
+      awsEndpoint: gatewayEndpoint,
+      region: 'eu-west-1',
+      stage: 'dev',
+      accountId: '000000000000',
+      apis: {},
+      issuers: [],
+      outbox: '',
+      logs: '',
+      startedAt: new Date().toISOString(),
+      pid: 1,
+    });
+    const inElsewhere = (...args: string[]) => run(process.execPath, [bin, ...args], { cwd: elsewhere });
+
+    const queues = await inElsewhere('queues', '--data-dir', 'data');
+    const alarms = await inElsewhere('alarms', '--data-dir', 'data');
+    const fired = await inElsewhere('schedule', 'run', 'nightly', '--data-dir', 'data');
+    const withoutIt = inElsewhere('queues');
+
+    expect(queues.stdout).toMatch(/^q\s/m);
+    expect(alarms.stdout).toContain('spendwise-dev-expenses-outbox-age');
+    expect(fired.stdout).toBe('fired nightly\n');
+    expect(calls).toContain('schedule nightly');
+    await expect(withoutIt).rejects.toThrow(/No local cloud is running here/);
   }, 60_000);
 
   it('follows the bus with events tail', async () => {
