@@ -57,7 +57,10 @@ function relaysToOpsQueue(context: RuleContext, topicId: string): boolean {
   );
 }
 
-/** A template with functions has alarms; every alarm is enabled and notifies ops-alerts. */
+/**
+ * A template with functions has alarms; every alarm is enabled and notifies ops-alerts; every metric alarm treats
+ * missing data as not breaching.
+ */
 export const checkAlarms: Rule = (context) => {
   const { template } = context;
   const alarms = ALARM_TYPES.flatMap((type) => resources(template, type));
@@ -72,6 +75,18 @@ export const checkAlarms: Rule = (context) => {
         'the template has functions but no CloudWatch alarm',
       ),
     );
+  }
+  for (const [id, props] of resources(template, 'AWS::CloudWatch::Alarm')) {
+    if (props.TreatMissingData !== 'notBreaching') {
+      found.push(
+        violation(
+          context,
+          'alarm-missing-data',
+          id,
+          `TreatMissingData is ${JSON.stringify(props.TreatMissingData ?? 'missing')}, not notBreaching`,
+        ),
+      );
+    }
   }
   for (const [id, props] of alarms) {
     if (props.ActionsEnabled === false) {

@@ -32,6 +32,8 @@ export const RULES = {
   'http-route-jwt': 'every HTTP API route uses a JWT authorizer (AuthorizationType JWT + AuthorizerId)',
   'log-group-retention': 'every log group has RetentionInDays',
   'alarms-present': 'a template with functions has at least one CloudWatch alarm',
+  'alarm-missing-data':
+    'every metric alarm treats missing data as notBreaching: it leaves INSUFFICIENT_DATA once, and an ALARM always ends with an OK from ALARM, the only OK the ops router reports (docs/ops-alerting.md)',
   'alarm-notifies-ops':
     'every alarm has actions enabled and notifies the alarms topic (routed to ops-alerts), ops-alerts itself, or a topic of the template subscribed to the ops queue the alarms topic feeds',
   'async-failure-destination':

@@ -4,6 +4,7 @@ import {
   type FailureEvent,
   isAlarmNotification,
   mayAlert,
+  mayAlertOnAlarm,
   opsAlertFromAlarm,
   opsAlertFromEvent,
   opsSubject,
@@ -64,6 +65,16 @@ describe('opsAlertFromAlarm', () => {
       title: 'Resolved: spendwise-dev-catalog-outbox-relay-dlq-not-empty',
     });
     expect(alert.causeKey).toMatch(/#OK$/);
+  });
+
+  it.each([
+    ['OK after INSUFFICIENT_DATA (a new alarm, nothing resolved)', 'OK', 'INSUFFICIENT_DATA', false],
+    ['OK after ALARM', 'OK', 'ALARM', true],
+    ['ALARM after INSUFFICIENT_DATA', 'ALARM', 'INSUFFICIENT_DATA', true],
+    ['ALARM after OK', 'ALARM', 'OK', true],
+    ['OK with no previous state given', 'OK', undefined, true],
+  ])('tells operators about %s', (_name, newState, oldState, alerts) => {
+    expect(mayAlertOnAlarm(alarm({ NewStateValue: newState, OldStateValue: oldState }))).toBe(alerts);
   });
 
   it('has no runbook link when the description names none', () => {

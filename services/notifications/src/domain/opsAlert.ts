@@ -58,6 +58,20 @@ export function isAlarmNotification(value: unknown): value is AlarmNotification 
 }
 
 /**
+ * Whether an alarm notification tells operators anything: not an `OK` that follows `INSUFFICIENT_DATA`, which is
+ * a new alarm's first evaluation (every alarm of a stack, on its first deploy) or data coming back, with nothing
+ * resolved. Every Spendwise alarm treats missing data as not breaching, so it never returns to
+ * `INSUFFICIENT_DATA` from `ALARM`: an `ALARM` always ends with an `OK` from `ALARM`.
+ */
+export function mayAlertOnAlarm(alarm: AlarmNotification): boolean {
+  return !(alarm.NewStateValue === 'OK' && alarm.OldStateValue === 'INSUFFICIENT_DATA');
+}
+
+/** One alarm state change's id: the same for a redelivery, new for the next change. */
+export const alarmChangeId = (alarm: AlarmNotification): string =>
+  hashOf(alarm.AlarmArn ?? alarm.AlarmName, alarm.NewStateValue, alarm.StateChangeTime ?? '');
+
+/**
  * Turns an alarm notification into an ops alert: severity from a leading `[critical]`, `[warning]` or `[info]`
  * in the description (warning when absent), `info` for a return to OK; the runbook from its
  * `Runbook docs/runbooks/<file>.md`.
@@ -84,7 +98,7 @@ export function opsAlertFromAlarm(alarm: AlarmNotification, runbookBase: string)
       description,
     },
     causeKey: `alarm#${alarm.AlarmName}#${alarm.NewStateValue}`,
-    alertId: hashOf(alarm.AlarmArn ?? alarm.AlarmName, alarm.NewStateValue, stateChangeTime),
+    alertId: alarmChangeId(alarm),
   };
 }
 

@@ -18,6 +18,18 @@ describe('alarm invariants', () => {
     expect(broken(template)).toEqual([]);
   });
 
+  it.each([
+    ['missing', 'missing'],
+    ['breaching', 'breaching'],
+    ['left to the default', undefined],
+  ])('rejects an alarm that treats missing data as %s', (_name, treatment) => {
+    const template = compliantTemplate();
+    if (treatment === undefined) delete props(template, alarm).TreatMissingData;
+    else props(template, alarm).TreatMissingData = treatment;
+
+    expect(broken(template)).toEqual([`alarm-missing-data ${alarm}`]);
+  });
+
   it('rejects an alarm that notifies another topic', () => {
     const template = compliantTemplate();
     props(template, alarm).AlarmActions = [

@@ -166,6 +166,7 @@ export function compliantTemplate(): CfnTemplate {
         Properties: {
           Namespace: 'AWS/SQS',
           MetricName: 'ApproximateNumberOfMessagesVisible',
+          TreatMissingData: 'notBreaching',
           AlarmActions: [opsAlerts],
         },
       },

@@ -191,7 +191,7 @@ describe('edge invariants', () => {
     };
     template.Resources.Alarm = {
       Type: 'AWS::CloudWatch::Alarm',
-      Properties: { AlarmActions: [{ Ref: 'Relay' }] },
+      Properties: { AlarmActions: [{ Ref: 'Relay' }], TreatMissingData: 'notBreaching' },
     };
 
     expect(broken(template)).toEqual([]);

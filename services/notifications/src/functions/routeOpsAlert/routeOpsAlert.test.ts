@@ -63,3 +63,25 @@ describe('routeOpsAlert de-duplication', () => {
     expect(sent).toHaveLength(1);
   });
 });
+
+describe('routeOpsAlert and alarm states', () => {
+  it("sends nothing for a new alarm's first OK, and resolves an ALARM with the OK that follows it", async () => {
+    const now = new Date();
+    const at = (secondsLater: number) => new Date(now.getTime() + secondsLater * 1000).toISOString();
+    const { sent, route } = router({ now });
+
+    const first = (await route({
+      ...alarmAt(at(0)),
+      NewStateValue: 'OK',
+      OldStateValue: 'INSUFFICIENT_DATA',
+    })) as SQSBatchResponse;
+    await route({ ...alarmAt(at(60)), OldStateValue: 'OK' });
+    await route({ ...alarmAt(at(120)), NewStateValue: 'OK', OldStateValue: 'ALARM' });
+
+    expect(first.batchItemFailures).toEqual([]);
+    expect(sent.map((alert) => [alert.title, alert.details.stateChangeTime])).toEqual([
+      ['spendwise-dev-expenses-api-5xx is in ALARM', at(60)],
+      ['Resolved: spendwise-dev-expenses-api-5xx', at(120)],
+    ]);
+  });
+});

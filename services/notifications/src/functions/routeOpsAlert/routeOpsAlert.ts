@@ -7,8 +7,10 @@ import {
 import { type SqsEventConsumer, sqsEventConsumer } from '@spendwise/lambda-kit/sqs';
 import type { SQSRecord } from 'aws-lambda';
 import {
+  alarmChangeId,
   type FailureEvent,
   isAlarmNotification,
+  mayAlertOnAlarm,
   type OpsAlert,
   opsAlertFromAlarm,
   opsAlertFromEvent,
@@ -51,8 +53,8 @@ export function parseOpsRecord(runbookBase: string) {
   return (record: Pick<SQSRecord, 'body' | 'messageId'>): OpsSignal => {
     const body = unwrapSns(JSON.parse(record.body));
     if (isAlarmNotification(body)) {
-      const alert = opsAlertFromAlarm(body, runbookBase);
-      return { detail: { metadata: { eventId: alert.alertId } }, alert };
+      const alert = mayAlertOnAlarm(body) ? opsAlertFromAlarm(body, runbookBase) : null;
+      return { detail: { metadata: { eventId: alarmChangeId(body) } }, alert };
     }
     const event = parseEvent(body, FAILURE_EVENTS) as unknown as FailureEvent;
     const { eventId, correlationId } = event.detail.metadata;
