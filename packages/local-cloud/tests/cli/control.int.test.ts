@@ -8,6 +8,7 @@ import { writeEndpoints } from '../../src/cli/endpointsFile';
 import { controlRoutes } from '../../src/control/routes';
 import type { BusEvent } from '../../src/core/ports';
 import { Gateway } from '../../src/gateway';
+import { endpointsAt } from './endpointsFixture';
 
 /**
  * The `spendwise-local` commands against the real AWS endpoint and control API, which refuse browsers, foreign
@@ -82,18 +83,7 @@ beforeAll(async () => {
   gatewayEndpoint = awsEndpoint;
   root = await mkdtemp(join(tmpdir(), 'spendwise-cli-control-'));
   await writeFile(join(root, 'serverless-compose.yml'), 'services: {}\n');
-  await writeEndpoints(join(root, '.local-cloud'), {
-    awsEndpoint,
-    region: 'eu-west-1',
-    stage: 'dev',
-    accountId: '000000000000',
-    apis: {},
-    issuers: [],
-    outbox: '',
-    logs: '',
-    startedAt: new Date().toISOString(),
-    pid: 1,
-  });
+  await writeEndpoints(join(root, '.local-cloud'), endpointsAt(awsEndpoint));
 });
 
 afterAll(() => gateway.stop());
@@ -157,18 +147,7 @@ describe('spendwise-local against the guarded control API', () => {
   it('reaches a local cloud started with --data-dir from every command given the same --data-dir', async () => {
     const elsewhere = await mkdtemp(join(tmpdir(), 'spendwise-cli-elsewhere-'));
     await writeFile(join(elsewhere, 'serverless-compose.yml'), 'services: {}\n');
-    await writeEndpoints(join(elsewhere, 'data'), {
-      awsEndpoint: gatewayEndpoint,
-      region: 'eu-west-1',
-      stage: 'dev',
-      accountId: '000000000000',
-      apis: {},
-      issuers: [],
-      outbox: '',
-      logs: '',
-      startedAt: new Date().toISOString(),
-      pid: 1,
-    });
+    await writeEndpoints(join(elsewhere, 'data'), endpointsAt(gatewayEndpoint));
     const inElsewhere = (...args: string[]) => run(process.execPath, [bin, ...args], { cwd: elsewhere });
 
     const queues = await inElsewhere('queues', '--data-dir', 'data');

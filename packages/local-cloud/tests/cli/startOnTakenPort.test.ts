@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { portInUseMessage } from '../../src/cli/busyPort';
 import { writeEndpoints } from '../../src/cli/endpointsFile';
+import { endpointsAt } from './endpointsFixture';
 
 const run = promisify(execFile);
 const bin = new URL('../../bin/local-cloud.mjs', import.meta.url).pathname;
@@ -52,18 +53,7 @@ describe('spendwise-local start on a taken port', () => {
 
   it('names the other Spendwise local cloud when that is what holds it', async () => {
     const root = await scratchRoot();
-    await writeEndpoints(join(root, '.local-cloud'), {
-      awsEndpoint: `http://127.0.0.1:${port}`,
-      region: 'eu-west-1',
-      stage: 'dev',
-      accountId: '000000000000',
-      apis: {},
-      issuers: [],
-      outbox: '',
-      logs: '',
-      startedAt: new Date().toISOString(),
-      pid: process.pid,
-    });
+    await writeEndpoints(join(root, '.local-cloud'), endpointsAt(`http://127.0.0.1:${port}`, process.pid));
 
     const { code, stderr } = await start(root);
 

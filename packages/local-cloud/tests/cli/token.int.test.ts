@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { writeEndpoints } from '../../src/cli/endpointsFile';
+import { endpointsAt } from './endpointsFixture';
 
 const run = promisify(execFile);
 const bin = new URL('../../bin/local-cloud.mjs', import.meta.url).pathname;
@@ -28,18 +29,7 @@ beforeAll(async () => {
   const address = server.address() as { port: number };
   root = await mkdtemp(join(tmpdir(), 'spendwise-cli-'));
   await writeFile(join(root, 'serverless-compose.yml'), 'services: {}\n');
-  await writeEndpoints(join(root, '.local-cloud'), {
-    awsEndpoint: `http://127.0.0.1:${address.port}`,
-    region: 'eu-west-1',
-    stage: 'dev',
-    accountId: '000000000000',
-    apis: {},
-    issuers: [],
-    outbox: '',
-    logs: '',
-    startedAt: new Date().toISOString(),
-    pid: 1,
-  });
+  await writeEndpoints(join(root, '.local-cloud'), endpointsAt(`http://127.0.0.1:${address.port}`));
 });
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
