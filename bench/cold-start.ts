@@ -21,8 +21,8 @@
  * Node's own start-up growing; compare runs of one machine state).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -109,36 +109,20 @@ interface Subject {
   eventFile: string;
 }
 
-/** Process times of a subject and of hello-world in the same rounds, and their ratios. */
-interface Timings {
-  importMs: number[];
-  invokeMs: number[];
-  helloImportMs: number[];
-  helloInvokeMs: number[];
-  importRatios: number[];
-  invokeRatios: number[];
-  add: (helloImport: number, subjectImport: number, helloInvoke: number, subjectInvoke: number) => void;
+/** One round's process times in ms, each importing and then invoking: hello-world, the floor, the function. */
+interface Round {
+  hello: Times;
+  floor: Times;
+  fn: Times;
 }
+interface Times {
+  import: number;
+  invoke: number;
+}
+type Phase = keyof Times;
 
-function timings(): Timings {
-  const t: Timings = {
-    importMs: [],
-    invokeMs: [],
-    helloImportMs: [],
-    helloInvokeMs: [],
-    importRatios: [],
-    invokeRatios: [],
-    add: (hi, si, hv, sv) => {
-      t.helloImportMs.push(hi);
-      t.importMs.push(si);
-      t.helloInvokeMs.push(hv);
-      t.invokeMs.push(sv);
-      t.importRatios.push(si / hi);
-      t.invokeRatios.push(sv / hv);
-    },
-  };
-  return t;
-}
+/** The median over rounds of a figure of each round. */
+const medianOf = (rounds: Round[], figure: (round: Round) => number) => median(rounds.map(figure));
 
 /** Wall time of one fresh process, from spawn to exit, in milliseconds. */
 function timeProcess(node: string, args: string[], env: Record<string, string>): Promise<number> {
@@ -204,15 +188,16 @@ async function main(): Promise<void> {
     for (const f of functions) {
       const dir = join(work, `${f.service}-${f.fn}`);
       await mkdir(dir);
-      unzipped.set(f, await unzip(f.zipPath, dir));
+      unzipped.set(f, (await unzip(f.zipPath, dir)).codeBytes);
     }
-    const hello = (eventFile: string, trace: Parameters<typeof lambdaEnv>[2]): Subject => ({
+    const trace = { endpoint: fake.url, daemon: daemonAddress, sampled: options.sampled };
+    /** Hello-world, called with the function's event. */
+    const hello = (eventFile: string): Subject => ({
       modulePath: join(work, 'hello', 'index.mjs'),
       exportName: 'handler',
       env: lambdaEnv('hello', join(work, 'hello'), trace, {}),
       eventFile,
     });
-    const trace = { endpoint: fake.url, daemon: daemonAddress, sampled: options.sampled };
     /** A function ready to time: its event file written, its environment, its first call's outcome checked. */
     const prepare = async (f: BenchFunction, dir: string) => {
       const { modulePath, exportName } = handlerModule(f, dir);
@@ -242,24 +227,31 @@ async function main(): Promise<void> {
     const invokeArgs = (s: Subject) => [...importArgs(s), s.eventFile];
     const run = (s: Subject, invoke: boolean) =>
       timeProcess(node.path, invoke ? invokeArgs(s) : importArgs(s), s.env);
+    /** A table row of `who` (the function, or the floor) from its rounds. */
     const row = (
       f: BenchFunction,
       prepared: { atInit: number; outcome: string },
       bundleBytes: number,
-      figures: Timings,
-      overFloor: string,
-    ) => [
-      f.service,
-      f.fn,
-      `${(prepared.atInit / KB).toFixed(1)} KB`,
-      `${(bundleBytes / KB).toFixed(1)} KB`,
-      `${median(figures.importRatios).toFixed(2)}×`,
-      `${median(figures.invokeRatios).toFixed(2)}×`,
-      overFloor,
-      `${median(figures.importMs).toFixed(0)} / ${median(figures.helloImportMs).toFixed(0)}`,
-      `${median(figures.invokeMs).toFixed(0)} / ${median(figures.helloInvokeMs).toFixed(0)}`,
-      prepared.outcome,
-    ];
+      rounds: Round[],
+      who: 'fn' | 'floor',
+    ) => {
+      const ratio = (phase: Phase, base: 'hello' | 'floor') =>
+        `${medianOf(rounds, (r) => r[who][phase] / r[base][phase]).toFixed(2)}×`;
+      const ms = (phase: Phase) =>
+        `${medianOf(rounds, (r) => r[who][phase]).toFixed(0)} / ${medianOf(rounds, (r) => r.hello[phase]).toFixed(0)}`;
+      return [
+        f.service,
+        f.fn,
+        `${(prepared.atInit / KB).toFixed(1)} KB`,
+        `${(bundleBytes / KB).toFixed(1)} KB`,
+        ratio('import', 'hello'),
+        ratio('invoke', 'hello'),
+        who === 'floor' ? '1 / 1' : `${ratio('import', 'floor')} / ${ratio('invoke', 'floor')}`,
+        ms('import'),
+        ms('invoke'),
+        prepared.outcome,
+      ];
+    };
 
     // The floor: bench/coldStartFloor.ts bundled as the services' functions are, timed in every round of every
     // function, between hello-world and the function.
@@ -279,38 +271,40 @@ async function main(): Promise<void> {
       trigger: { kind: 'http', method: 'GET', path: '/floor/{id}', scopes: [] },
       tracing: 'Active',
     };
-    const floorCode = (await readdir(floorDir))
-      .filter((file) => /\.[cm]?js$/.test(file))
-      .reduce((bytes, file) => bytes + statSync(join(floorDir, file)).size, 0);
+    // The lazy-chunks plugin asks esbuild for a metafile: its outputs are the code files written.
+    const floorCode = Object.entries(floorBuild.metafile?.outputs ?? {})
+      .filter(([file]) => /\.[cm]?js$/.test(file))
+      .reduce((bytes, [, output]) => bytes + output.bytes, 0);
     const floorPrepared = await prepare(floor, floorDir);
-    const floorTimings = timings();
+    const allRounds: Round[] = [];
 
     const rows: string[][] = [];
     for (const f of functions) {
       const dir = join(work, `${f.service}-${f.fn}`);
       const prepared = await prepare(f, dir);
-      const fn = timings();
-      const fnOverFloor = { importRatios: [] as number[], invokeRatios: [] as number[] };
+      const base = hello(prepared.subject.eventFile);
+      const rounds: Round[] = [];
       for (let round = 0; round < options.reps; round++) {
-        const base = hello(prepared.subject.eventFile, trace);
-        const hi = await run(base, false);
-        const li = await run(floorPrepared.subject, false);
-        const fi = await run(prepared.subject, false);
-        const hv = await run(base, true);
-        const lv = await run(floorPrepared.subject, true);
-        const fv = await run(prepared.subject, true);
-        fn.add(hi, fi, hv, fv);
-        floorTimings.add(hi, li, hv, lv);
-        fnOverFloor.importRatios.push(fi / li);
-        fnOverFloor.invokeRatios.push(fv / lv);
+        // In this order: the three imports, then the three first calls.
+        const helloImport = await run(base, false);
+        const floorImport = await run(floorPrepared.subject, false);
+        const fnImport = await run(prepared.subject, false);
+        const helloInvoke = await run(base, true);
+        const floorInvoke = await run(floorPrepared.subject, true);
+        const fnInvoke = await run(prepared.subject, true);
+        rounds.push({
+          hello: { import: helloImport, invoke: helloInvoke },
+          floor: { import: floorImport, invoke: floorInvoke },
+          fn: { import: fnImport, invoke: fnInvoke },
+        });
       }
-      const overFloor = `${median(fnOverFloor.importRatios).toFixed(2)}× / ${median(fnOverFloor.invokeRatios).toFixed(2)}×`;
-      const line = row(f, prepared, unzipped.get(f)!, fn, overFloor);
+      allRounds.push(...rounds);
+      const line = row(f, prepared, unzipped.get(f)!, rounds, 'fn');
       rows.push(line);
       process.stderr.write(`${line.join('  ')}\n`);
       await rm(dir, { recursive: true, force: true });
     }
-    rows.unshift(row(floor, floorPrepared, floorCode, floorTimings, '1 / 1'));
+    rows.unshift(row(floor, floorPrepared, floorCode, allRounds, 'floor'));
 
     const table = formatTable(
       [

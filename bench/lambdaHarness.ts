@@ -183,16 +183,21 @@ export async function functionsOf(service: string, dir: string): Promise<BenchFu
     });
 }
 
-/** Unzips a function's package into `dir`; returns the bytes of its code (.js/.mjs/.cjs, uncompressed). */
-export async function unzip(zipPath: string, dir: string): Promise<number> {
+/**
+ * Unzips a function's package into `dir`; returns the bytes of its code (.js/.mjs/.cjs, uncompressed) and the
+ * number of files written.
+ */
+export async function unzip(zipPath: string, dir: string): Promise<{ codeBytes: number; files: number }> {
   const zip = await yauzl.openPromise(zipPath, { lazyEntries: true, autoClose: true });
   let codeBytes = 0;
+  let files = 0;
   await new Promise<void>((resolve, reject) => {
     zip.on('entry', (entry: yauzl.Entry) => {
       if (entry.fileName.endsWith('/')) {
         zip.readEntry();
         return;
       }
+      files++;
       if (/\.[cm]?js$/.test(entry.fileName)) codeBytes += entry.uncompressedSize;
       zip.openReadStream(entry, (error, stream) => {
         if (error) return reject(error);
@@ -211,7 +216,7 @@ export async function unzip(zipPath: string, dir: string): Promise<number> {
     zip.on('error', reject);
     zip.readEntry();
   });
-  return codeBytes;
+  return { codeBytes, files };
 }
 
 // ---------------------------------------------------------------------------------------------------------
